@@ -1,0 +1,245 @@
+"""The ``civharm`` command: one thin subcommand per job, each calling one library function.
+
+User mistakes end in one clear line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import tempfile
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import click
+
+from civharm import TOOL
+from civharm.errors import CivharmError
+from civharm.settings import Settings, load_settings
+
+EXIT_FAILED = 1  # the command ran but some inputs failed
+EXIT_ERROR = 2  # the command could not run (bad option, missing file, bad database)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _settings(ctx: click.Context) -> Settings:
+    settings: Settings = ctx.obj
+    return settings
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _fail(f"--published must be a date like 2015-12-23, not {value!r}")
+    return None
+
+
+class _Group(click.Group):
+    """Turns civharm's own errors into one line and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CivharmError as error:
+            _fail(str(error))
+        except KeyboardInterrupt:
+            click.echo("interrupted: whole reports already stored are kept; run again to resume", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_Group)
+@click.option(
+    "--home",
+    type=click.Path(file_okay=False),
+    envvar="CIVHARM_HOME",
+    help="Data directory (default ./civharm-data).",
+)
+@click.option(
+    "--database-url", envvar="CIVHARM_DATABASE_URL", help="Database URL; overrides the SQLite file in --home."
+)
+@click.version_option(message=TOOL)
+@click.pass_context
+def main(ctx: click.Context, home: str | None, database_url: str | None) -> None:
+    """civharm: from reports of attacks on civilians to sourced incidents and traceable tallies."""
+    ctx.obj = load_settings(home=home, database_url=database_url)
+
+
+def _gazetteer(settings: Settings) -> Any:
+    from civharm.extract.gazetteer import Gazetteer
+
+    return Gazetteer.load(settings.cache_dir)
+
+
+def _store(settings: Settings) -> Any:
+    from civharm.store.db import open_database
+    from civharm.store.repository import Store
+
+    settings.home.mkdir(parents=True, exist_ok=True)
+    return Store(open_database(settings.database_url))
+
+
+def _requests(inputs: Sequence[str], published: str | None) -> list[Any]:
+    from civharm.capture.inputs import expand_inputs
+
+    if not inputs:
+        _fail("give at least one file, folder, manifest (.jsonl) or URL")
+    return expand_inputs(list(inputs), _parse_date(published))
+
+
+@main.command()
+@click.argument("inputs", nargs=-1)
+@click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) of the given files.")
+@click.pass_context
+def run(ctx: click.Context, inputs: tuple[str, ...], published: str | None) -> None:
+    """Capture, extract and link INPUTS (files, folders, .jsonl manifests, URLs) into the database."""
+    from rich.progress import Progress
+
+    from civharm import chain
+
+    settings = _settings(ctx)
+    requests = _requests(inputs, published)
+    store = _store(settings)
+    gazetteer = _gazetteer(settings)
+    with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task("capture + extract", total=len(requests))
+        summary = chain.run(requests, settings, store, gazetteer, lambda n: bar.advance(task, n))
+    click.echo(
+        f"{summary.inputs} inputs: {summary.added} new reports, {summary.duplicates} already stored, "
+        f"{len(summary.failures)} failed"
+    )
+    click.echo(
+        f"database: {summary.reports} reports, {summary.incidents} incidents, {summary.tallies} reported tallies"
+    )
+    for failure in summary.failures:
+        click.echo(f"  failed: {failure.location}: {failure.reason}", err=True)
+    if summary.failures:
+        sys.exit(EXIT_FAILED)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1)
+@click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) of the given files.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="One JSON document per report (JSON Lines for several)."
+)
+@click.pass_context
+def extract(ctx: click.Context, inputs: tuple[str, ...], published: str | None, as_json: bool) -> None:
+    """Capture and extract INPUTS without a database; print what was found."""
+    from civharm import chain
+    from civharm.capture.blobs import BlobStore
+    from civharm.records import Extraction
+
+    settings = _settings(ctx)
+    requests = _requests(inputs, published)
+    gazetteer = _gazetteer(settings)
+    failed = 0
+    with tempfile.TemporaryDirectory(prefix="civharm-extract-") as scratch:
+        for item in chain.extract_inputs(requests, settings, BlobStore(Path(scratch)), gazetteer):
+            if not isinstance(item, Extraction):
+                failed += 1
+                click.echo(f"error: {item.location}: {item.reason}", err=True)
+            elif as_json:
+                click.echo(item.model_dump_json())
+            else:
+                click.echo(_describe(item))
+    if failed:
+        sys.exit(EXIT_FAILED)
+
+
+def _describe(extraction: Any) -> str:
+    from civharm.publish.tally import format_range
+
+    report = extraction.report
+    lines = [
+        f"{report.title or '(untitled)'} [{report.sha256[:12]}] published {report.published or 'unknown'}"
+    ]
+    for incident in extraction.incidents:
+        place = incident.place.name if incident.place else "place unknown"
+        lines.append(
+            f"  attack: {incident.attack_type} {incident.date or incident.date_partial or 'date unknown'} {place}"
+            f" perpetrator={incident.perpetrator or 'unknown'}"
+        )
+        for c in incident.casualties:
+            lines.append(f'    {c.group} {c.outcome}: {format_range(c.min, c.max)}  "{c.words}"')
+    for t in extraction.tallies:
+        lines.append(
+            f'  tally by {t.source or "unknown"}: {t.group} {t.outcome} {format_range(t.min, t.max)}  "{t.words}"'
+        )
+    for p in extraction.positions:
+        lines.append(f"  position: {p.party} {p.stance} ({p.speaker or p.organisation or 'unnamed'})")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.option("--by", type=click.Choice(["perpetrator", "month", "place", "grade"]), default=None)
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--status", type=click.Choice(["published", "all"]), default="all", show_default=True)
+@click.pass_context
+def tally(ctx: click.Context, by: str | None, as_json: bool, status: str) -> None:
+    """Add up incidents (never reports): headline grades (Fair, Confirmed) and others apart."""
+    from civharm.publish.tally import render_tally, tally as make_tally, tally_json
+    from civharm.store.repository import IncidentFilter
+
+    store = _store(_settings(ctx))
+    incidents = store.incidents(IncidentFilter(status="published" if status == "published" else None))
+    result = make_tally(incidents, by)
+    click.echo(json.dumps(tally_json(result), indent=2) if as_json else render_tally(result))
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "geojson"]), required=True)
+@click.option("--status", type=click.Choice(["published", "all"]), default="published", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
+@click.pass_context
+def export(ctx: click.Context, fmt: str, status: str, out: str | None) -> None:
+    """Export incidents as JSON, CSV or GeoJSON."""
+    from civharm.publish.export import render_export
+    from civharm.store.repository import IncidentFilter
+
+    store = _store(_settings(ctx))
+    incidents = store.incidents(IncidentFilter(status="published" if status == "published" else None))
+    text = render_export(fmt, incidents, store)
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {len(incidents)} incidents to {out}", err=True)
+    else:
+        click.echo(text)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int) -> None:
+    """Serve the web UI and the JSON API."""
+    import uvicorn
+
+    from civharm.web.app import create_app
+
+    settings = _settings(ctx)
+    app = create_app(_store(settings), settings)
+    click.echo(f"serving on http://{host}:{port}/  (Ctrl+C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command()
+@click.option("--serve/--no-serve", "then_serve", default=True, help="Serve the web UI afterwards.")
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.pass_context
+def demo(ctx: click.Context, then_serve: bool, port: int) -> None:
+    """Load the bundled example reports (written by the civharm authors) and serve them."""
+    manifest = resources.files("civharm.examples") / "manifest.jsonl"
+    with resources.as_file(manifest) as path:
+        ctx.invoke(run, inputs=(str(path),), published=None)
+    if then_serve:
+        ctx.invoke(serve, host="127.0.0.1", port=port)

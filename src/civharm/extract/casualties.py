@@ -1,0 +1,272 @@
+"""Casualty figures in one sentence: who was counted, what happened to them, and how many.
+
+A figure is a quantity (see ``quantities``) bound to a group noun ("civilians", "children",
+"fighters") and an outcome ("killed", "wounded"), read from the words right around it:
+
+    "at least 44 people were killed"        quantity, group, then the outcome
+    "killing 12 people including 3 children" the outcome first; "including" makes a subgroup
+    "the death toll rose to 44"             a toll phrase governs the quantity
+    "two people were killed and five injured" the second figure borrows the group
+    "one dead, two hurt"                    outcome words with no group
+
+What is not counted: a figure under negation or a hypothetical ("could have killed"), a denial
+("denied killing"), and a number with no outcome word near it ("300,000 people ... its victims").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from civharm.extract.quantities import Quantity, find_quantities
+from civharm.records import Casualty, Group, Outcome
+
+# Group nouns, singular and plural; the first matching entry wins.
+GROUP_WORDS: tuple[tuple[str, Group], ...] = (
+    (
+        r"civilians?|residents?|villagers?|shoppers?|worshipp?ers?|passers-by|displaced people|patients?"
+        r"|students?|pupils?|family members|relatives|members of (?:the same|one|a single) family",
+        Group.CIVILIANS,
+    ),
+    (r"children|child|kids|boys?|girls?|minors?|infants?|babies|baby|toddlers?", Group.CHILDREN),
+    (r"women|woman|mothers?", Group.WOMEN),
+    (r"men|man|fathers?", Group.MEN),
+    (
+        r"fighters?|militants?|rebels?|soldiers?|troops|combatants?|gunmen|jihadists?|insurgents?|servicemen"
+        r"|members of (?:the )?(?:islamic police|security forces|armed forces|[A-Z][\w-]+)",
+        Group.FIGHTERS,
+    ),
+    (
+        r"medics?|doctors?|nurses?|paramedics?|health workers?|medical staff|medical workers?|hospital staff"
+        r"|rescue workers?|rescuers?|aid workers?|first responders?",
+        Group.MEDICAL_STAFF,
+    ),
+    (
+        r"people|persons?|individuals|others|victims|bodies|Syrians|Ukrainians|Yemenis|Palestinians|Sudanese",
+        Group.UNKNOWN,
+    ),
+)
+_GROUP_ALTERNATION = "|".join(f"(?:{words})" for words, _ in GROUP_WORDS)
+# Up to three modifiers may stand between a number and its noun: "12 more Syrian civilians".
+_MODIFIERS = r"(?:(?:of\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?)"
+GROUP_AFTER = re.compile(rf"^\s*[”\"']?\s*{_MODIFIERS}(?P<group>{_GROUP_ALTERNATION})\b", re.IGNORECASE)
+
+_KILLED = r"killed|dead|died|deaths?|fatalities|lost their lives|perished|slain|massacred"
+_INJURED = r"wounded|injured|hurt|injuries|maimed"
+_MISSING = r"missing|unaccounted for|buried under (?:the )?rubble"
+_AUX = r"(?:\s*(?:,\s*)?(?:who|that|were|was|have|has|had|been|are|is|being|reportedly|reported|also|all|later|since|now|were\s+said\s+to\s+have|are\s+feared|feared|confirmed|believed|thought|to\s+be|to\s+have)\b)*"
+OUTCOME_AFTER = re.compile(
+    rf"^[”\"']?{_AUX}\s*[”\"']?\s*(?P<outcome>(?:{_KILLED})(?:\s+(?:or|and)\s+(?:{_INJURED}))?|{_INJURED}|{_MISSING})\b",
+    re.IGNORECASE,
+)
+OUTCOME_BEFORE = re.compile(
+    rf"\b(?P<outcome>(?:kill(?:ed|ing|s)?|claim(?:ed|ing|s)? the lives of|left|leaving|bodies of)"
+    rf"(?:\s+(?:or|and)\s+(?:wound(?:ed|ing)|injur(?:ed|ing)))?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?)"
+    rf"\s+(?:an estimated\s+|a total of\s+|as many as\s+|at least\s+)?[“\"']?\s*$",
+    re.IGNORECASE,
+)
+TOLL_BEFORE = re.compile(
+    r"\b(?P<outcome>death toll|toll|number of (?:the )?dead|number of deaths|fatalities|casualt(?:y|ies) toll)"
+    r"\b[^.;:]{0,40}?\b(?:to|at|of|reached|was|is|hit|stands at|stood at)\s*[“\"']?\s*$",
+    re.IGNORECASE,
+)
+# "with twelve more awaiting identification": an addition to the figure just before it.
+# "..., in addition to 5 members of the police": an addition even after a verb.
+ADDITION = re.compile(r"\b(?:in addition to|as well as|besides)\s*$", re.IGNORECASE)
+MORE_AFTER = re.compile(r"^\s+(?:more|others|additional)\b", re.IGNORECASE)
+JOINER = re.compile(
+    r"^[\s,”\"']*(?:and|as well as|along with|plus|in addition to|,)?\s*(?:her|his|their)?[\s“\"']*(?:another\s+)?$",
+    re.IGNORECASE,
+)
+INCLUDING = re.compile(
+    r"(?:including|included|among them|among whom|of whom|of them|among the dead(?: were)?|the dead included)"
+    r"\s*[“\"']?\s*$",
+    re.IGNORECASE,
+)
+# ", including four children," between a figure and its verb.
+PARENTHETICAL = re.compile(
+    r"^\s*,\s*(?:including|among them|among whom|of whom)\b[^,.;]{1,60},", re.IGNORECASE
+)
+# Words that make the figure not a claim of harm that happened.
+NEGATED = re.compile(
+    r"\b(?:no|zero|without)\s+(?:(?:immediate|reported|civilian)\s+)?(?:casualties|deaths|injuries|one (?:was )?(?:killed|hurt|injured))"
+    r"|\b(?:could|would|might|may)\s+(?:have\s+)?(?:killed|kill)\b"
+    r"|\bden(?:y|ies|ied|ying)\s+(?:that\s+)?(?:\w+\s+){0,3}?(?:killing|killed|harming|targeting)\b"
+    r"|\bnot\s+(?:been\s+)?(?:killed|injured|hurt)\b",
+    re.IGNORECASE,
+)
+# A single person named by a noun phrase: "a woman", "her husband", "an 8-year-old boy".
+PERSON = re.compile(
+    r"\b(?:a|an|one|her|his|their)\s+(?:(?:\d+-year-old|young|elderly|pregnant|old|little)\s+)?"
+    r"(?P<noun>woman|man|child|girl|boy|baby|infant|mother|father|husband|wife|son|daughter|doctor|nurse"
+    r"|paramedic|civilian|fighter|soldier)\b",
+    re.IGNORECASE,
+)
+PERSON_GROUPS: dict[str, Group] = {
+    "woman": Group.WOMEN,
+    "mother": Group.WOMEN,
+    "wife": Group.WOMEN,
+    "daughter": Group.CHILDREN,
+    "man": Group.MEN,
+    "father": Group.MEN,
+    "husband": Group.MEN,
+    "son": Group.CHILDREN,
+    "child": Group.CHILDREN,
+    "girl": Group.CHILDREN,
+    "boy": Group.CHILDREN,
+    "baby": Group.CHILDREN,
+    "infant": Group.CHILDREN,
+    "doctor": Group.MEDICAL_STAFF,
+    "nurse": Group.MEDICAL_STAFF,
+    "paramedic": Group.MEDICAL_STAFF,
+    "civilian": Group.CIVILIANS,
+    "fighter": Group.FIGHTERS,
+    "soldier": Group.FIGHTERS,
+}
+# How far (characters) to look back for a verb that governs the quantity.
+LOOKBACK_CHARS = 60
+
+
+def _group_of(word: str) -> Group | None:
+    for words, group in GROUP_WORDS:
+        if re.fullmatch(words, word, re.IGNORECASE):
+            return group
+    return PERSON_GROUPS.get(word.lower())
+
+
+def _outcome_of(words: str) -> Outcome:
+    lowered = words.lower()
+    has_killed = re.search(rf"\b(?:kill|{_KILLED}|claim|left|leaving|toll|number of|fatalities)", lowered)
+    has_injured = re.search(r"wound|injur|hurt|maim", lowered)
+    if has_killed and has_injured:
+        return Outcome.KILLED_OR_INJURED
+    if has_injured:
+        return Outcome.INJURED
+    if re.search(_MISSING, lowered):
+        return Outcome.MISSING
+    return Outcome.KILLED
+
+
+@dataclass(frozen=True)
+class _Figure:
+    quantity: Quantity
+    end: int  # end of the whole phrase (number + group noun)
+    group: Group | None
+    outcome: Outcome | None
+    subgroup: bool  # "including 3 children": part of the figure before it, not an addition
+    person: bool = False  # "a woman": one person named by a noun phrase
+    joined: bool = False  # tied to the figure before it by "and", a comma or "including"
+
+    def but(self, **changes: object) -> _Figure:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: bool) -> _Figure:
+    after = sentence[quantity.end :]
+    before = sentence[max(0, quantity.start - LOOKBACK_CHARS) : quantity.start]
+    group_match = GROUP_AFTER.match(after)
+    if group_match and any(
+        quantity.end < q.start < quantity.end + group_match.start("group") for q in others
+    ):
+        group_match = None  # "a woman and her three children": the noun belongs to the next number
+    if group_match:
+        group = _group_of(group_match.group("group"))
+    else:
+        group = _group_of(quantity.words.split()[-1]) if person else None
+    phrase_end = quantity.end + (group_match.end() if group_match else 0)
+    rest = sentence[phrase_end:]
+    aside = PARENTHETICAL.match(rest)
+    outcome_match = OUTCOME_AFTER.match(rest) or (OUTCOME_AFTER.match(rest[aside.end() :]) if aside else None)
+    outcome: Outcome | None = None
+    if outcome_match:
+        outcome = _outcome_of(outcome_match.group("outcome"))
+    else:
+        governing = OUTCOME_BEFORE.search(before) or TOLL_BEFORE.search(before)
+        if governing:
+            outcome = _outcome_of(governing.group("outcome"))
+    return _Figure(quantity, phrase_end, group, outcome, bool(INCLUDING.search(before)), person)
+
+
+def _persons(sentence: str) -> list[Quantity]:
+    """Single people named by noun phrases, as quantities of one."""
+    return [Quantity(1, 1, m.start(), m.end(), m.group(0)) for m in PERSON.finditer(sentence)]
+
+
+def _figures(sentence: str) -> list[_Figure]:
+    """Every number phrase read for group and outcome, with outcomes shared along "and" chains."""
+    persons = _persons(sentence)
+    quantities = sorted(find_quantities(sentence) + persons, key=lambda q: q.start)
+    figures: list[_Figure] = []
+    for quantity in quantities:
+        if any(f.quantity.start <= quantity.start < f.end for f in figures):
+            continue  # already read as part of the phrase before
+        figure = _read(sentence, quantity, quantities, quantity in persons)
+        if figures:
+            between = sentence[figures[-1].end : quantity.start]
+            joined = JOINER.match(between) is not None or ADDITION.search(between) is not None
+            figure = figure.but(joined=figure.subgroup or joined)
+            if figure.outcome is None and MORE_AFTER.match(sentence[quantity.end :]):
+                figure = figure.but(outcome=figures[-1].outcome, group=figures[-1].group)
+        figures.append(figure)
+    # "39 civilians including 5 children and 7 women were killed": the verb at the end serves all.
+    for i in range(len(figures) - 2, -1, -1):
+        following = figures[i + 1]
+        if figures[i].outcome is None and following.joined and following.outcome is not None:
+            figures[i] = figures[i].but(outcome=following.outcome)
+    for i in range(1, len(figures)):
+        previous, figure = figures[i - 1], figures[i]
+        if figure.outcome is None and figure.joined:
+            figure = figure.but(outcome=previous.outcome)
+        if figure.outcome is not None and figure.group is None:
+            figure = figure.but(group=previous.group)  # "two people were killed and five injured"
+        figures[i] = figure
+    return [f for f in figures if f.outcome is not None]
+
+
+def _merge_persons(figures: list[_Figure]) -> list[list[_Figure]]:
+    """Runs like "a woman and her three children" count as one figure of their sum."""
+    runs: list[list[_Figure]] = []
+    for figure in figures:
+        last = runs[-1] if runs else None
+        if last and figure.joined and not figure.subgroup and (figure.person or any(f.person for f in last)):
+            last.append(figure)
+        else:
+            runs.append([figure])
+    return runs
+
+
+def find_casualties(sentence: str, offset: int = 0, source: str | None = None) -> list[Casualty]:
+    """Casualty figures in one sentence; spans are shifted by ``offset`` into the report text."""
+    if NEGATED.search(sentence):
+        return []
+    casualties: list[Casualty] = []
+    for run in _merge_persons(_figures(sentence)):
+        first, last = run[0], run[-1]
+        low = sum(f.quantity.min for f in run)
+        high = None if any(f.quantity.max is None for f in run) else sum(f.quantity.max or 0 for f in run)
+        group = first.group or Group.UNKNOWN
+        if len(run) > 1:
+            group = Group.FIGHTERS if all(f.group is Group.FIGHTERS for f in run) else Group.CIVILIANS
+        start, end = first.quantity.start, last.end
+        more = MORE_AFTER.match(sentence[last.quantity.end :])
+        if more and casualties and not first.subgroup:
+            # "bodies of 31 people identified, with twelve more awaiting identification": 43
+            previous = casualties.pop()
+            start, end = previous.start - offset, last.quantity.end + more.end()
+            low += previous.min
+            high = None if previous.max is None or high is None else previous.max + high
+            group = previous.group
+        assert last.outcome is not None
+        casualties.append(
+            Casualty(
+                start=start + offset,
+                end=end + offset,
+                group=group,
+                outcome=last.outcome,
+                min=low,
+                max=high,
+                words=sentence[start:end],
+                source=source,
+            )
+        )
+    return casualties

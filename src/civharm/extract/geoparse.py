@@ -1,0 +1,382 @@
+"""Toponym recognition and resolution: which words name places, and which places they name.
+
+Recognition takes spaCy's GPE/LOC/FAC entities when a parsed ``Doc`` is given and adds capitalised
+n-grams the gazetteer knows (spaCy's small model calls "Aleppo" NORP or misses it), minus a stoplist
+of capitalised common words. Resolution scores each candidate with a log-linear sum of priors
+(feature class, population, match strength) and document evidence (a qualifier as in "Paris, Texas",
+countries and first-level areas named or implied by demonyms, closeness to the document's other
+places), in two passes so every mention is resolved with the whole document as its context.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from civharm.extract.gazetteer import DATA_DIR, Candidate, Gazetteer, Match, light_key
+from civharm.records import PlaceMention, PlacePrecision
+
+# --- scoring weights (hand-set, then checked on the LGL and GeoVirus benchmarks; see bench_geoparse) ---
+TIER_PENALTY = (0.0, 1.0, 3.0)  # exact / transliteration / consonant-skeleton match
+FEATURE_PRIOR = {"continent": 5.0, "country": 5.0, "admin1": 4.0, "city": 0.0, "admin2": -1.0}
+POPULATION_WEIGHT = 0.8  # per decade of population
+QUALIFIER_BONUS = 12.0  # "Paris, Texas": decisive
+COUNTRY_BONUS = 3.0  # the candidate's country is named or implied elsewhere in the document
+NEIGHBOUR_BONUS = 1.0  # ... or borders one that is
+ADMIN1_BONUS = 3.0  # the candidate's first-level area is named elsewhere
+NEAR_BONUSES = ((50.0, 2.5), (200.0, 1.5), (500.0, 0.5))  # (km to the nearest other place, bonus)
+# A city named like the area it lies in ("Aleppo" in Aleppo governorate) is what a bare name means,
+# when it is a real share of that area (not a hamlet that happens to carry the state's name).
+CAPITAL_OF_AREA_BONUS = 4.0
+CAPITAL_MIN_SHARE = 0.1
+ADMIN2_BONUS = 2.0  # the candidate's district/county is named elsewhere
+# Coherence before anything is chosen: other names that have some candidate this close.
+SUPPORT_KM = 100.0
+SUPPORT_BONUS = 1.0  # per supporting name
+SUPPORT_CAP = 3
+RIVALS_PER_NAME = 8  # candidates of each other name considered for support
+RESOLVE_PASSES = 3
+MAX_NGRAM = 5
+# A capitalised n-gram spaCy did not tag is only a toponym if it could be a place of some size.
+MIN_UNTAGGED_POPULATION = 5000
+EARTH_RADIUS_KM = 6371.0088
+
+_TOKEN = re.compile(
+    r"(?:(?:al|an|ar|as|ash|at|ad|az|el|ez|es|ed|ul)[-‐])?[A-Z\u00c0-\u00de][\w'’‘\u2010-]*\.?"
+)
+_CONNECTORS = frozenset({"of", "de", "del", "do", "da", "la", "le", "upon", "on", "al", "el", "an", "ez"})
+_QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})")
+_NEAR = re.compile(
+    r"(?:\bnear(?:by)?|\boutside(?: of)?|\boutskirts of|\bclose to|\bvicinity of|\bsurroundings of|\baround"
+    r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?(?: outskirts)? of"
+    r"|\b\d+\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?(?:town of\s+|city of\s+)?$",
+    re.I,
+)
+_ADMIN1_AFTER = re.compile(r"^\s*(?:province|governorate|region|state|oblast|countryside)\b", re.I)
+_ADMIN1_BEFORE = re.compile(r"(?:countryside of|province of|governorate of|region of|rural)\s+$", re.I)
+_ADMIN2_AFTER = re.compile(r"^\s*(?:district|county|parish|municipality)\b", re.I)
+
+
+def _load_stoplist(path: Path) -> frozenset[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(light_key(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+STOPLIST = _load_stoplist(DATA_DIR / "toponym_stoplist.txt")
+
+
+@dataclass(frozen=True)
+class ResolveContext:
+    """What the rest of the document says about where it is."""
+
+    gazetteer: Gazetteer
+    countries: Counter[str] = field(default_factory=Counter)  # ISO2 -> mentions elsewhere
+    admin1: frozenset[tuple[str, str]] = frozenset()  # (ISO2, admin1 name) named elsewhere
+    admin2: frozenset[tuple[str, str]] = frozenset()  # (ISO2, admin2 name) named elsewhere
+    points: tuple[tuple[float, float], ...] = ()  # other resolved places
+    # Candidates of the other mentions, one tuple per distinct name, before any is chosen.
+    rivals: tuple[tuple[Candidate, ...], ...] = ()
+    qualifier: str | None = None  # "Texas" in "Paris, Texas"
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance (haversine)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _qualifier_areas(qualifier: str | None, gazetteer: Gazetteer) -> list[Candidate]:
+    if not qualifier:
+        return []
+    return [
+        m.candidate
+        for m in gazetteer.matches(qualifier, abbreviations=True)
+        if m.tier == 0 and m.candidate.feature in {"admin1", "country", "admin2"}
+    ]
+
+
+def _score(
+    match: Match, context: ResolveContext, areas: Sequence[Candidate], named_areas: dict[tuple[str, str], int]
+) -> float:
+    cand = match.candidate
+    score = -TIER_PENALTY[match.tier] + FEATURE_PRIOR[cand.feature]
+    score += POPULATION_WEIGHT * math.log10(cand.population + 1)
+    for area in areas:
+        inside = cand.country == area.country and (
+            area.feature == "country"
+            or (area.feature == "admin1" and cand.admin1 == area.admin1)
+            or (area.feature == "admin2" and cand.admin2 == area.admin2)
+        )
+        if inside and cand != area:
+            score += QUALIFIER_BONUS
+            break
+    if cand.country in context.countries:
+        score += COUNTRY_BONUS
+    elif context.gazetteer.neighbours.get(cand.country, frozenset()) & context.countries.keys():
+        score += NEIGHBOUR_BONUS
+    if cand.feature not in {"admin1", "country"} and (cand.country, cand.admin1 or "") in context.admin1:
+        score += ADMIN1_BONUS
+    if cand.feature == "city" and (cand.country, cand.admin2 or "") in context.admin2:
+        score += ADMIN2_BONUS
+    area_population = named_areas.get((cand.country, cand.admin1 or ""))
+    if cand.feature == "city" and area_population and cand.population >= CAPITAL_MIN_SHARE * area_population:
+        score += CAPITAL_OF_AREA_BONUS
+    if context.rivals and cand.feature != "continent":
+        support = sum(any(_supports(r, cand) for r in rival) for rival in context.rivals)
+        score += SUPPORT_BONUS * min(support, SUPPORT_CAP)
+    if context.points and cand.feature in {"city", "admin2", "admin1"}:
+        nearest = min(distance_km((cand.lat, cand.lon), p) for p in context.points)
+        score += next((bonus for limit, bonus in NEAR_BONUSES if nearest <= limit), 0.0)
+    return score
+
+
+def _supports(other: Candidate, cand: Candidate) -> bool:
+    """Whether another name's candidate lies in or near this candidate (coherence evidence)."""
+    if cand.feature == "country":
+        return other.country == cand.country and other.feature != "country"
+    if cand.feature == "admin1":
+        return other.country == cand.country and other.admin1 == cand.admin1 and other.feature != "admin1"
+    return distance_km((cand.lat, cand.lon), (other.lat, other.lon)) <= SUPPORT_KM
+
+
+_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{0,4}\.)+(?:[A-Z][a-z]{0,3})?|[A-Z]{2}")
+
+
+def candidates(name: str, gazetteer: Gazetteer) -> list[Match]:
+    """What a mention may mean: a demonym means its country, "Tenn." its state, else a name lookup."""
+    country = gazetteer.demonym_country(name)
+    if country:
+        entry = gazetteer.country(country)
+        if entry is not None:
+            return [Match(entry, 0)]
+    if _ABBREVIATION.fullmatch(name.strip()):
+        abbreviated = [m for m in gazetteer.matches(name, abbreviations=True) if m.tier == 0]
+        if abbreviated:
+            return abbreviated
+    found = gazetteer.matches(name)
+    if any(m.tier <= 1 for m in found):  # a skeleton match is only a fallback
+        found = [m for m in found if m.tier <= 1]
+    return found
+
+
+def resolve(name: str, context: ResolveContext) -> Candidate | None:
+    """The most likely place a name means in this document, or None when the gazetteer has nothing."""
+    return _best(candidates(name, context.gazetteer), context)
+
+
+def _best(matches: Sequence[Match], context: ResolveContext) -> Candidate | None:
+    if not matches:
+        return None
+    areas = _qualifier_areas(context.qualifier, context.gazetteer)
+    # Areas this very name can mean: a big enough city inside one of them is the area's namesake.
+    named_areas = {
+        (m.candidate.country, m.candidate.admin1 or ""): m.candidate.population
+        for m in matches
+        if m.candidate.feature == "admin1"
+    }
+    return max(matches, key=lambda m: _score(m, context, areas, named_areas)).candidate
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    name: str
+    qualifier: str | None
+
+
+def _qualifier_after(text: str, end: int) -> str | None:
+    found = _QUALIFIER.match(text, end)
+    return found.group(1).rstrip(".") + ("." if found.group(1).endswith(".") else "") if found else None
+
+
+def _demonym_countries(text: str, gazetteer: Gazetteer) -> Counter[str]:
+    found: Counter[str] = Counter()
+    for word in re.findall(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b", text):
+        for part in (word, word.split()[0]):
+            cc = gazetteer.demonym_country(part)
+            if cc:
+                found[cc] += 1
+                break
+    return found
+
+
+def _prior(match: Match) -> float:
+    cand = match.candidate
+    return FEATURE_PRIOR[cand.feature] + POPULATION_WEIGHT * math.log10(cand.population + 1) - TIER_PENALTY[match.tier]
+
+
+def _resolve_all(text: str, mentions: Sequence[_Mention], gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Resolve every mention with the whole document as context, refining over a few passes."""
+    base = _demonym_countries(text, gazetteer)
+    keys = [light_key(m.name) for m in mentions]
+    options = {key: candidates(m.name, gazetteer) for key, m in zip(keys, mentions, strict=True)}
+    tops = {
+        key: tuple(m.candidate for m in sorted(found, key=_prior, reverse=True)[:RIVALS_PER_NAME])
+        for key, found in options.items()
+    }
+    chosen: dict[str, Candidate | None] = {}
+    for _ in range(RESOLVE_PASSES):
+        updated: dict[str, Candidate | None] = {}
+        for key, mention in zip(keys, mentions, strict=True):
+            if key in updated and mention.qualifier is None:
+                continue
+            others = [c for k, c in chosen.items() if c is not None and k != key]
+            context = ResolveContext(
+                gazetteer,
+                countries=base + Counter(c.country for c in others if c.country),
+                admin1=frozenset((c.country, c.admin1) for c in others if c.admin1 and c.feature != "city"),
+                admin2=frozenset((c.country, c.admin2) for c in others if c.admin2 and c.feature == "admin2"),
+                points=tuple((c.lat, c.lon) for c in others if c.feature in {"city", "admin2"}),
+                rivals=tuple(top for k, top in tops.items() if k != key and top),
+                qualifier=mention.qualifier,
+            )
+            best = _best(options[key], context)
+            if mention.qualifier is None or key not in updated:
+                updated[key] = best
+        if updated == chosen:
+            break
+        chosen = updated
+    results = []
+    for key, mention in zip(keys, mentions, strict=True):
+        if mention.qualifier is not None:
+            context = ResolveContext(gazetteer, base, qualifier=mention.qualifier)
+            results.append(_place_mention(mention, _best(options[key], context) if _qualifier_areas(mention.qualifier, gazetteer) else chosen.get(key)))
+        else:
+            results.append(_place_mention(mention, chosen.get(key)))
+    return results
+
+
+def _place_mention(mention: _Mention, cand: Candidate | None) -> PlaceMention:
+    if cand is None:
+        return PlaceMention(start=mention.start, end=mention.end, name=mention.name)
+    return PlaceMention(
+        start=mention.start,
+        end=mention.end,
+        name=mention.name,
+        geonameid=cand.geonameid,
+        lat=cand.lat,
+        lon=cand.lon,
+        country=cand.country or None,
+        feature=cand.feature,
+    )
+
+
+def resolve_spans(text: str, spans: Iterable[tuple[int, int]], gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Resolve given toponym spans (e.g. gold annotations); unknown names get null coordinates."""
+    mentions = [_Mention(s, e, text[s:e], _qualifier_after(text, e)) for s, e in spans]
+    return _resolve_all(text, mentions, gazetteer)
+
+
+def _is_place_like(name: str, gazetteer: Gazetteer, tagged: bool) -> bool:
+    key = light_key(name)
+    if not key or key in STOPLIST or gazetteer.demonym_country(name):
+        return False
+    matches = [m for m in gazetteer.matches(name) if m.tier <= 1]
+    if not matches:
+        return False
+    if tagged:
+        return True
+    return any(m.candidate.feature != "city" or m.candidate.population >= MIN_UNTAGGED_POPULATION for m in matches)
+
+
+def _ngram_mentions(text: str, gazetteer: Gazetteer, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest capitalised n-grams the gazetteer knows, outside spans already taken."""
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        hit = None
+        for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
+            start, end = tokens[i][0], tokens[i + n - 1][1]
+            gap_ok = all(
+                text[tokens[k][1] : tokens[k + 1][0]] == " "
+                or text[tokens[k][1] : tokens[k + 1][0]].strip() in _CONNECTORS
+                for k in range(i, i + n - 1)
+            )
+            if not gap_ok:
+                continue
+            end = end - 1 if text[end - 1] == "." and n == 1 and not _is_abbrev(text[start:end]) else end
+            if any(s < end and start < e for s, e in blocked):
+                continue
+            sentence_start = start == 0 or bool(re.search(r"[.!?\"“]\s*$", text[max(0, start - 3) : start]))
+            if sentence_start and n == 1 and text[start:end].lower() in _lowercase_words(text):
+                continue
+            if _is_place_like(text[start:end], gazetteer, tagged=False):
+                hit = (start, end, n)
+                break
+        if hit:
+            found.append((hit[0], hit[1]))
+            i += hit[2]
+        else:
+            i += 1
+    return found
+
+
+def _is_abbrev(word: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z]\.){2,}|St\.|Ft\.|Mt\.", word))
+
+
+_LOWER_CACHE: dict[int, frozenset[str]] = {}
+
+
+def _lowercase_words(text: str) -> frozenset[str]:
+    """Words the text also uses in lower case: a capitalised one of these is a sentence start, not a name."""
+    key = id(text)
+    cached = _LOWER_CACHE.get(key)
+    if cached is None:
+        cached = frozenset(re.findall(r"\b[a-z]+\b", text))
+        _LOWER_CACHE.clear()
+        _LOWER_CACHE[key] = cached
+    return cached
+
+
+def find_places(text: str, gazetteer: Gazetteer, doc: Any | None = None) -> list[PlaceMention]:
+    """Recognise toponyms in ``text`` and resolve them all against each other."""
+    spans: list[tuple[int, int]] = []
+    blocked: list[tuple[int, int]] = []
+    if doc is not None:
+        for ent in doc.ents:
+            span = (ent.start_char, ent.end_char)
+            name = _strip_the(text, *span)
+            if ent.label_ in {"GPE", "LOC", "FAC"} and _is_place_like(text[name[0] : name[1]], gazetteer, True):
+                spans.append(name)
+            elif ent.label_ in {"PERSON", "ORG", "DATE", "TIME", "MONEY", "WORK_OF_ART", "EVENT", "LAW"}:
+                blocked.append(span)
+    spans.extend(_ngram_mentions(text, gazetteer, blocked + spans))
+    spans.sort()
+    mentions = [_Mention(s, e, text[s:e], _qualifier_after(text, e)) for s, e in spans]
+    return _resolve_all(text, mentions, gazetteer)
+
+
+def _strip_the(text: str, start: int, end: int) -> tuple[int, int]:
+    if text[start:end].lower().startswith("the "):
+        start += 4
+    return start, end
+
+
+def place_precision(text: str, start: int, end: int, feature: str | None = None) -> PlacePrecision:
+    """How exactly the words around a toponym locate it: "near X" is NEAR, "X province" is ADMIN1.
+
+    ``feature`` is the resolved entry's class when known: a country or area named plainly is only
+    as precise as that area.
+    """
+    before, after = text[max(0, start - 60) : start], text[end : end + 30]
+    if _NEAR.search(before):
+        return PlacePrecision.NEAR
+    if _ADMIN1_AFTER.match(after) or _ADMIN1_BEFORE.search(before):
+        return PlacePrecision.ADMIN1
+    if _ADMIN2_AFTER.match(after):
+        return PlacePrecision.ADMIN2
+    return {
+        "country": PlacePrecision.COUNTRY,
+        "continent": PlacePrecision.COUNTRY,
+        "admin1": PlacePrecision.ADMIN1,
+        "admin2": PlacePrecision.ADMIN2,
+    }.get(feature or "", PlacePrecision.EXACT)

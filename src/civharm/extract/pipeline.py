@@ -1,0 +1,372 @@
+"""extract(report) -> Extraction: every claim of one report, each anchored to its span.
+
+The report is read sentence by sentence. Each sentence is attributed (who says it), then read
+for casualty figures, attack words, positions, evidence and legal characterisations. A sentence
+with a figure is either about one attack (it becomes part of an attack mention, a candidate
+incident) or a cumulative count over a period (a tally, never an incident). Consecutive
+sentences about the same attack are gathered into one mention until the place or date changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from civharm.extract import attacks, geoparse
+from civharm.extract.actors import ActorKind, belligerent, find_actors
+from civharm.extract.attribution import Attribution, attribute
+from civharm.extract.casualties import NEGATED, find_casualties
+from civharm.extract.dates import DateMention, find_dates
+from civharm.extract.evidence import find_evidence
+from civharm.extract.gazetteer import Gazetteer
+from civharm.extract.legal import find_legal
+from civharm.extract.nlp import parse, parse_many
+from civharm.extract.positions import find_position
+from civharm.geo import haversine_km
+from civharm.records import (
+    AttackMention,
+    Casualty,
+    DatePrecision,
+    EvidenceMention,
+    Extraction,
+    LegalMention,
+    Place,
+    PlaceMention,
+    PlacePrecision,
+    Position,
+    Report,
+    Tally,
+)
+
+# A figure over a period rather than from one attack.
+CUMULATIVE = re.compile(
+    r"\b(?:since|so far|to date|in total|in all|altogether|cumulative|up to (?=[A-Z]|\w+\.? \d)|until|through(?= [A-Z])"
+    r"|over the (?:past|last)|in the (?:past|last|first)\s+\w+\s+(?:days|weeks|months|years)"
+    r"|since the (?:start|beginning)|(?:the|its|their) campaign|in \w+ (?:separate )?attacks|overall"
+    r"|each (?:day|week|month)|per (?:day|week|month))\b",
+    re.IGNORECASE,
+)
+PRESENT_PERFECT = re.compile(r"\b(?:have|has)\s+(?:\w+\s+)?(?:killed|wounded|injured|left)\b", re.IGNORECASE)
+# "Sept. 30" after "said" dates the statement, not the attack.
+STATEMENT_DATE = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|added|wrote)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+# "he said" / "she added": the attribution of the sentence before.
+PRONOUN_SPEECH = re.compile(
+    r"(?:[”\"],?\s+|^)(?:he|she|they|it)\s+(?:said|added|told|says)\b|^(?:he|she|they|it)\b", re.IGNORECASE
+)
+CAMPAIGN_START = re.compile(
+    r"\b(?:began|begun|started|launched|start of|beginning of)\b[^.]{0,80}\b(?:campaign|strikes|operation|bombing"
+    r"|intervention|offensive)\b",
+    re.IGNORECASE,
+)
+CITY_LEVEL = {"city"}
+# Dates more than this far apart mean a different attack within one report.
+SAME_ATTACK_DAYS = 1
+# Towns further apart than this are different attacks (DESIGN.md: same place within 25 km).
+SAME_PLACE_KM = 25.0
+
+
+@dataclass
+class _Mention:
+    """An attack mention being gathered across sentences."""
+
+    start: int
+    end: int
+    attack_type: attacks.AttackType
+    date: DateMention | None = None
+    place: PlaceMention | None = None
+    place_precision: PlacePrecision = PlacePrecision.EXACT
+    perpetrator: str | None = None
+    hedged: bool = False
+    targets: list[str] = field(default_factory=list)
+    casualties: list[Casualty] = field(default_factory=list)
+
+
+@dataclass
+class _Reader:
+    """State carried from sentence to sentence while one report is read."""
+
+    report: Report
+    gazetteer: Gazetteer
+    places: list[PlaceMention]
+    dates: list[DateMention]
+    persons: list[tuple[int, int]]
+    campaign_start: DateMention | None
+    mentions: list[_Mention] = field(default_factory=list)
+    tallies: list[Tally] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    evidence: list[EvidenceMention] = field(default_factory=list)
+    legal: list[LegalMention] = field(default_factory=list)
+    tally_targets: dict[str | None, list[str]] = field(default_factory=dict)
+    last_attribution: Attribution | None = None
+    last_party: str | None = None
+    current: _Mention | None = None
+
+    def read(self, start: int, end: int) -> None:
+        text = self.report.text[start:end]
+        persons = [(a - start, b - start) for a, b in self.persons if start <= a < end]
+        attribution = attribute(text, persons)
+        if (
+            PRONOUN_SPEECH.search(text)
+            and self.last_attribution is not None
+            and (attribution is None or attribution.organisation is None)
+        ):
+            attribution = self.last_attribution
+        party = attribution.party if attribution else None
+        subject = _subject_party(text)
+        if party is None and re.match(r"\s*(?:It|They|He|She|The ministry|The military)\b", text):
+            party = self.last_party
+        position = find_position(text, start, attribution, party)
+        if position is not None:
+            self.positions.append(position)
+        if attribution is None or attribution.party is None:
+            self.legal.extend(find_legal(text, start, attribution))
+        self.evidence.extend(find_evidence(text, start))
+        if position is None and not NEGATED.search(text):
+            self._read_harm(text, start, end, attribution)
+        if attribution is not None:
+            self.last_attribution = attribution
+        self.last_party = party or subject or self.last_party
+
+    def _read_harm(self, text: str, start: int, end: int, attribution: Attribution | None) -> None:
+        source = attribution.source if attribution else None
+        casualties = find_casualties(text, start, source)
+        words = attacks.find_attack_words(text)
+        is_attack = attacks.is_attack_sentence(text, words)
+        perpetrators = attacks.find_perpetrators(text, words) if words else []
+        targets = attacks.find_targets(text) if is_attack or casualties else []
+        place, precision = self._best_place(start, end)
+        if casualties and _is_cumulative(text, place):
+            self._add_tallies(text, start, end, casualties, perpetrators, source)
+            self.tally_targets.setdefault(source, []).extend(targets)
+            return
+        if not (is_attack or casualties):
+            return
+        date = self._attack_date(start, end)
+        current = self.current
+        if current is None or _conflicts(current, place, date):
+            if not is_attack:
+                return  # a figure with no attack word and nothing to attach it to
+            current = _Mention(start, end, attacks.attack_type(text, words))
+            self.mentions.append(current)
+            self.current = current
+        current.end = end
+        if words and current.attack_type is attacks.AttackType.OTHER:
+            current.attack_type = attacks.attack_type(text, words)
+        if place is not None and _more_precise(place, precision, current):
+            current.place, current.place_precision = place, precision
+        if date is not None and current.date is None:
+            current.date = date
+        if perpetrators and current.perpetrator is None:
+            current.perpetrator, current.hedged = perpetrators[0].name, perpetrators[0].hedged
+        current.targets.extend(t for t in targets if t not in current.targets)
+        current.casualties.extend(casualties)
+
+    def _best_place(self, start: int, end: int) -> tuple[PlaceMention | None, PlacePrecision]:
+        inside = [p for p in self.places if start <= p.start < end and p.geonameid is not None]
+        if not inside:
+            return None, PlacePrecision.EXACT
+        rank = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
+        best = min(inside, key=lambda p: (rank.get(p.feature or "", 4), p.start))
+        return best, geoparse.place_precision(self.report.text, best.start, best.end)
+
+    def _attack_date(self, start: int, end: int) -> DateMention | None:
+        for mention in self.dates:
+            if not start <= mention.start < end or mention.precision is DatePrecision.RANGE:
+                continue
+            if STATEMENT_DATE.search(self.report.text[max(start, mention.start - 30) : mention.start]):
+                continue
+            return mention
+        return None
+
+    def _add_tallies(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        casualties: list[Casualty],
+        perpetrators: Sequence[attacks.Perpetrator],
+        source: str | None,
+    ) -> None:
+        period = [d for d in self.dates if start <= d.start < end]
+        first, last = _period(period, self.campaign_start)
+        for casualty in casualties:
+            self.tallies.append(
+                Tally(
+                    start=casualty.start,
+                    end=casualty.end,
+                    source=source,
+                    group=casualty.group,
+                    outcome=casualty.outcome,
+                    min=casualty.min,
+                    max=casualty.max,
+                    words=casualty.words,
+                    period_start=first.date if first else None,
+                    period_end=last.end_date or last.date if last else None,
+                    period_precision=DatePrecision.RANGE if first or last else None,
+                    period_start_partial=_partial(first, end=False),
+                    period_end_partial=_partial(last, end=True),
+                    perpetrator=perpetrators[0].name if perpetrators else None,
+                )
+            )
+
+    def result(self) -> Extraction:
+        targets = self.tally_targets
+        tallies = tuple(
+            t.model_copy(update={"targets": tuple(dict.fromkeys(targets.get(t.source, [])))})
+            for t in self.tallies
+        )
+        incidents = tuple(self._finish(m) for m in self.mentions if m.casualties or m.targets)
+        return Extraction(
+            report=self.report,
+            incidents=incidents,
+            tallies=tallies,
+            positions=tuple(self.positions),
+            evidence=tuple(self.evidence),
+            legal=tuple(self.legal),
+            places=tuple(self.places),
+        )
+
+    def _finish(self, mention: _Mention) -> AttackMention:
+        date = mention.date
+        return AttackMention(
+            start=mention.start,
+            end=mention.end,
+            attack_type=mention.attack_type,
+            date=date.date if date else None,
+            date_precision=date.precision if date else None,
+            date_partial=_partial(date, end=False),
+            place=self._place(mention.place, mention.place_precision) if mention.place else None,
+            perpetrator=mention.perpetrator,
+            perpetrator_hedged=mention.hedged,
+            targets=tuple(mention.targets),
+            casualties=tuple(mention.casualties),
+        )
+
+    def _place(self, mention: PlaceMention, precision: PlacePrecision) -> Place:
+        candidate = self.gazetteer.get(mention.geonameid) if mention.geonameid is not None else None
+        feature_precision = {
+            "admin1": PlacePrecision.ADMIN1,
+            "admin2": PlacePrecision.ADMIN2,
+            "country": PlacePrecision.COUNTRY,
+        }
+        if precision is PlacePrecision.EXACT:
+            precision = feature_precision.get(mention.feature or "", PlacePrecision.EXACT)
+        return Place(
+            name=candidate.name if candidate else mention.name,
+            geonameid=mention.geonameid,
+            lat=mention.lat,
+            lon=mention.lon,
+            country=mention.country,
+            admin1=candidate.admin1 if candidate else None,
+            admin2=candidate.admin2 if candidate else None,
+            feature=mention.feature,
+            precision=precision,
+        )
+
+
+def _subject_party(text: str) -> str | None:
+    """The belligerent named as a noun (not an adjective) in the sentence, for "It ..." next."""
+    for match in find_actors(text):
+        if not match.as_adjective and match.actor.kind in (
+            ActorKind.STATE,
+            ActorKind.MINISTRY,
+            ActorKind.ARMED_GROUP,
+        ):
+            return belligerent(match.actor)
+    return None
+
+
+def _is_cumulative(text: str, place: PlaceMention | None) -> bool:
+    if CUMULATIVE.search(text):
+        return True
+    vague_place = place is None or place.feature not in CITY_LEVEL
+    return vague_place and PRESENT_PERFECT.search(text) is not None
+
+
+def _conflicts(current: _Mention, place: PlaceMention | None, date: DateMention | None) -> bool:
+    """True when a sentence's place or date shows it is about a different attack."""
+    if date is not None and current.date is not None and date.date and current.date.date:
+        if abs((date.date - current.date.date).days) > SAME_ATTACK_DAYS:
+            return True
+    if place is None or current.place is None or place.geonameid == current.place.geonameid:
+        return False
+    if place.country and current.place.country and place.country != current.place.country:
+        return True
+    both_cities = place.feature in CITY_LEVEL and current.place.feature in CITY_LEVEL
+    if not both_cities or None in (place.lat, place.lon, current.place.lat, current.place.lon):
+        return False
+    distance = haversine_km(
+        place.lat or 0.0, place.lon or 0.0, current.place.lat or 0.0, current.place.lon or 0.0
+    )
+    return distance > SAME_PLACE_KM
+
+
+def _more_precise(place: PlaceMention, precision: PlacePrecision, current: _Mention) -> bool:
+    if current.place is None:
+        return True
+    rank = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
+    return rank.get(place.feature or "", 4) < rank.get(current.place.feature or "", 4)
+
+
+def _period(
+    dates: list[DateMention], campaign_start: DateMention | None
+) -> tuple[DateMention | None, DateMention | None]:
+    """The start and end of a tally's period: from a range in the sentence, else the campaign start."""
+    for mention in dates:
+        if mention.precision is DatePrecision.RANGE:
+            has_start = mention.date is not None or mention.month is not None
+            return (mention if has_start else campaign_start), mention
+    last = dates[-1] if dates else None
+    return (campaign_start if last is not None else None), last
+
+
+def _partial(mention: DateMention | None, *, end: bool) -> str | None:
+    """ISO 8601 "--MM-DD" when the day and month are known but not the year."""
+    if mention is None or mention.year_known:
+        return None
+    month, day = (
+        (mention.end_month, mention.end_day) if end and mention.end_month else (mention.month, mention.day)
+    )
+    return f"--{month:02d}-{day:02d}" if month and day else None
+
+
+def _campaign_start(text: str, dates: list[DateMention]) -> DateMention | None:
+    """The date a campaign began ("began its campaign of air strikes ... on Sept. 30")."""
+    for match in CAMPAIGN_START.finditer(text):
+        sentence_end = text.find(".", match.end())
+        for mention in dates:
+            if match.start() - 40 <= mention.start <= (sentence_end if sentence_end != -1 else len(text)):
+                if mention.precision in (DatePrecision.DAY, DatePrecision.DAY_MONTH):
+                    return mention
+    return None
+
+
+def extract_report(report: Report, gazetteer: Gazetteer, doc: Doc | None = None) -> Extraction:
+    """All claims of one report. Pass ``doc`` when it was parsed in a batch (``extract_many``)."""
+    text = report.text
+    doc = doc if doc is not None else parse(text)
+    dates = find_dates(text, report.published)
+    reader = _Reader(
+        report=report,
+        gazetteer=gazetteer,
+        places=geoparse.find_places(text, gazetteer, doc),
+        dates=dates,
+        persons=[(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"],
+        campaign_start=_campaign_start(text, dates),
+    )
+    for sentence in doc.sents:
+        reader.read(sentence.start_char, sentence.end_char)
+    return reader.result()
+
+
+def extract_many(reports: Iterable[Report], gazetteer: Gazetteer) -> Iterator[Extraction]:
+    """Extract a stream of reports, parsing them in batches (``nlp.pipe``)."""
+    pending = list(reports)
+    for report, doc in zip(pending, parse_many(r.text for r in pending), strict=True):
+        yield extract_report(report, gazetteer, doc)

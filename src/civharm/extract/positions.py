@@ -1,0 +1,60 @@
+"""Positions of the accused: denials, acknowledgements, accusations, "no comment".
+
+A position belongs to a belligerent (a state, its ministry, an armed group). A denial never
+creates an incident and never changes a grade by itself; it is the party's recorded position.
+"""
+
+from __future__ import annotations
+
+import re
+
+from civharm.extract.attribution import Attribution
+from civharm.records import Position, Stance
+
+DENIES = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ials?)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|rebuff(?:s|ed)?"
+    r"|disput(?:e|es|ed)|fake (?:information|news)|cliches and lies|lies|absurd|baseless|groundless|fabricat\w+"
+    r"|unfounded|untrue|not true|information war|propaganda|never target\w*|did not target|do not (?:even )?plan)\b",
+    re.IGNORECASE,
+)
+ACKNOWLEDGES = re.compile(
+    r"\b(?:acknowledg\w+|admit(?:s|ted|ting)?|accept(?:s|ed)? responsibility|took responsibility|claimed responsibility"
+    r"|regrets?|regretted|apologi[sz]\w+|confirmed (?:that )?it (?:had )?(?:carried out|struck|hit))\b",
+    re.IGNORECASE,
+)
+NO_COMMENT = re.compile(
+    r"\b(?:declined to comment|no comment|could not (?:immediately )?be reached|did not respond)\b",
+    re.IGNORECASE,
+)
+ACCUSES = re.compile(r"\b(?:accus\w+|blam\w+)\b", re.IGNORECASE)
+
+
+def find_position(
+    sentence: str, offset: int, attribution: Attribution | None, party: str | None
+) -> Position | None:
+    """The position a belligerent takes in this sentence, if any.
+
+    ``party`` is the belligerent the sentence speaks for: from its attribution, or carried over
+    from the previous sentence when the subject is a pronoun ("It has repeatedly denied ...").
+    """
+    if party is None:
+        return None
+    for pattern, stance in (
+        (ACKNOWLEDGES, Stance.ACKNOWLEDGES),
+        (DENIES, Stance.DENIES),
+        (NO_COMMENT, Stance.NO_COMMENT),
+        (ACCUSES, Stance.ACCUSES),
+    ):
+        match = pattern.search(sentence)
+        if match:
+            return Position(
+                start=offset,
+                end=offset + len(sentence),
+                party=party,
+                organisation=attribution.organisation if attribution else None,
+                speaker=attribution.speaker if attribution else None,
+                role=attribution.role if attribution else None,
+                stance=stance,
+                words=sentence,
+            )
+    return None

@@ -1,0 +1,222 @@
+"""Incidents as JSON, CSV and GeoJSON, each traceable to reports and the sentences figures came from.
+
+Conventions across formats: dates are ISO 8601; an open maximum ("at least 44") is null in JSON and an
+empty cell in CSV, never a made-up number; GeoJSON coordinates are [longitude, latitude] (RFC 7946) and
+incidents without coordinates are left out and counted, not placed at 0,0.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
+
+from civharm.errors import CivharmError, NotFoundError
+from civharm.records import Extraction, Figure, Incident
+
+EXPORT_FORMATS = ("json", "csv", "geojson")
+
+FIGURE_FIELDS = (
+    "civilians_killed",
+    "civilians_injured",
+    "children_killed",
+    "women_killed",
+    "fighters_killed",
+)
+CSV_COLUMNS = (
+    "id",
+    "date",
+    "date_precision",
+    "place",
+    "geonameid",
+    "latitude",
+    "longitude",
+    "country",
+    "admin1",
+    "place_precision",
+    "attack_type",
+    "perpetrators",
+    "targets",
+    *(f"{name}_{end}" for name in FIGURE_FIELDS for end in ("min", "max")),
+    "grade",
+    "grade_rule",
+    "status",
+    "source_count",
+    "report_count",
+    "report_ids",
+    "report_urls",
+)
+LIST_SEPARATOR = " | "
+# Spreadsheet programs run cells starting with these as formulas; place names and titles come from the web.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _reports(incident: Incident, extractions: Mapping[str, Extraction]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for sha in incident.report_ids:
+        e = extractions.get(sha)
+        out.append(
+            {
+                "sha256": sha,
+                "url": e.report.canonical_url or e.report.url if e else None,
+                "title": e.report.title if e else None,
+                "publisher": e.report.publisher if e else None,
+                "published": e.report.published.isoformat() if e and e.report.published else None,
+            }
+        )
+    return out
+
+
+def _claims(incident: Incident, extractions: Mapping[str, Extraction]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for sha, index in incident.mentions:
+        e = extractions.get(sha)
+        if e is None or not 0 <= index < len(e.incidents):
+            continue
+        claim: dict[str, Any] = {"report_sha256": sha, "index": index}
+        claim.update(e.incidents[index].model_dump(mode="json"))
+        out.append(claim)
+    return out
+
+
+def export_json(
+    incidents: Sequence[Incident], extractions_by_sha: Mapping[str, Extraction]
+) -> dict[str, Any]:
+    """``{"incidents": [...]}``: each incident's fields, its reports, and the attack claims behind it."""
+    return {
+        "incidents": [
+            {
+                **incident.model_dump(mode="json"),
+                "reports": _reports(incident, extractions_by_sha),
+                "claims": _claims(incident, extractions_by_sha),
+            }
+            for incident in incidents
+        ]
+    }
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    if text.startswith(_FORMULA_START) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _csv_row(incident: Incident, extractions: Mapping[str, Extraction]) -> list[str]:
+    place = incident.place
+    figures: list[object] = []
+    for name in FIGURE_FIELDS:
+        fig: Figure | None = getattr(incident, name)
+        figures += [None, None] if fig is None else [fig.min, fig.max]
+    urls = [
+        e.report.canonical_url or e.report.url or ""
+        for sha in incident.report_ids
+        if (e := extractions.get(sha)) is not None
+    ]
+    values: list[object] = [
+        incident.id,
+        incident.date.isoformat() if incident.date else None,
+        incident.date_precision,
+        place.name if place else None,
+        place.geonameid if place else None,
+        place.lat if place else None,
+        place.lon if place else None,
+        place.country if place else None,
+        place.admin1 if place else None,
+        place.precision if place else None,
+        incident.attack_type,
+        LIST_SEPARATOR.join(incident.perpetrators),
+        LIST_SEPARATOR.join(incident.targets),
+        *figures,
+        incident.grade,
+        incident.grade_rule,
+        incident.status,
+        incident.source_count,
+        len(incident.report_ids),
+        LIST_SEPARATOR.join(incident.report_ids),
+        LIST_SEPARATOR.join(u for u in urls if u),
+    ]
+    return [_cell(v) for v in values]
+
+
+def export_csv(
+    incidents: Sequence[Incident], extractions_by_sha: Mapping[str, Extraction] | None = None
+) -> str:
+    """One row per incident, flat columns (``CSV_COLUMNS``); report URLs need ``extractions_by_sha``."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for incident in incidents:
+        writer.writerow(_csv_row(incident, extractions_by_sha or {}))
+    return buffer.getvalue()
+
+
+def _properties(incident: Incident) -> dict[str, Any]:
+    data = incident.model_dump(mode="json", exclude={"figures", "mentions", "place"})
+    place = incident.place
+    if place is not None:
+        data["place"] = place.name
+        data["geonameid"] = place.geonameid
+        data["place_precision"] = place.precision.value
+        data["country"] = place.country
+    return data
+
+
+def export_geojson(incidents: Sequence[Incident]) -> dict[str, Any]:
+    """A FeatureCollection of incidents with coordinates; ``skipped`` counts those without."""
+    features: list[dict[str, Any]] = []
+    skipped = 0
+    for incident in incidents:
+        place = incident.place
+        if place is None or place.lat is None or place.lon is None:
+            skipped += 1
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "id": incident.id,
+                "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+                "properties": _properties(incident),
+            }
+        )
+    return {"type": "FeatureCollection", "features": features, "skipped": skipped}
+
+
+class ExtractionLookup(Protocol):
+    """Anything that finds a report's extraction by sha256 (the store does); NotFoundError if absent."""
+
+    def extraction(self, sha256: str) -> Extraction: ...
+
+
+def _extractions_for(incidents: Sequence[Incident], lookup: ExtractionLookup) -> dict[str, Extraction]:
+    found: dict[str, Extraction] = {}
+    for sha in dict.fromkeys(s for i in incidents for s in i.report_ids):
+        try:
+            found[sha] = lookup.extraction(sha)
+        except NotFoundError:
+            continue  # an incident may outlive a deleted report; its id is still exported
+    return found
+
+
+def render_export(fmt: str, incidents: Sequence[Incident], lookup: ExtractionLookup) -> str:
+    """The export as text, for the CLI: ``fmt`` is one of ``EXPORT_FORMATS``."""
+    if fmt not in EXPORT_FORMATS:
+        raise CivharmError(f"unknown export format {fmt!r}: choose {', '.join(EXPORT_FORMATS)}")
+    if fmt == "geojson":
+        return json.dumps(export_geojson(incidents), ensure_ascii=False, indent=2)
+    extractions = _extractions_for(incidents, lookup)
+    if fmt == "csv":
+        return export_csv(incidents, extractions)
+    return json.dumps(export_json(incidents, extractions), ensure_ascii=False, indent=2)

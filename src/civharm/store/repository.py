@@ -1,0 +1,488 @@
+"""The Store: every read and write the pipeline and the web make, each write one transaction.
+
+A write either lands whole or not at all: a crash half-way through storing a report leaves
+neither the report nor any of its claims. On SQLite writers take the write lock up front
+(BEGIN IMMEDIATE), so a read-then-write transaction never fails half-way on a lock upgrade;
+on PostgreSQL a concurrent insert of the same report is caught by its primary key.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar, cast
+
+from sqlalchemy import Table, bindparam, delete, func, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from civharm.errors import CivharmError, NotFoundError
+from civharm.records import Extraction, Grade, Incident, Position, Report, Status, Tally
+from civharm.store.convert import (
+    KIND_ORDER,
+    Claim,
+    ClaimKind,
+    check_storable,
+    claim_from_row,
+    claim_rows,
+    extraction_from_rows,
+    incident_from_data,
+    incident_row,
+    report_from_row,
+    report_row,
+)
+from civharm.store.db import Database, one_line
+from civharm.store.models import ClaimRow, IncidentReportRow, IncidentRow, ReportRow, RunRow
+
+# Both SQLite (32766) and PostgreSQL (65535) cap bound parameters per statement; IN lists are
+# sent in chunks well under either limit.
+IN_CHUNK = 500
+
+# Claim kinds that speak for a whole report rather than one attack in it; an incident's page
+# lists them for every report linked to the incident.
+REPORT_LEVEL_KINDS = (ClaimKind.POSITION, ClaimKind.EVIDENCE, ClaimKind.LEGAL)
+
+T = TypeVar("T")
+
+E = TypeVar("E", Grade, Status)
+
+
+def _member(enum: type[E], value: E | str, what: str) -> E:
+    """A Grade or Status from itself or its value, matched case-insensitively."""
+    for member in enum:
+        if member == value or member.value.casefold() == str(value).strip().casefold():
+            return member
+    choices = ", ".join(member.value for member in enum)
+    raise CivharmError(f"unknown {what} {value!r}: use one of {choices}")
+
+
+@dataclass(frozen=True)
+class IncidentFilter:
+    """What the incident list is narrowed to; every field left as None does not filter.
+
+    ``place`` matches the place name, admin1 or admin2 (case-insensitive substring) or the
+    ISO country code (exactly); ``perpetrator`` matches any alleged perpetrator
+    (case-insensitive substring). Both are matched in Python so non-ASCII names compare
+    the same way on every backend.
+    """
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    place: str | None = None
+    perpetrator: str | None = None
+    grade: Grade | str | None = None  # a string (from a form or flag) is checked and made a Grade
+    status: Status | str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+    def __post_init__(self) -> None:
+        if self.grade is not None:
+            object.__setattr__(self, "grade", _member(Grade, self.grade, "grade"))
+        if self.status is not None:
+            object.__setattr__(self, "status", _member(Status, self.status, "status"))
+        if self.limit is not None and self.limit < 0:
+            raise CivharmError(f"limit must be 0 or more, not {self.limit}")
+        if self.offset < 0:
+            raise CivharmError(f"offset must be 0 or more, not {self.offset}")
+
+
+@dataclass(frozen=True)
+class StoredClaim:
+    """A claim with where it is stored: its id, report, kind, index and incident."""
+
+    id: str
+    report_sha256: str
+    kind: ClaimKind
+    index: int
+    claim: Claim
+    incident_id: str | None
+
+
+@dataclass(frozen=True)
+class Counts:
+    reports: int
+    claims: int
+    incidents: int
+
+
+@dataclass(frozen=True)
+class RunFailure:
+    input: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Run:
+    """The summary of one pipeline run; ``id`` is given by the database when recorded."""
+
+    started_at: dt.datetime
+    finished_at: dt.datetime | None
+    inputs: int
+    ok: int
+    failed: int
+    failures: tuple[RunFailure, ...] = ()
+    id: int | None = None
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), IN_CHUNK):
+        yield items[start : start + IN_CHUNK]
+
+
+def _stored(row: ClaimRow) -> StoredClaim:
+    return StoredClaim(
+        id=row.id,
+        report_sha256=row.report_sha256,
+        kind=ClaimKind(row.kind),
+        index=row.idx,
+        claim=claim_from_row(row),
+        incident_id=row.incident_id,
+    )
+
+
+def _place_matches(
+    needle: str, name: str | None, admin1: str | None, admin2: str | None, country: str | None
+) -> bool:
+    if country is not None and country.casefold() == needle:
+        return True
+    return any(value is not None and needle in value.casefold() for value in (name, admin1, admin2))
+
+
+class Store:
+    """Reports, claims, incidents and run summaries in one database."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    @property
+    def database(self) -> Database:
+        return self._db
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[Session]:
+        with self._errors(), Session(self._db.engine) as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[Session]:
+        with (
+            self._errors(),
+            Session(self._db.write_engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
+            yield session
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Locked or unreachable databases are the user's situation, not a bug: one line."""
+        try:
+            yield
+        except OperationalError as exc:
+            raise CivharmError(f"database {self._db.display_url}: {one_line(exc)}") from exc
+
+    # -- reports and claims -------------------------------------------------------------
+
+    def has_report(self, sha256: str) -> bool:
+        with self._read() as session:
+            return session.scalar(select(ReportRow.sha256).where(ReportRow.sha256 == sha256)) is not None
+
+    def add_extraction(self, extraction: Extraction) -> bool:
+        """Store a report and all its claims in one transaction.
+
+        Returns False, changing nothing, when the report is already stored: the same bytes
+        twice are one report.
+        """
+        check_storable(extraction.report)
+        sha = extraction.report.sha256
+        report = report_row(extraction.report)
+        claims = claim_rows(extraction)
+        try:
+            with self._write() as session:
+                if session.get(ReportRow, sha) is not None:
+                    return False
+                session.add(report)
+                session.flush()
+                session.add_all(claims)
+        except IntegrityError:
+            # PostgreSQL: another writer stored the same report between our check and insert.
+            if self.has_report(sha):
+                return False
+            raise
+        return True
+
+    def report(self, sha256: str) -> Report:
+        with self._read() as session:
+            row = session.get(ReportRow, sha256)
+            if row is None:
+                raise NotFoundError(f"no report {sha256!r}")
+            return report_from_row(row)
+
+    def extraction(self, sha256: str) -> Extraction:
+        """The report and its claims, rebuilt exactly as they were added."""
+        with self._read() as session:
+            row = session.get(ReportRow, sha256)
+            if row is None:
+                raise NotFoundError(f"no report {sha256!r}")
+            claims = session.scalars(select(ClaimRow).where(ClaimRow.report_sha256 == sha256)).all()
+            return extraction_from_rows(row, claims)
+
+    def extractions(self) -> Iterator[Extraction]:
+        """Every stored extraction, oldest capture first, one report in memory at a time."""
+        with self._read() as session:
+            shas = session.scalars(select(ReportRow.sha256).order_by(ReportRow.captured_at, ReportRow.sha256))
+            ordered = list(shas)
+        for sha in ordered:
+            yield self.extraction(sha)
+
+    # -- incidents ------------------------------------------------------------------------
+
+    def replace_incidents(self, incidents: Sequence[Incident]) -> None:
+        """Replace every incident with these, in one transaction.
+
+        Links each incident's attack claims (and their casualty claims) via ``mentions`` and
+        its reports via ``report_ids``. An incident that keeps its id keeps its
+        ``created_at``; its ``updated_at`` moves only when the incident changed.
+        """
+        ids = [incident.id for incident in incidents]
+        if len(set(ids)) != len(ids):
+            duplicate = next(i for i in ids if ids.count(i) > 1)
+            raise CivharmError(f"incident id {duplicate!r} appears twice")
+        now = _now()
+        with self._write() as session:
+            old = {
+                row.id: (row.created_at, row.updated_at, row.data)
+                for row in session.execute(
+                    select(IncidentRow.id, IncidentRow.created_at, IncidentRow.updated_at, IncidentRow.data)
+                )
+            }
+            session.execute(
+                update(ClaimRow).where(ClaimRow.incident_id.is_not(None)).values(incident_id=None)
+            )
+            session.execute(delete(IncidentReportRow))
+            session.execute(delete(IncidentRow))
+            attacks = self._attack_claims(session, incidents)
+            self._check_reports(session, incidents)
+            rows = []
+            for incident in incidents:
+                created, updated, data = old.get(incident.id, (now, now, None))
+                row = incident_row(incident, created, now)
+                rows.append(row if data != row.data else incident_row(incident, created, updated))
+            session.add_all(rows)
+            session.flush()
+            session.add_all(
+                IncidentReportRow(incident_id=incident.id, report_sha256=sha)
+                for incident in incidents
+                for sha in dict.fromkeys(incident.report_ids)
+            )
+            links = [{"claim": claim, "incident": incident_id} for claim, incident_id in attacks.items()]
+            if links:
+                table = cast(Table, ClaimRow.__table__)
+                connection = session.connection()
+                connection.execute(
+                    table.update()
+                    .where((table.c.id == bindparam("claim")) | (table.c.parent_id == bindparam("claim")))
+                    .values(incident_id=bindparam("incident")),
+                    links,
+                )
+
+    def _attack_claims(self, session: Session, incidents: Sequence[Incident]) -> dict[str, str]:
+        """attack claim id -> incident id, for every mention; unknown or doubly linked mentions raise."""
+        shas = sorted({sha for incident in incidents for sha, _ in incident.mentions})
+        known: dict[tuple[str, int], str] = {}
+        for chunk in _chunks(shas):
+            query = select(ClaimRow.report_sha256, ClaimRow.idx, ClaimRow.id).where(
+                ClaimRow.kind == ClaimKind.ATTACK.value, ClaimRow.report_sha256.in_(chunk)
+            )
+            known.update({(sha, idx): claim for sha, idx, claim in session.execute(query)})
+        linked: dict[str, str] = {}
+        for incident in incidents:
+            for sha, index in incident.mentions:
+                claim = known.get((sha, index))
+                if claim is None:
+                    raise NotFoundError(
+                        f"incident {incident.id!r} mentions attack {index} of report {sha[:12]}, "
+                        "which is not stored"
+                    )
+                if linked.get(claim, incident.id) != incident.id:
+                    raise CivharmError(
+                        f"attack {index} of report {sha[:12]} is linked to two incidents: "
+                        f"{linked[claim]!r} and {incident.id!r}"
+                    )
+                linked[claim] = incident.id
+        return linked
+
+    def _check_reports(self, session: Session, incidents: Sequence[Incident]) -> None:
+        wanted = sorted({sha for incident in incidents for sha in incident.report_ids})
+        stored: set[str] = set()
+        for chunk in _chunks(wanted):
+            stored.update(session.scalars(select(ReportRow.sha256).where(ReportRow.sha256.in_(chunk))))
+        for incident in incidents:
+            missing = [sha for sha in incident.report_ids if sha not in stored]
+            if missing:
+                raise NotFoundError(
+                    f"incident {incident.id!r} links report {missing[0][:12]}, which is not stored"
+                )
+
+    def incidents(self, filters: IncidentFilter | None = None) -> list[Incident]:
+        """Incidents matching the filters, newest first (undated last), then by id."""
+        filters = filters or IncidentFilter()
+        query = select(
+            IncidentRow.id,
+            IncidentRow.place_name,
+            IncidentRow.admin1,
+            IncidentRow.admin2,
+            IncidentRow.country,
+            IncidentRow.perpetrators,
+        ).order_by(IncidentRow.date.desc().nulls_last(), IncidentRow.id)
+        if filters.date_from is not None:
+            query = query.where(IncidentRow.date >= filters.date_from)
+        if filters.date_to is not None:
+            query = query.where(IncidentRow.date <= filters.date_to)
+        if filters.grade is not None:
+            query = query.where(IncidentRow.grade == Grade(filters.grade).value)
+        if filters.status is not None:
+            query = query.where(IncidentRow.status == Status(filters.status).value)
+        in_python = filters.place is not None or filters.perpetrator is not None
+        if not in_python:
+            query = query.offset(filters.offset or None).limit(filters.limit)
+        with self._read() as session:
+            candidates = session.execute(query).all()
+            page = [row.id for row in candidates if self._matches(filters, row)]
+            if in_python:
+                end = None if filters.limit is None else filters.offset + filters.limit
+                page = page[filters.offset : end]
+            data: dict[str, dict[str, Any]] = {}
+            for chunk in _chunks(page):
+                rows = session.execute(
+                    select(IncidentRow.id, IncidentRow.data).where(IncidentRow.id.in_(chunk))
+                )
+                data.update({incident_id: value for incident_id, value in rows})
+        return [incident_from_data(data[incident_id]) for incident_id in page]
+
+    @staticmethod
+    def _matches(filters: IncidentFilter, row: Any) -> bool:
+        if filters.place is not None:
+            needle = filters.place.strip().casefold()
+            if not _place_matches(needle, row.place_name, row.admin1, row.admin2, row.country):
+                return False
+        if filters.perpetrator is not None:
+            wanted = filters.perpetrator.strip().casefold()
+            if not any(wanted in str(name).casefold() for name in row.perpetrators or ()):
+                return False
+        return True
+
+    def incident(self, incident_id: str) -> Incident:
+        with self._read() as session:
+            data = session.scalar(select(IncidentRow.data).where(IncidentRow.id == incident_id))
+        if data is None:
+            raise NotFoundError(f"no incident {incident_id!r}")
+        return incident_from_data(data)
+
+    def incident_claim_rows(self, incident_id: str) -> list[StoredClaim]:
+        """The incident's attack and casualty claims, and the positions, evidence and legal
+        characterisations of its linked reports; ordered by report, kind, index."""
+        with self._read() as session:
+            if session.get(IncidentRow, incident_id) is None:
+                raise NotFoundError(f"no incident {incident_id!r}")
+            linked = session.scalars(select(ClaimRow).where(ClaimRow.incident_id == incident_id)).all()
+            reports = select(IncidentReportRow.report_sha256).where(
+                IncidentReportRow.incident_id == incident_id
+            )
+            report_level = session.scalars(
+                select(ClaimRow).where(
+                    ClaimRow.report_sha256.in_(reports),
+                    ClaimRow.kind.in_([kind.value for kind in REPORT_LEVEL_KINDS]),
+                )
+            ).all()
+            stored = [_stored(row) for row in (*linked, *report_level)]
+        return sorted(stored, key=lambda c: (c.report_sha256, KIND_ORDER[c.kind], c.index))
+
+    def incident_claims(self, incident_id: str) -> list[tuple[str, Claim]]:
+        """``(kind, claim)`` for every claim of the incident (see ``incident_claim_rows``)."""
+        return [(stored.kind.value, stored.claim) for stored in self.incident_claim_rows(incident_id)]
+
+    def _with_reports(self, kind: ClaimKind) -> list[tuple[Report, Claim]]:
+        query = (
+            select(ReportRow, ClaimRow)
+            .join(ClaimRow, ClaimRow.report_sha256 == ReportRow.sha256)
+            .where(ClaimRow.kind == kind.value)
+            .order_by(ReportRow.published.desc().nulls_last(), ReportRow.sha256, ClaimRow.idx)
+        )
+        reports: dict[str, Report] = {}
+        pairs: list[tuple[Report, Claim]] = []
+        with self._read() as session:
+            for report, claim in session.execute(query):
+                if report.sha256 not in reports:
+                    reports[report.sha256] = report_from_row(report)
+                pairs.append((reports[report.sha256], claim_from_row(claim)))
+        return pairs
+
+    def tallies(self) -> list[tuple[Report, Tally]]:
+        """Every reported cumulative tally with its report, newest publication first."""
+        return [
+            (report, claim)
+            for report, claim in self._with_reports(ClaimKind.TALLY)
+            if isinstance(claim, Tally)
+        ]
+
+    def positions(self) -> list[tuple[Report, Position]]:
+        """Every party's denial, acknowledgement or accusation with its report, newest first."""
+        pairs = self._with_reports(ClaimKind.POSITION)
+        return [(report, claim) for report, claim in pairs if isinstance(claim, Position)]
+
+    # -- runs and counts ------------------------------------------------------------------
+
+    def record_run(self, run: Run) -> Run:
+        """Store a run summary; returns it with the id the database gave it."""
+        row = RunRow(
+            started_at=run.started_at,
+            finished_at=run.finished_at,
+            inputs=run.inputs,
+            ok=run.ok,
+            failed=run.failed,
+            failures=[{"input": f.input, "message": f.message} for f in run.failures],
+        )
+        with self._write() as session:
+            session.add(row)
+            session.flush()
+            run_id = row.id
+        return Run(
+            started_at=run.started_at,
+            finished_at=run.finished_at,
+            inputs=run.inputs,
+            ok=run.ok,
+            failed=run.failed,
+            failures=run.failures,
+            id=run_id,
+        )
+
+    def runs(self, limit: int | None = None) -> list[Run]:
+        """Run summaries, newest first."""
+        with self._read() as session:
+            rows = session.scalars(select(RunRow).order_by(RunRow.id.desc()).limit(limit)).all()
+            return [
+                Run(
+                    started_at=row.started_at,
+                    finished_at=row.finished_at,
+                    inputs=row.inputs,
+                    ok=row.ok,
+                    failed=row.failed,
+                    failures=tuple(RunFailure(f["input"], f["message"]) for f in row.failures),
+                    id=row.id,
+                )
+                for row in rows
+            ]
+
+    def counts(self) -> Counts:
+        with self._read() as session:
+            return Counts(
+                reports=session.scalar(select(func.count()).select_from(ReportRow)) or 0,
+                claims=session.scalar(select(func.count()).select_from(ClaimRow)) or 0,
+                incidents=session.scalar(select(func.count()).select_from(IncidentRow)) or 0,
+            )

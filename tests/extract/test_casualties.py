@@ -1,0 +1,65 @@
+"""The casualty grammar: each phrase a user reads in reports, and what it must count."""
+
+import pytest
+
+from civharm.extract.casualties import find_casualties
+from civharm.records import Group, Outcome
+
+K, I, KI = Outcome.KILLED, Outcome.INJURED, Outcome.KILLED_OR_INJURED
+C, F, U, CH, W = Group.CIVILIANS, Group.FIGHTERS, Group.UNKNOWN, Group.CHILDREN, Group.WOMEN
+
+
+def figures(sentence: str) -> list[tuple[Group, Outcome, int, int | None]]:
+    return [(c.group, c.outcome, c.min, c.max) for c in find_casualties(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The strike killed 12 people including 3 children.", [(U, K, 12, 12), (CH, K, 3, 3)]),
+        ("A woman and her three children were killed.", [(C, K, 4, 4)]),
+        ("The death toll rose to 44.", [(U, K, 44, 44)]),
+        ("Bodies of 31 people identified, with twelve more awaiting identification.", [(U, K, 43, 43)]),
+        ("At least 18 civilians, including four children, were killed.", [(C, K, 18, None), (CH, K, 4, 4)]),
+        ("As many as 60 people died.", [(U, K, 1, 60)]),
+        ("Dozens were wounded.", [(U, I, 24, None)]),
+        ("The raid killed or wounded 60.", [(U, KI, 60, 60)]),
+        ("Two people were killed and five injured.", [(U, K, 2, 2), (U, I, 5, 5)]),
+        ("One dead, two hurt.", [(U, K, 1, 1), (U, I, 2, 2)]),
+        ("at least 60 people were killed and wounded in the attack", [(U, KI, 60, None)]),
+        (
+            "had killed “at least 200 civilians and around a dozen fighters” up to Nov. 29.",
+            [(C, K, 200, None), (F, K, 11, 13)],
+        ),
+        (
+            "Warplanes killed 16 civilians and the dead included 8 children and 5 women.",
+            [(C, K, 16, 16), (CH, K, 8, 8), (W, K, 5, 5)],
+        ),
+        ("At least 44 people were killed and scores wounded on Sunday.", [(U, K, 44, None), (U, I, 40, None)]),
+    ],
+)
+def test_casualty_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, int | None]]) -> None:
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No casualties were reported.",
+        "The strike could have killed dozens.",
+        "Russia denied killing any civilians.",
+        "Around 300,000 people are estimated to have become its victims.",
+        "The conflict has been going on for almost five years.",
+        "Five warplanes took off from the base in 2015.",
+    ],
+)
+def test_not_a_casualty_figure(sentence: str) -> None:
+    assert figures(sentence) == []
+
+
+def test_spans_and_words_point_into_the_report_text() -> None:
+    text = "Intro sentence. The strike killed at least 12 civilians."
+    offset = text.index("The strike")
+    [casualty] = find_casualties(text[offset:], offset, source="activists")
+    assert text[casualty.start : casualty.end] == casualty.words == "at least 12 civilians"
+    assert casualty.source == "activists"
