@@ -253,7 +253,8 @@ def find_actors(text: str) -> list[ActorMatch]:
     """Every actor named in ``text``, longest alias first, non-overlapping."""
     pattern, lookup, adjectives = _patterns()
     found: list[ActorMatch] = []
-    for match in pattern.finditer(text):
+    # Typographic apostrophes ("Russia’s") match the plain ones of the aliases; same length, same offsets.
+    for match in pattern.finditer(text.replace("’", "'")):
         words = match.group(1)
         key = words.casefold()
         if key.upper() in _ACRONYMS and words != words.upper():

@@ -34,7 +34,7 @@ ATTACK_PATTERNS: tuple[tuple[AttackType, str], ...] = (
         AttackType.SHOOTING,
         r"shootings?|shot (?:dead|and killed|and wounded)|gunfire|opened fire|gunm[ae]n|shooter",
     ),
-    (AttackType.GROUND_ATTACK, r"ground (?:attacks?|assaults?|offensives?)|ambush(?:ed)?|massacre"),
+    (AttackType.GROUND_ATTACK, r"ground (?:attacks?|assaults?|offensives?)|ambush(?:ed)?"),
 )
 ATTACK = re.compile(
     "|".join(f"(?P<t{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(ATTACK_PATTERNS)), re.IGNORECASE

@@ -53,7 +53,7 @@ def attribute(sentence: str, persons: Sequence[tuple[int, int]] = ()) -> Attribu
     speaker: str | None = None
     role: str | None = None
     for start, end in persons:
-        speaker = sentence[start:end]
+        speaker = re.sub(r"[’']s$", "", sentence[start:end])
         role_match = ROLE.match(sentence[end:])
         if role_match:
             role = role_match.group("role").strip().lower()

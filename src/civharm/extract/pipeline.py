@@ -65,8 +65,22 @@ CAMPAIGN_START = re.compile(
     re.IGNORECASE,
 )
 CITY_LEVEL = {"city"}
+BASED = re.compile(r"^[-‑–]based\b", re.IGNORECASE)
+LOCATIVE = re.compile(
+    r"\b(?:in|at|on|near|outside|around|across|into|of|hit|struck|targeted|targeting|over|towns?|city|village|district)"
+    r"\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rebel-held|besieged)\s+)?$",
+    re.IGNORECASE,
+)
+# "The war has killed more than 250,000 people": the whole conflict's toll, not a figure of attacks.
+WAR_TOLL = re.compile(
+    r"\b(?:war|conflict|uprising|fighting|crisis|revolution)\b[^.;]{0,60}?\b(?:killed|claimed|victims|died|dead)\b"
+    r"|\bsince the (?:war|conflict|uprising|crisis|revolution) (?:began|started|erupted|broke out)",
+    re.IGNORECASE,
+)
 # Dates more than this far apart mean a different attack within one report.
 SAME_ATTACK_DAYS = 1
+# A headline figure waits this many sentences for the attack it belongs to.
+PENDING_SENTENCES = 2
 # Towns further apart than this are different attacks (DESIGN.md: same place within 25 km).
 SAME_PLACE_KM = 25.0
 
@@ -85,6 +99,19 @@ class _Mention:
     hedged: bool = False
     targets: list[str] = field(default_factory=list)
     casualties: list[Casualty] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Figures:
+    """The casualty figures of one sentence, with what they need to become a tally or join an attack."""
+
+    start: int
+    end: int
+    casualties: list[Casualty]
+    perpetrators: Sequence[attacks.Perpetrator]
+    source: str | None
+    targets: list[str]
+    sentence_no: int
 
 
 @dataclass
@@ -106,8 +133,12 @@ class _Reader:
     last_attribution: Attribution | None = None
     last_party: str | None = None
     current: _Mention | None = None
+    pending: list[_Figures] = field(default_factory=list)
+    sentence_no: int = 0
 
     def read(self, start: int, end: int) -> None:
+        self.sentence_no += 1
+        self._age_pending()
         text = self.report.text[start:end]
         persons = [(a - start, b - start) for a, b in self.persons if start <= a < end]
         attribution = attribute(text, persons)
@@ -119,9 +150,10 @@ class _Reader:
             attribution = self.last_attribution
         party = attribution.party if attribution else None
         subject = _subject_party(text)
-        if party is None and re.match(r"\s*(?:It|They|He|She|The ministry|The military)\b", text):
+        carried = party is None and re.match(r"\s*(?:It|They|He|She|The ministry|The military)\b", text) is not None
+        if carried:
             party = self.last_party
-        position = find_position(text, start, attribution, party)
+        position = find_position(text, start, attribution, party, accusations=not carried)
         if position is not None:
             self.positions.append(position)
         if attribution is None or attribution.party is None:
@@ -140,19 +172,33 @@ class _Reader:
         is_attack = attacks.is_attack_sentence(text, words)
         perpetrators = attacks.find_perpetrators(text, words) if words else []
         targets = attacks.find_targets(text) if is_attack or casualties else []
+        if WAR_TOLL.search(text) and not is_attack:
+            casualties = []
         place, precision = self._best_place(start, end)
+        date = self._attack_date(start, end)
+        vague = place is None or place.feature not in CITY_LEVEL
         if casualties and _is_cumulative(text, place):
-            self._add_tallies(text, start, end, casualties, perpetrators, source)
-            self.tally_targets.setdefault(source, []).extend(targets)
+            self._add_tallies(_Figures(start, end, casualties, perpetrators, source, targets, self.sentence_no))
+            return
+        unanchored = self.current is None and vague and (date is None or date.precision is not DatePrecision.DAY)
+        if casualties and unanchored and not is_attack:
+            # A headline figure whose attack the next sentences may name; else a tally.
+            self.pending.append(_Figures(start, end, casualties, perpetrators, source, targets, self.sentence_no))
             return
         if not (is_attack or casualties):
             return
-        date = self._attack_date(start, end)
         current = self.current
         if current is None or _conflicts(current, place, date):
             if not is_attack:
                 return  # a figure with no attack word and nothing to attach it to
             current = _Mention(start, end, attacks.attack_type(text, words))
+            for figures in self.pending:
+                current.start = min(current.start, figures.start)
+                current.casualties.extend(figures.casualties)
+                current.targets.extend(t for t in figures.targets if t not in current.targets)
+                if figures.perpetrators and not perpetrators:
+                    perpetrators = figures.perpetrators
+            self.pending.clear()
             self.mentions.append(current)
             self.current = current
         current.end = end
@@ -168,12 +214,34 @@ class _Reader:
         current.casualties.extend(casualties)
 
     def _best_place(self, start: int, end: int) -> tuple[PlaceMention | None, PlacePrecision]:
-        inside = [p for p in self.places if start <= p.start < end and p.geonameid is not None]
+        """The place the sentence's attack happened: the most precise located toponym.
+
+        Toponyms inside actor names ("Russia's Defence Ministry", "UK-based Syrian Observatory") and
+        in "X-based" are where speakers sit, not where bombs fell; a locative ("in", "near", "town
+        of") in front of a toponym makes it the better choice.
+        """
+        text = self.report.text
+        actors = [(start + m.start, start + m.end) for m in find_actors(text[start:end])]
+        inside = [
+            p
+            for p in self.places
+            if start <= p.start < end
+            and p.geonameid is not None
+            and not any(a <= p.start < b or p.start <= a < p.end for a, b in actors)
+            and not BASED.match(text[p.end : p.end + 8])
+        ]
         if not inside:
             return None, PlacePrecision.EXACT
         rank = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
-        best = min(inside, key=lambda p: (rank.get(p.feature or "", 4), p.start))
-        return best, geoparse.place_precision(self.report.text, best.start, best.end)
+        best = min(
+            inside,
+            key=lambda p: (
+                rank.get(p.feature or "", 4),
+                LOCATIVE.search(text[max(start, p.start - 25) : p.start]) is None,
+                p.start,
+            ),
+        )
+        return best, geoparse.place_precision(text, best.start, best.end)
 
     def _attack_date(self, start: int, end: int) -> DateMention | None:
         for mention in self.dates:
@@ -184,23 +252,16 @@ class _Reader:
             return mention
         return None
 
-    def _add_tallies(
-        self,
-        text: str,
-        start: int,
-        end: int,
-        casualties: list[Casualty],
-        perpetrators: Sequence[attacks.Perpetrator],
-        source: str | None,
-    ) -> None:
-        period = [d for d in self.dates if start <= d.start < end]
+    def _add_tallies(self, figures: _Figures) -> None:
+        period = [d for d in self.dates if figures.start <= d.start < figures.end]
         first, last = _period(period, self.campaign_start)
-        for casualty in casualties:
+        self.tally_targets.setdefault(figures.source, []).extend(figures.targets)
+        for casualty in figures.casualties:
             self.tallies.append(
                 Tally(
                     start=casualty.start,
                     end=casualty.end,
-                    source=source,
+                    source=figures.source,
                     group=casualty.group,
                     outcome=casualty.outcome,
                     min=casualty.min,
@@ -211,11 +272,17 @@ class _Reader:
                     period_precision=DatePrecision.RANGE if first or last else None,
                     period_start_partial=_partial(first, end=False),
                     period_end_partial=_partial(last, end=True),
-                    perpetrator=perpetrators[0].name if perpetrators else None,
+                    perpetrator=figures.perpetrators[0].name if figures.perpetrators else None,
                 )
             )
 
+    def _age_pending(self, *, flush: bool = False) -> None:
+        """Figures no attack claimed within a few sentences are counts over a period: tallies."""
+        while self.pending and (flush or self.sentence_no - self.pending[0].sentence_no > PENDING_SENTENCES):
+            self._add_tallies(self.pending.pop(0))
+
     def result(self) -> Extraction:
+        self._age_pending(flush=True)
         targets = self.tally_targets
         tallies = tuple(
             t.model_copy(update={"targets": tuple(dict.fromkeys(targets.get(t.source, [])))})
@@ -249,14 +316,13 @@ class _Reader:
         )
 
     def _place(self, mention: PlaceMention, precision: PlacePrecision) -> Place:
-        candidate = self.gazetteer.get(mention.geonameid) if mention.geonameid is not None else None
-        feature_precision = {
-            "admin1": PlacePrecision.ADMIN1,
-            "admin2": PlacePrecision.ADMIN2,
-            "country": PlacePrecision.COUNTRY,
-        }
+        words = self.report.text[mention.start : mention.end]
+        candidate = next(
+            (c for c in self.gazetteer.lookup(words) if (c.lat, c.lon) == (mention.lat, mention.lon)), None
+        )
+        by_feature = {"admin1": PlacePrecision.ADMIN1, "admin2": PlacePrecision.ADMIN2, "country": PlacePrecision.COUNTRY}
         if precision is PlacePrecision.EXACT:
-            precision = feature_precision.get(mention.feature or "", PlacePrecision.EXACT)
+            precision = by_feature.get(mention.feature or "", PlacePrecision.EXACT)
         return Place(
             name=candidate.name if candidate else mention.name,
             geonameid=mention.geonameid,

@@ -30,12 +30,14 @@ ACCUSES = re.compile(r"\b(?:accus\w+|blam\w+)\b", re.IGNORECASE)
 
 
 def find_position(
-    sentence: str, offset: int, attribution: Attribution | None, party: str | None
+    sentence: str, offset: int, attribution: Attribution | None, party: str | None, *, accusations: bool = True
 ) -> Position | None:
     """The position a belligerent takes in this sentence, if any.
 
     ``party`` is the belligerent the sentence speaks for: from its attribution, or carried over
     from the previous sentence when the subject is a pronoun ("It has repeatedly denied ...").
+    A carried-over party may deny or acknowledge, but an accusation needs its accuser named
+    (``accusations=False``): "They accuse ..." is too often the critics, not the party.
     """
     if party is None:
         return None
@@ -45,16 +47,17 @@ def find_position(
         (NO_COMMENT, Stance.NO_COMMENT),
         (ACCUSES, Stance.ACCUSES),
     ):
-        match = pattern.search(sentence)
-        if match:
+        if stance is Stance.ACCUSES and not accusations:
+            continue
+        if pattern.search(sentence):
             return Position(
                 start=offset,
-                end=offset + len(sentence),
+                end=offset + len(sentence.rstrip()),
                 party=party,
                 organisation=attribution.organisation if attribution else None,
                 speaker=attribution.speaker if attribution else None,
                 role=attribution.role if attribution else None,
                 stance=stance,
-                words=sentence,
+                words=sentence.rstrip(),
             )
     return None
