@@ -32,7 +32,12 @@ def test_report_text_is_the_article_only(seed: dict[str, Any]) -> None:
     text = seed["report"]["text"]
     assert "A day after officials announced a deal" in text
     assert "images showing the aftermath of attacks" in text
-    for boilerplate in ("Republish This Story", "Internet Explorer", "support the Forward", "Skip To Content"):
+    for boilerplate in (
+        "Republish This Story",
+        "Internet Explorer",
+        "support the Forward",
+        "Skip To Content",
+    ):
         assert boilerplate not in text
     assert seed["report"]["origin"]
 
@@ -42,7 +47,12 @@ def test_amnesty_tally_not_an_incident(seed: dict[str, Any]) -> None:
     civilians = [t for t in tallies if t["words"] == "at least 200 civilians"]
     fighters = [t for t in tallies if t["words"] == "around a dozen fighters"]
     assert len(civilians) == len(fighters) == 1
-    assert (civilians[0]["min"], civilians[0]["max"], fighters[0]["min"], fighters[0]["max"]) == (200, None, 11, 13)
+    assert (civilians[0]["min"], civilians[0]["max"], fighters[0]["min"], fighters[0]["max"]) == (
+        200,
+        None,
+        11,
+        13,
+    )
     for tally in (civilians[0], fighters[0]):
         assert tally["source"] == "Amnesty International"
         assert tally["outcome"] == "killed"

@@ -129,9 +129,7 @@ def run(ctx: click.Context, inputs: tuple[str, ...], published: str | None) -> N
 @main.command()
 @click.argument("inputs", nargs=-1)
 @click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) of the given files.")
-@click.option(
-    "--json", "as_json", is_flag=True, help="One JSON document per report (JSON Lines for several)."
-)
+@click.option("--json", "as_json", is_flag=True, help="One JSON document per report (JSON Lines for several).")
 @click.pass_context
 def extract(ctx: click.Context, inputs: tuple[str, ...], published: str | None, as_json: bool) -> None:
     """Capture and extract INPUTS without a database; print what was found."""
@@ -160,9 +158,7 @@ def _describe(extraction: Any) -> str:
     from civharm.publish.tally import format_range
 
     report = extraction.report
-    lines = [
-        f"{report.title or '(untitled)'} [{report.sha256[:12]}] published {report.published or 'unknown'}"
-    ]
+    lines = [f"{report.title or '(untitled)'} [{report.sha256[:12]}] published {report.published or 'unknown'}"]
     for incident in extraction.incidents:
         place = incident.place.name if incident.place else "place unknown"
         lines.append(
@@ -187,12 +183,13 @@ def _describe(extraction: Any) -> str:
 @click.pass_context
 def tally(ctx: click.Context, by: str | None, as_json: bool, status: str) -> None:
     """Add up incidents (never reports): headline grades (Fair, Confirmed) and others apart."""
-    from civharm.publish.tally import render_tally, tally as make_tally, tally_json
+    from civharm.publish.tally import render_tally, tally_json
+    from civharm.publish.tally import tally as make_tally
     from civharm.store.repository import IncidentFilter
 
     store = _store(_settings(ctx))
     incidents = store.incidents(IncidentFilter(status="published" if status == "published" else None))
-    result = make_tally(incidents, by)
+    result = make_tally(incidents, by)  # type: ignore[arg-type]  # click.Choice guarantees the values
     click.echo(json.dumps(tally_json(result), indent=2) if as_json else render_tally(result))
 
 

@@ -8,8 +8,8 @@ Ids are stable digests of canonical content, never Python's salted ``hash()``.
 
 from __future__ import annotations
 
-import hashlib
 import datetime as dt
+import hashlib
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict

@@ -52,9 +52,7 @@ def test_two_independent_sources_are_fair_and_named() -> None:
     assert rule == "2 independent sources: Al Jazeera, Reuters"
 
 
-@pytest.mark.parametrize(
-    ("sources", "rule"), [(1, "single source: Reuters"), (0, "no independent source recorded")]
-)
+@pytest.mark.parametrize(("sources", "rule"), [(1, "single source: Reuters"), (0, "no independent source recorded")])
 def test_one_source_or_none_is_weak(sources: int, rule: str) -> None:
     names = ["Reuters"] if sources else []
     assert suggest_grade(_incident(sources=sources), [], names) == (Grade.WEAK, rule)

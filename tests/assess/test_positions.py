@@ -36,8 +36,6 @@ def test_position_of_another_party_or_about_another_town_does_not_attach() -> No
 
 
 def test_incident_without_a_perpetrator_gets_no_positions() -> None:
-    strike = extraction(
-        report("a"), attack(DAY1, ARIHA, perpetrator=None), positions=(position(Stance.DENIES),)
-    )
+    strike = extraction(report("a"), attack(DAY1, ARIHA, perpetrator=None), positions=(position(Stance.DENIES),))
     incidents = link([strike])
     assert attach_positions(incidents, [strike]) == {}

@@ -137,9 +137,7 @@ def _handler(server_state: PageServer) -> type[BaseHTTPRequestHandler]:
             if path == "/article":
                 self._send(200, ARTICLE_HTML)
             elif path == "/plain":
-                self._send(
-                    200, b"Strike hits market\n\nAt least 44 people were killed on Sunday.\n", "text/plain"
-                )
+                self._send(200, b"Strike hits market\n\nAt least 44 people were killed on Sunday.\n", "text/plain")
             elif path == "/missing":
                 self._send(404, b"not here")
             elif path == "/error":

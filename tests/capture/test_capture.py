@@ -35,9 +35,7 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
     return path
 
 
-def test_seed_page_becomes_a_report_with_its_original_kept(
-    samples: Path, settings: Settings, blobs: BlobStore
-) -> None:
+def test_seed_page_becomes_a_report_with_its_original_kept(samples: Path, settings: Settings, blobs: BlobStore) -> None:
     source = samples / "000.txt"
     original = source.read_bytes()
     request = CaptureRequest(location=str(source), published=date(2015, 12, 23))
@@ -82,9 +80,7 @@ def test_captures_a_url_from_a_real_server(
     assert blobs.get(report.sha256) == ARTICLE_HTML
 
 
-def test_a_refused_url_stores_nothing(
-    http_server: PageServer, loopback_settings: Settings, blobs: BlobStore
-) -> None:
+def test_a_refused_url_stores_nothing(http_server: PageServer, loopback_settings: Settings, blobs: BlobStore) -> None:
     for path in ("/missing", "/pdf", "/to-private"):
         with pytest.raises(CaptureError):
             capture(
@@ -143,9 +139,7 @@ def test_windows_1252_text_is_decoded(tmp_path: Path, settings: Settings, blobs:
 
 
 def test_declared_html_charset_is_used(tmp_path: Path, settings: Settings, blobs: BlobStore) -> None:
-    paragraph = (
-        "Авиаудар по рынку в городе убил по меньшей мере двенадцать мирных жителей, сообщили местные врачи."
-    )
+    paragraph = "Авиаудар по рынку в городе убил по меньшей мере двенадцать мирных жителей, сообщили местные врачи."
     html = (
         '<html><head><meta charset="windows-1251"><title>Удар по рынку</title></head><body><article>'
         f"<h1>Удар по рынку</h1><p>{paragraph}</p><p>{paragraph}</p></article></body></html>"
@@ -157,16 +151,12 @@ def test_declared_html_charset_is_used(tmp_path: Path, settings: Settings, blobs
 
 
 def test_utf16_with_bom_is_decoded(tmp_path: Path, settings: Settings, blobs: BlobStore) -> None:
-    text = (
-        "Strike hits market\n\nAt least twelve people were killed when the strike hit the market on Monday."
-    )
+    text = "Strike hits market\n\nAt least twelve people were killed when the strike hit the market on Monday."
     path = write(tmp_path, "utf16.txt", text.encode("utf-16"))
     assert "At least twelve people" in capture(CaptureRequest(location=str(path)), settings, blobs).text
 
 
-def test_oversize_file_is_refused_before_reading(
-    tmp_path: Path, settings: Settings, blobs: BlobStore
-) -> None:
+def test_oversize_file_is_refused_before_reading(tmp_path: Path, settings: Settings, blobs: BlobStore) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:
         handle.truncate(3 * 10**9)  # sparse: takes no disk space, and reading it would take 3 GB of memory

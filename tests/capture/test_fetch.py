@@ -13,9 +13,7 @@ from civharm.settings import Settings
 from .conftest import ARTICLE_HTML, LoopbackOnly, PageServer, Recording
 
 
-def test_fetches_a_page(
-    http_server: PageServer, loopback_settings: Settings, loopback_transport: LoopbackOnly
-) -> None:
+def test_fetches_a_page(http_server: PageServer, loopback_settings: Settings, loopback_transport: LoopbackOnly) -> None:
     page = fetch(http_server.url("/article"), loopback_settings, transport=loopback_transport)
     assert page.data == ARTICLE_HTML
     assert page.final_url == http_server.url("/article")
@@ -63,9 +61,7 @@ def test_body_over_the_limit_is_cut_off(
         fetch(http_server.url(path), small, transport=loopback_transport)
 
 
-@pytest.mark.parametrize(
-    ("path", "address"), [("/to-private", "10.0.0.1"), ("/to-metadata", "169.254.169.254")]
-)
+@pytest.mark.parametrize(("path", "address"), [("/to-private", "10.0.0.1"), ("/to-metadata", "169.254.169.254")])
 def test_redirect_to_a_private_address_is_refused_before_connecting(
     http_server: PageServer,
     loopback_settings: Settings,
@@ -73,9 +69,7 @@ def test_redirect_to_a_private_address_is_refused_before_connecting(
     path: str,
     address: str,
 ) -> None:
-    with pytest.raises(
-        CaptureError, match=rf"refusing to fetch http://{address}/.*: resolves to .* {address}$"
-    ):
+    with pytest.raises(CaptureError, match=rf"refusing to fetch http://{address}/.*: resolves to .* {address}$"):
         fetch(http_server.url(path), loopback_settings, transport=loopback_transport)
     assert loopback_transport.sent == [http_server.url(path)]  # the redirect target was never requested
 

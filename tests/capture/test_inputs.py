@@ -59,9 +59,7 @@ def test_manifest_lines_resolve_against_the_manifest_folder(tmp_path: Path) -> N
         origin="AFP",
     )
     # --published applies to plain arguments only, never to manifest lines
-    assert requests[1] == CaptureRequest(
-        location="https://example.org/story", url="https://example.org/story"
-    )
+    assert requests[1] == CaptureRequest(location="https://example.org/story", url="https://example.org/story")
 
 
 @pytest.mark.parametrize(

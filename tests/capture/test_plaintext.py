@@ -69,9 +69,7 @@ def test_dates_found_are_the_published_dates(samples: Path) -> None:
 
 def test_masthead_is_not_the_title(samples: Path) -> None:
     raw = (samples / "029.txt").read_text(encoding="utf-8")
-    assert (
-        extract_plain(raw).title == "The Syrian Observatory For Human Rights"
-    )  # no way to know without the URL
+    assert extract_plain(raw).title == "The Syrian Observatory For Human Rights"  # no way to know without the URL
     titled = extract_plain(raw, masthead="Syrian Observatory for Human Rights").title
     assert titled and titled.startswith("Warplanes commit 2 massacres")
 
@@ -90,9 +88,7 @@ def page(*paragraphs: str) -> str:
 
 def test_mid_article_donation_box_is_dropped_and_the_article_resumes() -> None:
     appeal = "Before you go, please support our journalism: become a member today and help us keep reporting."
-    text = extract_plain(
-        page("Air strike hits market town", ARTICLE[0], ARTICLE[1], appeal, ARTICLE[2], ARTICLE[3])
-    )
+    text = extract_plain(page("Air strike hits market town", ARTICLE[0], ARTICLE[1], appeal, ARTICLE[2], ARTICLE[3]))
     assert appeal not in text.text
     for paragraph in ARTICLE:
         assert paragraph in text.text
@@ -127,9 +123,7 @@ def test_inline_boilerplate_is_dropped_one_paragraph_at_a_time(noise: str) -> No
 
 
 def test_quoted_appeal_words_in_an_article_are_not_an_appeal() -> None:
-    quote = (
-        '"We call on the world to support our work to rebuild the hospital," the director said on Tuesday.'
-    )
+    quote = '"We call on the world to support our work to rebuild the hospital," the director said on Tuesday.'
     result = extract_plain(page("Air strike hits market town", ARTICLE[0], quote, ARTICLE[1]))
     assert quote in result.text and ARTICLE[1] in result.text
 

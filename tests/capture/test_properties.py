@@ -19,9 +19,7 @@ from .conftest import make_settings
 
 PROSE = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=600)
 HTMLISH = st.lists(
-    st.sampled_from(
-        ["<html>", "<p>", "</p>", "<div>", "<!DOCTYPE html>", "Strike hits market.", "\n", "&amp;", "<"]
-    ),
+    st.sampled_from(["<html>", "<p>", "</p>", "<div>", "<!DOCTYPE html>", "Strike hits market.", "\n", "&amp;", "<"]),
     max_size=30,
 ).map("".join)
 
@@ -32,9 +30,7 @@ def capture_bytes(data: bytes, name: str = "input.txt") -> Report | None:
         path = root / name
         path.write_bytes(data)
         try:
-            report = capture(
-                CaptureRequest(location=str(path)), make_settings(root / "home"), BlobStore(root / "b")
-            )
+            report = capture(CaptureRequest(location=str(path)), make_settings(root / "home"), BlobStore(root / "b"))
         except CaptureError as error:
             assert "\n" not in str(error)
             assert not (root / "b").exists()  # a refused input leaves nothing behind

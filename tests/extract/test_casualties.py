@@ -5,7 +5,7 @@ import pytest
 from civharm.extract.casualties import find_casualties
 from civharm.records import Group, Outcome
 
-K, I, KI = Outcome.KILLED, Outcome.INJURED, Outcome.KILLED_OR_INJURED
+K, INJ, KI = Outcome.KILLED, Outcome.INJURED, Outcome.KILLED_OR_INJURED
 C, F, U, CH, W = Group.CIVILIANS, Group.FIGHTERS, Group.UNKNOWN, Group.CHILDREN, Group.WOMEN
 
 
@@ -22,10 +22,10 @@ def figures(sentence: str) -> list[tuple[Group, Outcome, int, int | None]]:
         ("Bodies of 31 people identified, with twelve more awaiting identification.", [(U, K, 43, 43)]),
         ("At least 18 civilians, including four children, were killed.", [(C, K, 18, None), (CH, K, 4, 4)]),
         ("As many as 60 people died.", [(U, K, 1, 60)]),
-        ("Dozens were wounded.", [(U, I, 24, None)]),
+        ("Dozens were wounded.", [(U, INJ, 24, None)]),
         ("The raid killed or wounded 60.", [(U, KI, 60, 60)]),
-        ("Two people were killed and five injured.", [(U, K, 2, 2), (U, I, 5, 5)]),
-        ("One dead, two hurt.", [(U, K, 1, 1), (U, I, 2, 2)]),
+        ("Two people were killed and five injured.", [(U, K, 2, 2), (U, INJ, 5, 5)]),
+        ("One dead, two hurt.", [(U, K, 1, 1), (U, INJ, 2, 2)]),
         ("at least 60 people were killed and wounded in the attack", [(U, KI, 60, None)]),
         (
             "had killed “at least 200 civilians and around a dozen fighters” up to Nov. 29.",
@@ -35,7 +35,10 @@ def figures(sentence: str) -> list[tuple[Group, Outcome, int, int | None]]:
             "Warplanes killed 16 civilians and the dead included 8 children and 5 women.",
             [(C, K, 16, 16), (CH, K, 8, 8), (W, K, 5, 5)],
         ),
-        ("At least 44 people were killed and scores wounded on Sunday.", [(U, K, 44, None), (U, I, 40, None)]),
+        (
+            "At least 44 people were killed and scores wounded on Sunday.",
+            [(U, K, 44, None), (U, INJ, 40, None)],
+        ),
     ],
 )
 def test_casualty_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, int | None]]) -> None:

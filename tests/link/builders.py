@@ -39,9 +39,7 @@ IDLIB_PROVINCE = Place(
     feature="admin1",
     precision=PlacePrecision.ADMIN1,
 )
-SYRIA = Place(
-    name="Syria", geonameid=163843, country="SY", feature="country", precision=PlacePrecision.COUNTRY
-)
+SYRIA = Place(name="Syria", geonameid=163843, country="SY", feature="country", precision=PlacePrecision.COUNTRY)
 KHARKIV = Place(name="Kharkiv", geonameid=706483, lat=49.98177, lon=36.25475, country="UA", admin1="07")
 EL_FASHER = Place(name="El Fasher", geonameid=379555, lat=13.62793, lon=25.34936, country="SD", admin1="55")
 NO_COORDS = Place(name="Somewhere", country="SY", admin1="12")

@@ -114,9 +114,7 @@ def _casualty(text: str, words: str, low: int, high: int | None, **kw: object) -
     return Casualty(start=start, end=end, min=low, max=high, words=words, **fields)  # type: ignore[arg-type]
 
 
-def _attack(
-    text: str, words: str, date: dt.date, place: Place, kind: AttackType, **kw: object
-) -> AttackMention:
+def _attack(text: str, words: str, date: dt.date, place: Place, kind: AttackType, **kw: object) -> AttackMention:
     start, end = _at(text, words)
     return AttackMention(start=start, end=end, attack_type=kind, date=date, place=place, **kw)  # type: ignore[arg-type]
 
@@ -168,9 +166,7 @@ def _example_extractions() -> list[Extraction]:
     r = _report("04-northern-courier-russia-denies.txt")
     t = r.text
     start, end = _at(t, "denied that Russian aircraft had bombed a market")
-    denial = Position(
-        start=start, end=end, party="Russia's Defence Ministry", stance=Stance.DENIES, words=t[start:end]
-    )
+    denial = Position(start=start, end=end, party="Russia's Defence Ministry", stance=Stance.DENIES, words=t[start:end])
     out.append(Extraction(report=r, positions=(denial,)))
     r = _report("05-kharkiv-sentinel-apartment-strike.txt")
     t = r.text

@@ -30,9 +30,7 @@ def _civilians(*claims: FigureClaim) -> Figure | None:
 
 
 def test_two_sources_7_and_60_give_7_to_60() -> None:
-    assert _civilians(_claim(7, 7, source="A"), _claim(60, 60, source="B", report_sha="r2")) == Figure(
-        min=7, max=60
-    )
+    assert _civilians(_claim(7, 7, source="A"), _claim(60, 60, source="B", report_sha="r2")) == Figure(min=7, max=60)
 
 
 def test_an_open_maximum_keeps_the_range_open() -> None:
@@ -74,13 +72,9 @@ def test_attributed_sources_in_one_report_are_separate_sources() -> None:
 
 
 def test_people_of_unknown_group_count_as_civilians_only_without_a_civilian_figure() -> None:
-    people = FigureClaim(
-        report_sha256="r1", published=DAY1, source="A", casualty=killed(12, 12, group=Group.UNKNOWN)
-    )
+    people = FigureClaim(report_sha256="r1", published=DAY1, source="A", casualty=killed(12, 12, group=Group.UNKNOWN))
     civilians = _claim(9, 9, source="A", start=50)
-    other = FigureClaim(
-        report_sha256="r2", published=DAY1, source="B", casualty=killed(30, 30, group=Group.UNKNOWN)
-    )
+    other = FigureClaim(report_sha256="r2", published=DAY1, source="B", casualty=killed(30, 30, group=Group.UNKNOWN))
     assert _civilians(people) == Figure(min=12, max=12)
     assert _civilians(people, civilians) == Figure(min=9, max=9)  # source A's civilians figure wins
     assert _civilians(people, civilians, other) == Figure(min=9, max=30)
@@ -113,9 +107,7 @@ def test_children_women_and_fighters_are_their_own_figures() -> None:
 
 
 def test_only_children_and_women_named_means_at_least_their_sum() -> None:
-    woman = FigureClaim(
-        report_sha256="r1", published=DAY1, source="A", casualty=killed(1, 1, group=Group.WOMEN)
-    )
+    woman = FigureClaim(report_sha256="r1", published=DAY1, source="A", casualty=killed(1, 1, group=Group.WOMEN))
     children = FigureClaim(
         report_sha256="r1", published=DAY1, source="A", casualty=killed(3, 3, group=Group.CHILDREN, start=5)
     )

@@ -52,26 +52,20 @@ def test_same_strike_from_two_outlets_is_one_incident_with_two_sources() -> None
 
 
 def test_two_strikes_same_day_100_km_apart_are_two_incidents() -> None:
-    incidents = link(
-        [extraction(report("a"), attack(DAY1, ARIHA)), extraction(report("b"), attack(DAY1, HOMS))]
-    )
+    incidents = link([extraction(report("a"), attack(DAY1, ARIHA)), extraction(report("b"), attack(DAY1, HOMS))])
     assert len(incidents) == 2
 
 
 def test_nearby_towns_within_radius_link_but_far_ones_do_not() -> None:
     # Saraqib is ~18 km from Ariha: within PLACE_RADIUS_KM; Kharkiv is another country
-    near = link(
-        [extraction(report("a"), attack(DAY1, ARIHA)), extraction(report("b"), attack(DAY1, SARAQIB))]
-    )
+    near = link([extraction(report("a"), attack(DAY1, ARIHA)), extraction(report("b"), attack(DAY1, SARAQIB))])
     far = link([extraction(report("a"), attack(DAY1, ARIHA)), extraction(report("b"), attack(DAY1, KHARKIV))])
     assert len(near) == 1
     assert len(far) == 2
 
 
 def test_same_place_ten_days_apart_are_two_incidents() -> None:
-    incidents = link(
-        [extraction(report("a"), attack(DAY1, ARIHA)), extraction(report("b"), attack(days(10), ARIHA))]
-    )
+    incidents = link([extraction(report("a"), attack(DAY1, ARIHA)), extraction(report("b"), attack(days(10), ARIHA))])
     assert len(incidents) == 2
 
 
@@ -318,14 +312,10 @@ def test_denial_is_recorded_but_acknowledgement_confirms() -> None:
     )
     (inc,) = link([strike, denial])
     assert inc.grade is Grade.WEAK
-    ack = extraction(
-        report("c", published=days(1)), positions=(position(Stance.ACKNOWLEDGES, "Russian military"),)
-    )
+    ack = extraction(report("c", published=days(1)), positions=(position(Stance.ACKNOWLEDGES, "Russian military"),))
     (inc,) = link([strike, ack])
     assert inc.grade is Grade.CONFIRMED
-    stranger = extraction(
-        report("d", published=days(1)), positions=(position(Stance.ACKNOWLEDGES, "Turkey"),)
-    )
+    stranger = extraction(report("d", published=days(1)), positions=(position(Stance.ACKNOWLEDGES, "Turkey"),))
     (inc,) = link([strike, stranger])
     assert inc.grade is Grade.WEAK
 

@@ -61,9 +61,7 @@ def test_same_origin_and_title_join_copies_cut_differently() -> None:
     title = "Air strike on market kills 12"
     full = report("full", text=filler("story", 200), origin="Meridian", publisher="Paper One", title=title)
     cut = report("cut", text=filler("other words", 40), origin="Meridian", publisher="Paper Two", title=title)
-    other_title = report(
-        "x", text=filler("third", 40), origin="Meridian", publisher="Paper Three", title="Else"
-    )
+    other_title = report("x", text=filler("third", 40), origin="Meridian", publisher="Paper Three", title="Else")
     g_full, g_cut, g_other = _groups(extraction(full), extraction(cut), extraction(other_title))
     assert g_full == g_cut
     assert g_other != g_full

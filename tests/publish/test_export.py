@@ -23,9 +23,7 @@ def _linked() -> tuple[list[Incident], dict[str, Extraction]]:
             report("b", publisher="Reuters", published=days(1)),
             attack(DAY1, ARIHA, casualties=(killed(40, 40),)),
         ),
-        extraction(
-            report("c", publisher="=HYPERLINK(1)"), attack(days(5), KHARKIV.model_copy(update={"lat": None}))
-        ),
+        extraction(report("c", publisher="=HYPERLINK(1)"), attack(days(5), KHARKIV.model_copy(update={"lat": None}))),
     ]
     return link(exts), {e.report.sha256: e for e in exts}
 

@@ -167,9 +167,7 @@ def make_extraction(report: Report | None = None) -> Extraction:
     )
     video = EvidenceMention(start=span("video", text)[0], end=span("video", text)[1], type="video")
     legal_span = span("may amount to war crimes", text)
-    legal = LegalMention(
-        start=legal_span[0], end=legal_span[1], words="may amount to war crimes", by="Amnesty"
-    )
+    legal = LegalMention(start=legal_span[0], end=legal_span[1], words="may amount to war crimes", by="Amnesty")
     places = tuple(
         PlaceMention(
             start=span(name, text)[0],
@@ -209,9 +207,7 @@ def make_incident(
         "id": incident_id,
         "date": dt.date(2015, 10, 6),
         "date_precision": DatePrecision.DAY,
-        "place": Place(
-            name="Ariha", geonameid=172_515, lat=35.8134, lon=36.6105, country="SY", admin1="Idlib"
-        ),
+        "place": Place(name="Ariha", geonameid=172_515, lat=35.8134, lon=36.6105, country="SY", admin1="Idlib"),
         "attack_type": AttackType.AIR_STRIKE,
         "perpetrators": ("Russia",),
         "targets": ("market",),

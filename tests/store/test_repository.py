@@ -61,9 +61,7 @@ def test_claims_are_stored_one_row_each_with_stable_ids(store: Store) -> None:
     kinds = sorted((kind, idx) for kind, idx, _, _ in rows)
     assert ("casualty", 2) in kinds and ("attack", 1) in kinds and ("place", 2) in kinds
     attack_ids = {idx: claim_id for kind, idx, claim_id, _ in rows if kind == "attack"}
-    parents = [
-        parent for kind, _, _, parent in sorted(rows, key=lambda r: (r[0], r[1])) if kind == "casualty"
-    ]
+    parents = [parent for kind, _, _, parent in sorted(rows, key=lambda r: (r[0], r[1])) if kind == "casualty"]
     assert parents == [attack_ids[0], attack_ids[0], attack_ids[1]]
     assert len({claim_id for _, _, claim_id, _ in rows}) == 13
 
@@ -174,9 +172,7 @@ def test_replace_incidents_replaces_links_and_keeps_created_at(store: Store) -> 
     a, b = _stored_pair(store)
     store.replace_incidents(_four_incidents(a, b))
     with store.database.engine.connect() as connection:
-        first_created = connection.exec_driver_sql(
-            "SELECT created_at FROM incidents WHERE id = 'ariha'"
-        ).scalar()
+        first_created = connection.exec_driver_sql("SELECT created_at FROM incidents WHERE id = 'ariha'").scalar()
     # relink: one incident now holds both Idlib attacks, the others are gone
     merged = make_incident("ariha", ((a, 0), (a, 1)), grade=Grade.FAIR)
     store.replace_incidents([merged])
@@ -186,13 +182,9 @@ def test_replace_incidents_replaces_links_and_keeps_created_at(store: Store) -> 
         assert connection.exec_driver_sql("SELECT created_at FROM incidents WHERE id = 'ariha'").scalar() == (
             first_created
         )
-        linked = connection.execute(
-            select(ClaimRow.incident_id).where(ClaimRow.incident_id.is_not(None))
-        ).all()
+        linked = connection.execute(select(ClaimRow.incident_id).where(ClaimRow.incident_id.is_not(None))).all()
         assert len(linked) == 5 and {row[0] for row in linked} == {"ariha"}  # 2 attacks + 3 casualties
-        pairs = connection.execute(
-            select(IncidentReportRow.incident_id, IncidentReportRow.report_sha256)
-        ).all()
+        pairs = connection.execute(select(IncidentReportRow.incident_id, IncidentReportRow.report_sha256)).all()
         assert pairs == [("ariha", a)]
     with pytest.raises(NotFoundError):
         store.incident("kramatorsk")
@@ -274,9 +266,7 @@ def test_runs_are_recorded_newest_first(store: Store) -> None:
     start = dt.datetime(2025, 11, 25, 10, 0, tzinfo=dt.UTC)
     first = store.record_run(Run(start, start + dt.timedelta(minutes=3), inputs=31, ok=31, failed=0))
     failures = (RunFailure("missing.html", "no such file"), RunFailure("https://x.test/a", "HTTP 404"))
-    second = store.record_run(
-        Run(start + dt.timedelta(hours=1), None, inputs=5, ok=3, failed=2, failures=failures)
-    )
+    second = store.record_run(Run(start + dt.timedelta(hours=1), None, inputs=5, ok=3, failed=2, failures=failures))
     assert first.id is not None and second.id is not None and second.id > first.id
     assert store.runs() == [second, first]
     assert store.runs(limit=1) == [second]

@@ -20,9 +20,7 @@ from civharm.records import Grade, Incident, Position, Stance
 FAIR_MIN_SOURCES = 2
 
 
-def suggest_grade(
-    incident: Incident, positions: Sequence[Position], sources: Sequence[str] = ()
-) -> tuple[Grade, str]:
+def suggest_grade(incident: Incident, positions: Sequence[Position], sources: Sequence[str] = ()) -> tuple[Grade, str]:
     """Suggest a grade for ``incident`` given the positions attached to it.
 
     ``positions`` are the parties' positions already matched to this incident (see

@@ -57,9 +57,7 @@ def _about_place(extraction: Extraction, incident: Incident) -> bool:
     if place is None:
         return True
     # only towns and villages count: a denial about "Syria" or "Idlib province" is not about elsewhere
-    named_ids = {
-        p.geonameid for p in extraction.places if p.geonameid is not None and p.feature not in _AREAS
-    }
+    named_ids = {p.geonameid for p in extraction.places if p.geonameid is not None and p.feature not in _AREAS}
     named_ids |= {
         m.place.geonameid
         for m in extraction.incidents

@@ -55,9 +55,7 @@ def summarise(scores: list[PageScore]) -> dict[str, float]:
     return {"pages": float(len(scores)), "precision": p, "recall": r, "f1": f1}
 
 
-def run(
-    data_dir: str | Path, extractor: Callable[[str, str | None], str] = extract_html_text
-) -> dict[str, float]:
+def run(data_dir: str | Path, extractor: Callable[[str, str | None], str] = extract_html_text) -> dict[str, float]:
     """Score ``extractor`` (html, url) -> text on every page of the benchmark folder."""
     folder = Path(data_dir)
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))

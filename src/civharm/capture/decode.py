@@ -70,9 +70,7 @@ def decode(data: bytes, name: str, content_type: str | None = None) -> Decoded:
         raise CaptureError(f"{name} is empty")
     kind = binary_kind(data, content_type)
     if kind == "PDF document":
-        raise CaptureError(
-            f"{name} is a PDF: PDF reports are not supported yet (save the page as HTML or text)"
-        )
+        raise CaptureError(f"{name} is a PDF: PDF reports are not supported yet (save the page as HTML or text)")
     if kind:
         raise CaptureError(f"{name} is binary ({kind}), not a text or HTML report")
     text = decode_text(data, content_type)
@@ -167,7 +165,5 @@ def _control_share(text: str) -> float:
     sample = text[:_SNIFF_CHARS]
     if not sample:
         return 0.0
-    controls = sum(
-        1 for ch in sample if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in {"Cc", "Cs"}
-    )
+    controls = sum(1 for ch in sample if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in {"Cc", "Cs"})
     return controls / len(sample)

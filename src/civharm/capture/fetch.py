@@ -52,9 +52,7 @@ def fetch(url: str, settings: Settings, transport: httpx.BaseTransport | None = 
             try:
                 result = _get_once(client, current, settings)
             except httpx.TimeoutException as exc:
-                raise CaptureError(
-                    f"timed out after {settings.fetch_timeout:g} s fetching {current}"
-                ) from exc
+                raise CaptureError(f"timed out after {settings.fetch_timeout:g} s fetching {current}") from exc
             except httpx.HTTPError as exc:
                 raise CaptureError(f"cannot fetch {current}: {_one_line(exc)}") from exc
             if isinstance(result, Fetched):

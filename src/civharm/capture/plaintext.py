@@ -209,11 +209,7 @@ class _Reading:
                 return
         if cue is not None:
             return
-        if (
-            word_count(unit.flat) >= MIN_BODY_WORDS
-            and not _BYLINE.search(unit.flat)
-            and not self._is_title_copy(i)
-        ):
+        if word_count(unit.flat) >= MIN_BODY_WORDS and not _BYLINE.search(unit.flat) and not self._is_title_copy(i):
             self.kept.append(i)  # a standfirst without a full stop
 
     def _body_units_kept(self) -> int:
@@ -259,11 +255,7 @@ class _Reading:
 
     def _is_article_prose(self, j: int) -> bool:
         flat = self.units[j].flat
-        if (
-            self.cues[j] is not None
-            or word_count(flat) < RESUME_MIN_WORDS
-            or not flat.endswith(_SENTENCE_END)
-        ):
+        if self.cues[j] is not None or word_count(flat) < RESUME_MIN_WORDS or not flat.endswith(_SENTENCE_END):
             return False
         return len(_PRONOUNS.findall(_QUOTED.sub(" ", flat))) <= 1
 

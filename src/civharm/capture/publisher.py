@@ -65,9 +65,7 @@ _HOST_PREFIXES = ("www.", "m.", "amp.", "english.", "en.", "preview.", "mobile."
 _NAME = r"(?P<name>(?:[Tt]he )?[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){0,4})"
 _CREDIT_PATTERNS = (
     re.compile(r"\b(?:must|please|should|always|and) (?:give )?credit (?:to )?" + _NAME),
-    re.compile(
-        r"(?:©|\([cC]\)|\b[Cc]opyright)\s*(?:\([cC]\)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?" + _NAME
-    ),
+    re.compile(r"(?:©|\([cC]\)|\b[Cc]opyright)\s*(?:\([cC]\)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?" + _NAME),
 )
 # Words that end a name in a copyright line: "© 2015 Reuters All Rights Reserved".
 _NAME_STOPS = frozenset({"all", "rights", "reserved", "copyright"})
@@ -102,9 +100,7 @@ def registered_domain(url: str | None) -> str | None:
             host = host[len(prefix) :]
     labels = host.split(".")
     parent = ".".join(labels[-2:])
-    if len(labels) >= 3 and (
-        parent in _RESERVED_PARENTS or (labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2)
-    ):
+    if len(labels) >= 3 and (parent in _RESERVED_PARENTS or (labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2)):
         return ".".join(labels[-3:])
     return parent
 

@@ -31,9 +31,7 @@ class Extracted:
     origin_hints: str = ""  # text in which a wire credit may stand (see ``origin``)
 
 
-def extract_text(
-    data: bytes, name: str, *, url: str | None = None, content_type: str | None = None
-) -> Extracted:
+def extract_text(data: bytes, name: str, *, url: str | None = None, content_type: str | None = None) -> Extracted:
     """Main text and metadata of a report; CaptureError when it is not a readable report."""
     decoded = decode(data, name, content_type)
     if decoded.media_type == HTML:

@@ -36,9 +36,7 @@ ATTACK_PATTERNS: tuple[tuple[AttackType, str], ...] = (
     ),
     (AttackType.GROUND_ATTACK, r"ground (?:attacks?|assaults?|offensives?)|ambush(?:ed)?"),
 )
-ATTACK = re.compile(
-    "|".join(f"(?P<t{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(ATTACK_PATTERNS)), re.IGNORECASE
-)
+ATTACK = re.compile("|".join(f"(?P<t{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(ATTACK_PATTERNS)), re.IGNORECASE)
 # "strike" and "raid" are also words for labour action and police operations; require company.
 WEAK_WORDS = re.compile(r"^(?:strikes?|struck|raids?|bombs?|planes?|jets?|rockets?)$", re.IGNORECASE)
 
@@ -65,9 +63,7 @@ TARGET_PATTERNS: tuple[tuple[str, str], ...] = (
     ("shelter", r"shelters?"),
     ("vehicle", r"cars?|buses|bus|vehicles?|convoys?"),
 )
-TARGET = re.compile(
-    "|".join(f"(?P<g{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(TARGET_PATTERNS)), re.IGNORECASE
-)
+TARGET = re.compile("|".join(f"(?P<g{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(TARGET_PATTERNS)), re.IGNORECASE)
 
 HEDGES = re.compile(
     r"\b(?:suspected|alleged(?:ly)?|apparent(?:ly)?|presumed|purported(?:ly)?|believed|thought|likely|reportedly"
@@ -132,7 +128,7 @@ def find_perpetrators(sentence: str, words: list[AttackWord]) -> list[Perpetrato
     found: list[Perpetrator] = []
     for match in find_actors(sentence):
         party = belligerent(match.actor)
-        if party is None or match.actor.kind is ActorKind.MINISTRY and match.actor.party is None:
+        if party is None or (match.actor.kind is ActorKind.MINISTRY and match.actor.party is None):
             continue
         for word in words:
             before_gap = sentence[match.end : word.start]

@@ -61,8 +61,7 @@ def attribute(sentence: str, persons: Sequence[tuple[int, int]] = ()) -> Attribu
     sources = [
         m
         for m in actors
-        if m.actor.kind not in (ActorKind.STATE, ActorKind.ARMED_GROUP, ActorKind.COALITION)
-        or not m.as_adjective
+        if m.actor.kind not in (ActorKind.STATE, ActorKind.ARMED_GROUP, ActorKind.COALITION) or not m.as_adjective
     ]
     # An organisation right after a speech verb or before one is the speaker's; prefer monitors and NGOs.
     organisation: str | None = None
@@ -70,11 +69,7 @@ def attribute(sentence: str, persons: Sequence[tuple[int, int]] = ()) -> Attribu
     ranked = sorted(sources, key=lambda m: (m.actor.kind is ActorKind.STATE, m.start))
     if ranked:
         organisation = ranked[0].actor.name
-        party = (
-            belligerent(ranked[0].actor)
-            if ranked[0].actor.kind in (ActorKind.MINISTRY, ActorKind.STATE)
-            else None
-        )
+        party = belligerent(ranked[0].actor)
     elif (generic := GENERIC.search(sentence)) is not None:
         organisation = generic.group(0).lower()
     if organisation is None and speaker is None:

@@ -59,7 +59,9 @@ def read_geovirus(path: Path) -> Iterator[Article]:
     """GeoVirus: <article><text/><locations><location><name/><start/><end/><lat/><lon/>..."""
     for art in ET.parse(path).getroot().iter("article"):
         text = art.findtext("text") or ""
-        gold = [_gold(loc.findtext("start"), loc.findtext("end"), loc.findtext("name"), loc) for loc in art.iter("location")]
+        gold = [
+            _gold(loc.findtext("start"), loc.findtext("end"), loc.findtext("name"), loc) for loc in art.iter("location")
+        ]
         yield Article(text, tuple(_align(text, g) for g in gold))
 
 
@@ -80,7 +82,11 @@ def _align(text: str, gold: GoldToponym) -> GoldToponym:
 
 def _gold(start: str | None, end: str | None, name: str | None, where: ET.Element) -> GoldToponym:
     return GoldToponym(
-        int(start or 0), int(end or 0), name or "", float(where.findtext("lat") or 0), float(where.findtext("lon") or 0)
+        int(start or 0),
+        int(end or 0),
+        name or "",
+        float(where.findtext("lat") or 0),
+        float(where.findtext("lon") or 0),
     )
 
 

@@ -54,15 +54,18 @@ GROUP_AFTER = re.compile(rf"^\s*[”\"']?\s*{_MODIFIERS}(?P<group>{_GROUP_ALTERN
 _KILLED = r"killed|dead|died|deaths?|fatalities|lost their lives|perished|slain|massacred"
 _INJURED = r"wounded|injured|hurt|injuries|maimed"
 _MISSING = r"missing|unaccounted for|buried under (?:the )?rubble"
-_AUX = r"(?:\s*(?:,\s*)?(?:who|that|were|was|have|has|had|been|are|is|being|reportedly|reported|also|all|later|since|now|were\s+said\s+to\s+have|are\s+feared|feared|confirmed|believed|thought|to\s+be|to\s+have)\b)*"
+_AUX = (
+    r"(?:\s*(?:,\s*)?(?:who|that|were|was|have|has|had|been|are|is|being|reportedly|reported|also|all|later"
+    r"|since|now|were\s+said\s+to\s+have|are\s+feared|feared|confirmed|believed|thought|to\s+be|to\s+have)\b)*"
+)
 OUTCOME_AFTER = re.compile(
     rf"^[”\"']?{_AUX}\s*[”\"']?\s*(?P<outcome>(?:{_KILLED})(?:\s+(?:or|and)\s+(?:{_INJURED}))?|{_INJURED}|{_MISSING})\b",
     re.IGNORECASE,
 )
 OUTCOME_BEFORE = re.compile(
-    rf"\b(?P<outcome>(?:kill(?:ed|ing|s)?|claim(?:ed|ing|s)? the lives of|left|leaving|bodies of)"
-    rf"(?:\s+(?:or|and)\s+(?:wound(?:ed|ing)|injur(?:ed|ing)))?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?)"
-    rf"\s+(?:an estimated\s+|a total of\s+|as many as\s+|at least\s+)?[“\"']?\s*$",
+    r"\b(?P<outcome>(?:kill(?:ed|ing|s)?|claim(?:ed|ing|s)? the lives of|left|leaving|bodies of)"
+    r"(?:\s+(?:or|and)\s+(?:wound(?:ed|ing)|injur(?:ed|ing)))?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?)"
+    r"\s+(?:an estimated\s+|a total of\s+|as many as\s+|at least\s+)?[“\"']?\s*$",
     re.IGNORECASE,
 )
 TOLL_BEFORE = re.compile(
@@ -84,12 +87,11 @@ INCLUDING = re.compile(
     re.IGNORECASE,
 )
 # ", including four children," between a figure and its verb.
-PARENTHETICAL = re.compile(
-    r"^\s*,\s*(?:including|among them|among whom|of whom)\b[^,.;]{1,60},", re.IGNORECASE
-)
+PARENTHETICAL = re.compile(r"^\s*,\s*(?:including|among them|among whom|of whom)\b[^,.;]{1,60},", re.IGNORECASE)
 # Words that make the figure not a claim of harm that happened.
 NEGATED = re.compile(
-    r"\b(?:no|zero|without)\s+(?:(?:immediate|reported|civilian)\s+)?(?:casualties|deaths|injuries|one (?:was )?(?:killed|hurt|injured))"
+    r"\b(?:no|zero|without)\s+(?:(?:immediate|reported|civilian)\s+)?"
+    r"(?:casualties|deaths|injuries|one (?:was )?(?:killed|hurt|injured))"
     r"|\b(?:could|would|might|may)\s+(?:have\s+)?(?:killed|kill)\b"
     r"|\bden(?:y|ies|ied|ying)\s+(?:that\s+)?(?:\w+\s+){0,3}?(?:killing|killed|harming|targeting)\b"
     r"|\bnot\s+(?:been\s+)?(?:killed|injured|hurt)\b",
@@ -166,9 +168,7 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
     after = sentence[quantity.end :]
     before = sentence[max(0, quantity.start - LOOKBACK_CHARS) : quantity.start]
     group_match = GROUP_AFTER.match(after)
-    if group_match and any(
-        quantity.end < q.start < quantity.end + group_match.start("group") for q in others
-    ):
+    if group_match and any(quantity.end < q.start < quantity.end + group_match.start("group") for q in others):
         group_match = None  # "a woman and her three children": the noun belongs to the next number
     if group_match:
         group = _group_of(group_match.group("group"))

@@ -51,9 +51,7 @@ WEEKDAY_NAMES: dict[str, int] = {
 }  # fmt: skip
 
 
-def word_alternation(
-    words: list[str], forms: tuple[Callable[[str], str], ...] = (str.capitalize, str.upper)
-) -> str:
+def word_alternation(words: list[str], forms: tuple[Callable[[str], str], ...] = (str.capitalize, str.upper)) -> str:
     """A regex matching any of ``words`` written in one of ``forms``, shared by prefix as a trie.
 
     ``re`` tries alternatives one by one; "t(?:en|wo|...)" fails at the first letter instead, and
@@ -69,11 +67,7 @@ def word_alternation(
         node[""] = {}
 
     def build(node: dict[str, Any]) -> str:
-        branches = [
-            (r"\s+" if ch == " " else re.escape(ch)) + build(child)
-            for ch, child in sorted(node.items())
-            if ch
-        ]
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -279,18 +273,14 @@ def _slash_month_day(a: int, b: int) -> tuple[int, int] | None:
     return None
 
 
-def _append_full_date(
-    points: list[_Point], text: str, m: re.Match[str], year: int, month: int, day: int
-) -> None:
+def _append_full_date(points: list[_Point], text: str, m: re.Match[str], year: int, month: int, day: int) -> None:
     """A fully written date (ISO or slashed); impossible dates and out-of-range years are skipped."""
     if not YEAR_MIN <= year <= YEAR_MAX:
         return
     when = _safe_date(year, month, day)
     if when is None:
         return
-    mention = DateMention(
-        m.start(), m.end(), m.group(), when, when, DatePrecision.DAY, True, month=month, day=day
-    )
+    mention = DateMention(m.start(), m.end(), m.group(), when, when, DatePrecision.DAY, True, month=month, day=day)
     points.append(_Point(mention))
 
 
@@ -308,9 +298,7 @@ def _day_month_point(text: str, m: re.Match[str], published: date | None) -> _Po
         mention = DateMention(start, end, text[start:end], when, when, DatePrecision.DAY, True, month, day)
         return _Point(replace(mention, weekday=weekday))
     if published is None:
-        mention = DateMention(
-            start, end, text[start:end], None, None, DatePrecision.DAY_MONTH, False, month, day
-        )
+        mention = DateMention(start, end, text[start:end], None, None, DatePrecision.DAY_MONTH, False, month, day)
         return _Point(replace(mention, weekday=weekday))
     when = resolve_day_month(month, day, published)
     if when is None:
@@ -353,9 +341,7 @@ def _weekday_point(text: str, m: re.Match[str], published: date | None) -> _Poin
     if last is not None:
         start = last.start()
     if published is None:
-        mention = DateMention(
-            start, end, text[start:end], None, None, DatePrecision.DAY, False, weekday=weekday
-        )
+        mention = DateMention(start, end, text[start:end], None, None, DatePrecision.DAY, False, weekday=weekday)
         return _Point(mention)
     anchor = published - timedelta(days=1) if last is not None else published
     when = resolve_weekday(weekday, anchor)

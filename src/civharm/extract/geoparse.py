@@ -31,9 +31,10 @@ NEIGHBOUR_BONUS = 1.0  # ... or borders one that is
 ADMIN1_BONUS = 3.0  # the candidate's first-level area is named elsewhere
 NEAR_BONUSES = ((50.0, 2.5), (200.0, 1.5), (500.0, 0.5))  # (km to the nearest other place, bonus)
 # A city named like the area it lies in ("Aleppo" in Aleppo governorate) is what a bare name means,
-# when it is a real share of that area (not a hamlet that happens to carry the state's name).
-CAPITAL_OF_AREA_BONUS = 4.0
+# when it is a real share of that area (not a hamlet that happens to carry the state's name): the
+# area then loses its feature prior and a bit more, so its namesake city outranks it.
 CAPITAL_MIN_SHARE = 0.1
+NAMESAKE_AREA_PENALTY = FEATURE_PRIOR["admin1"] + POPULATION_WEIGHT * 1.5
 ADMIN2_BONUS = 2.0  # the candidate's district/county is named elsewhere
 # Coherence before anything is chosen: other names that have some candidate this close.
 SUPPORT_KM = 100.0
@@ -46,15 +47,14 @@ MAX_NGRAM = 5
 MIN_UNTAGGED_POPULATION = 5000
 EARTH_RADIUS_KM = 6371.0088
 
-_TOKEN = re.compile(
-    r"(?:(?:al|an|ar|as|ash|at|ad|az|el|ez|es|ed|ul)[-‐])?[A-Z\u00c0-\u00de][\w'’‘\u2010-]*\.?"
-)
+_TOKEN = re.compile(r"(?:(?:al|an|ar|as|ash|at|ad|az|el|ez|es|ed|ul)[-‐])?[A-Z\u00c0-\u00de][\w'’‘\u2010-]*\.?")
 _CONNECTORS = frozenset({"of", "de", "del", "do", "da", "la", "le", "upon", "on", "al", "el", "an", "ez"})
 _QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})")
 _NEAR = re.compile(
     r"(?:\bnear(?:by)?|\boutside(?: of)?|\boutskirts of|\bclose to|\bvicinity of|\bsurroundings of|\baround"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?(?: outskirts)? of"
-    r"|\b\d+\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?(?:town of\s+|city of\s+)?$",
+    r"|\b\d+\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\w+\s+)?(?:of|from))"
+    r"\s+(?:the\s+)?(?:town of\s+|city of\s+)?$",
     re.I,
 )
 _ADMIN1_AFTER = re.compile(r"^\s*(?:province|governorate|region|state|oblast|countryside)\b", re.I)
@@ -102,7 +102,7 @@ def _qualifier_areas(qualifier: str | None, gazetteer: Gazetteer) -> list[Candid
 
 
 def _score(
-    match: Match, context: ResolveContext, areas: Sequence[Candidate], named_areas: dict[tuple[str, str], int]
+    match: Match, context: ResolveContext, areas: Sequence[Candidate], namesake_areas: set[tuple[str, str]]
 ) -> float:
     cand = match.candidate
     score = -TIER_PENALTY[match.tier] + FEATURE_PRIOR[cand.feature]
@@ -124,9 +124,8 @@ def _score(
         score += ADMIN1_BONUS
     if cand.feature == "city" and (cand.country, cand.admin2 or "") in context.admin2:
         score += ADMIN2_BONUS
-    area_population = named_areas.get((cand.country, cand.admin1 or ""))
-    if cand.feature == "city" and area_population and cand.population >= CAPITAL_MIN_SHARE * area_population:
-        score += CAPITAL_OF_AREA_BONUS
+    if cand.feature == "admin1" and (cand.country, cand.admin1 or "") in namesake_areas:
+        score -= NAMESAKE_AREA_PENALTY
     if context.rivals and cand.feature != "continent":
         support = sum(any(_supports(r, cand) for r in rival) for rival in context.rivals)
         score += SUPPORT_BONUS * min(support, SUPPORT_CAP)
@@ -174,13 +173,19 @@ def _best(matches: Sequence[Match], context: ResolveContext) -> Candidate | None
     if not matches:
         return None
     areas = _qualifier_areas(context.qualifier, context.gazetteer)
-    # Areas this very name can mean: a big enough city inside one of them is the area's namesake.
-    named_areas = {
-        (m.candidate.country, m.candidate.admin1 or ""): m.candidate.population
-        for m in matches
-        if m.candidate.feature == "admin1"
+    # Areas this very name can mean that hold a big enough city of the same name.
+    cities = [m.candidate for m in matches if m.candidate.feature == "city"]
+    namesake_areas = {
+        (area.country, area.admin1 or "")
+        for area in (m.candidate for m in matches if m.candidate.feature == "admin1")
+        if any(
+            c.country == area.country
+            and c.admin1 == area.admin1
+            and c.population >= CAPITAL_MIN_SHARE * area.population
+            for c in cities
+        )
     }
-    return max(matches, key=lambda m: _score(m, context, areas, named_areas)).candidate
+    return max(matches, key=lambda m: _score(m, context, areas, namesake_areas)).candidate
 
 
 @dataclass(frozen=True)
@@ -197,13 +202,23 @@ def _qualifier_after(text: str, end: int) -> str | None:
 
 
 def _demonym_countries(text: str, gazetteer: Gazetteer) -> Counter[str]:
+    """Countries the text implies by demonyms ("Russian jets", "South Sudanese refugees")."""
     found: Counter[str] = Counter()
-    for word in re.findall(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b", text):
-        for part in (word, word.split()[0]):
-            cc = gazetteer.demonym_country(part)
+    words = list(re.finditer(r"\b[A-Z][a-z]+\b", text))
+    skip = False
+    for word, following in zip(words, [*words[1:], None], strict=True):
+        if skip:
+            skip = False
+            continue
+        if following is not None and text[word.end() : following.start()] == " ":
+            cc = gazetteer.demonym_country(f"{word.group()} {following.group()}")
             if cc:
                 found[cc] += 1
-                break
+                skip = True
+                continue
+        cc = gazetteer.demonym_country(word.group())
+        if cc:
+            found[cc] += 1
     return found
 
 
@@ -213,10 +228,19 @@ def _prior(match: Match) -> float:
 
 
 def _resolve_all(text: str, mentions: Sequence[_Mention], gazetteer: Gazetteer) -> list[PlaceMention]:
-    """Resolve every mention with the whole document as context, refining over a few passes."""
+    """Resolve every distinct name with the whole document as context, refining over a few passes.
+
+    One name means one place within a document; a qualifier on any of its mentions ("Paris, Texas")
+    settles all of them.
+    """
     base = _demonym_countries(text, gazetteer)
     keys = [light_key(m.name) for m in mentions]
-    options = {key: candidates(m.name, gazetteer) for key, m in zip(keys, mentions, strict=True)}
+    options: dict[str, list[Match]] = {}
+    qualifiers: dict[str, str | None] = {}
+    for key, mention in zip(keys, mentions, strict=True):
+        options.setdefault(key, candidates(mention.name, gazetteer))
+        if qualifiers.get(key) is None and _qualifier_areas(mention.qualifier, gazetteer):
+            qualifiers[key] = mention.qualifier
     tops = {
         key: tuple(m.candidate for m in sorted(found, key=_prior, reverse=True)[:RIVALS_PER_NAME])
         for key, found in options.items()
@@ -224,9 +248,7 @@ def _resolve_all(text: str, mentions: Sequence[_Mention], gazetteer: Gazetteer) 
     chosen: dict[str, Candidate | None] = {}
     for _ in range(RESOLVE_PASSES):
         updated: dict[str, Candidate | None] = {}
-        for key, mention in zip(keys, mentions, strict=True):
-            if key in updated and mention.qualifier is None:
-                continue
+        for key, found in options.items():
             others = [c for k, c in chosen.items() if c is not None and k != key]
             context = ResolveContext(
                 gazetteer,
@@ -235,22 +257,13 @@ def _resolve_all(text: str, mentions: Sequence[_Mention], gazetteer: Gazetteer) 
                 admin2=frozenset((c.country, c.admin2) for c in others if c.admin2 and c.feature == "admin2"),
                 points=tuple((c.lat, c.lon) for c in others if c.feature in {"city", "admin2"}),
                 rivals=tuple(top for k, top in tops.items() if k != key and top),
-                qualifier=mention.qualifier,
+                qualifier=qualifiers.get(key),
             )
-            best = _best(options[key], context)
-            if mention.qualifier is None or key not in updated:
-                updated[key] = best
+            updated[key] = _best(found, context)
         if updated == chosen:
             break
         chosen = updated
-    results = []
-    for key, mention in zip(keys, mentions, strict=True):
-        if mention.qualifier is not None:
-            context = ResolveContext(gazetteer, base, qualifier=mention.qualifier)
-            results.append(_place_mention(mention, _best(options[key], context) if _qualifier_areas(mention.qualifier, gazetteer) else chosen.get(key)))
-        else:
-            results.append(_place_mention(mention, chosen.get(key)))
-    return results
+    return [_place_mention(m, chosen.get(key)) for key, m in zip(keys, mentions, strict=True)]
 
 
 def _place_mention(mention: _Mention, cand: Candidate | None) -> PlaceMention:

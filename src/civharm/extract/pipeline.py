@@ -9,7 +9,6 @@ sentences about the same attack are gathered into one mention until the place or
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from civharm.extract.positions import find_position
 from civharm.geo import haversine_km
 from civharm.records import (
     AttackMention,
+    AttackType,
     Casualty,
     DatePrecision,
     EvidenceMention,
@@ -52,9 +52,7 @@ CUMULATIVE = re.compile(
 )
 PRESENT_PERFECT = re.compile(r"\b(?:have|has)\s+(?:\w+\s+)?(?:killed|wounded|injured|left)\b", re.IGNORECASE)
 # "Sept. 30" after "said" dates the statement, not the attack.
-STATEMENT_DATE = re.compile(
-    r"\b(?:said|says|told|announced|reported|stated|added|wrote)\s+(?:\w+\s+)?$", re.IGNORECASE
-)
+STATEMENT_DATE = re.compile(r"\b(?:said|says|told|announced|reported|stated|added|wrote)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "he said" / "she added": the attribution of the sentence before.
 PRONOUN_SPEECH = re.compile(
     r"(?:[”\"],?\s+|^)(?:he|she|they|it)\s+(?:said|added|told|says)\b|^(?:he|she|they|it)\b", re.IGNORECASE
@@ -83,6 +81,14 @@ SAME_ATTACK_DAYS = 1
 PENDING_SENTENCES = 2
 # Towns further apart than this are different attacks (DESIGN.md: same place within 25 km).
 SAME_PLACE_KM = 25.0
+# A town and a province (or two provinces) further apart than this cannot be one attack's place:
+# most provinces in the conflicts we cover are under 150 km across.
+SAME_AREA_KM = 150.0
+# Words that announce another attack in the same report.
+SEPARATE = re.compile(
+    r"\b(?:in (?:a )?separate (?:attack|strike|raid|incident)s?|in another (?:attack|strike|raid)|elsewhere)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -91,7 +97,7 @@ class _Mention:
 
     start: int
     end: int
-    attack_type: attacks.AttackType
+    attack_type: AttackType
     date: DateMention | None = None
     place: PlaceMention | None = None
     place_precision: PlacePrecision = PlacePrecision.EXACT
@@ -170,25 +176,29 @@ class _Reader:
         casualties = find_casualties(text, start, source)
         words = attacks.find_attack_words(text)
         is_attack = attacks.is_attack_sentence(text, words)
-        perpetrators = attacks.find_perpetrators(text, words) if words else []
+        perpetrators: Sequence[attacks.Perpetrator] = attacks.find_perpetrators(text, words) if words else []
         targets = attacks.find_targets(text) if is_attack or casualties else []
         if WAR_TOLL.search(text) and not is_attack:
             casualties = []
         place, precision = self._best_place(start, end)
         date = self._attack_date(start, end)
         vague = place is None or place.feature not in CITY_LEVEL
-        if casualties and _is_cumulative(text, place):
-            self._add_tallies(_Figures(start, end, casualties, perpetrators, source, targets, self.sentence_no))
+        figures = _Figures(start, end, casualties, perpetrators, source, targets, self.sentence_no)
+        perfect = vague and PRESENT_PERFECT.search(text) is not None  # "air strikes have killed hundreds"
+        if casualties and (CUMULATIVE.search(text) or (perfect and self.current is not None)):
+            self._add_tallies(figures)
             return
         unanchored = self.current is None and vague and (date is None or date.precision is not DatePrecision.DAY)
-        if casualties and unanchored and not is_attack:
-            # A headline figure whose attack the next sentences may name; else a tally.
-            self.pending.append(_Figures(start, end, casualties, perpetrators, source, targets, self.sentence_no))
+        if casualties and (perfect or (unanchored and not is_attack)):
+            # A headline or summary figure whose attack the next sentences may name; else a tally.
+            self.pending.append(figures)
             return
+        if CAMPAIGN_START.search(text):
+            return  # "The Kremlin began its campaign of air strikes on Sept. 30": background, not an attack
         if not (is_attack or casualties):
             return
         current = self.current
-        if current is None or _conflicts(current, place, date):
+        if current is None or _conflicts(current, place, date) or (is_attack and SEPARATE.search(text)):
             if not is_attack:
                 return  # a figure with no attack word and nothing to attach it to
             current = _Mention(start, end, attacks.attack_type(text, words))
@@ -202,7 +212,7 @@ class _Reader:
             self.mentions.append(current)
             self.current = current
         current.end = end
-        if words and current.attack_type is attacks.AttackType.OTHER:
+        if words and current.attack_type is AttackType.OTHER:
             current.attack_type = attacks.attack_type(text, words)
         if place is not None and _more_precise(place, precision, current):
             current.place, current.place_precision = place, precision
@@ -226,7 +236,7 @@ class _Reader:
             p
             for p in self.places
             if start <= p.start < end
-            and p.geonameid is not None
+            and p.lat is not None
             and not any(a <= p.start < b or p.start <= a < p.end for a, b in actors)
             and not BASED.match(text[p.end : p.end + 8])
         ]
@@ -285,8 +295,7 @@ class _Reader:
         self._age_pending(flush=True)
         targets = self.tally_targets
         tallies = tuple(
-            t.model_copy(update={"targets": tuple(dict.fromkeys(targets.get(t.source, [])))})
-            for t in self.tallies
+            t.model_copy(update={"targets": tuple(dict.fromkeys(targets.get(t.source, [])))}) for t in self.tallies
         )
         incidents = tuple(self._finish(m) for m in self.mentions if m.casualties or m.targets)
         return Extraction(
@@ -320,7 +329,11 @@ class _Reader:
         candidate = next(
             (c for c in self.gazetteer.lookup(words) if (c.lat, c.lon) == (mention.lat, mention.lon)), None
         )
-        by_feature = {"admin1": PlacePrecision.ADMIN1, "admin2": PlacePrecision.ADMIN2, "country": PlacePrecision.COUNTRY}
+        by_feature = {
+            "admin1": PlacePrecision.ADMIN1,
+            "admin2": PlacePrecision.ADMIN2,
+            "country": PlacePrecision.COUNTRY,
+        }
         if precision is PlacePrecision.EXACT:
             precision = by_feature.get(mention.feature or "", PlacePrecision.EXACT)
         return Place(
@@ -348,29 +361,27 @@ def _subject_party(text: str) -> str | None:
     return None
 
 
-def _is_cumulative(text: str, place: PlaceMention | None) -> bool:
-    if CUMULATIVE.search(text):
-        return True
-    vague_place = place is None or place.feature not in CITY_LEVEL
-    return vague_place and PRESENT_PERFECT.search(text) is not None
-
-
 def _conflicts(current: _Mention, place: PlaceMention | None, date: DateMention | None) -> bool:
     """True when a sentence's place or date shows it is about a different attack."""
-    if date is not None and current.date is not None and date.date and current.date.date:
-        if abs((date.date - current.date.date).days) > SAME_ATTACK_DAYS:
-            return True
-    if place is None or current.place is None or place.geonameid == current.place.geonameid:
+    if (
+        date is not None
+        and current.date is not None
+        and date.date
+        and current.date.date
+        and abs((date.date - current.date.date).days) > SAME_ATTACK_DAYS
+    ):
+        return True
+    if place is None or current.place is None or (place.lat, place.lon) == (current.place.lat, current.place.lon):
         return False
     if place.country and current.place.country and place.country != current.place.country:
         return True
-    both_cities = place.feature in CITY_LEVEL and current.place.feature in CITY_LEVEL
-    if not both_cities or None in (place.lat, place.lon, current.place.lat, current.place.lon):
+    if "country" in (place.feature, current.place.feature):
+        return False  # a town in the country the report named before refines it
+    if None in (place.lat, place.lon, current.place.lat, current.place.lon):
         return False
-    distance = haversine_km(
-        place.lat or 0.0, place.lon or 0.0, current.place.lat or 0.0, current.place.lon or 0.0
-    )
-    return distance > SAME_PLACE_KM
+    distance = haversine_km(place.lat or 0.0, place.lon or 0.0, current.place.lat or 0.0, current.place.lon or 0.0)
+    both_cities = place.feature in CITY_LEVEL and current.place.feature in CITY_LEVEL
+    return distance > (SAME_PLACE_KM if both_cities else SAME_AREA_KM)
 
 
 def _more_precise(place: PlaceMention, precision: PlacePrecision, current: _Mention) -> bool:
@@ -396,9 +407,7 @@ def _partial(mention: DateMention | None, *, end: bool) -> str | None:
     """ISO 8601 "--MM-DD" when the day and month are known but not the year."""
     if mention is None or mention.year_known:
         return None
-    month, day = (
-        (mention.end_month, mention.end_day) if end and mention.end_month else (mention.month, mention.day)
-    )
+    month, day = (mention.end_month, mention.end_day) if end and mention.end_month else (mention.month, mention.day)
     return f"--{month:02d}-{day:02d}" if month and day else None
 
 
@@ -407,9 +416,9 @@ def _campaign_start(text: str, dates: list[DateMention]) -> DateMention | None:
     for match in CAMPAIGN_START.finditer(text):
         sentence_end = text.find(".", match.end())
         for mention in dates:
-            if match.start() - 40 <= mention.start <= (sentence_end if sentence_end != -1 else len(text)):
-                if mention.precision in (DatePrecision.DAY, DatePrecision.DAY_MONTH):
-                    return mention
+            inside = match.start() - 40 <= mention.start <= (sentence_end if sentence_end != -1 else len(text))
+            if inside and mention.precision in (DatePrecision.DAY, DatePrecision.DAY_MONTH):
+                return mention
     return None
 
 

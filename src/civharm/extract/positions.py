@@ -30,7 +30,12 @@ ACCUSES = re.compile(r"\b(?:accus\w+|blam\w+)\b", re.IGNORECASE)
 
 
 def find_position(
-    sentence: str, offset: int, attribution: Attribution | None, party: str | None, *, accusations: bool = True
+    sentence: str,
+    offset: int,
+    attribution: Attribution | None,
+    party: str | None,
+    *,
+    accusations: bool = True,
 ) -> Position | None:
     """The position a belligerent takes in this sentence, if any.
 

@@ -134,9 +134,7 @@ _LEAD_WORDS = ["a", "half", "several", "many", "numerous", *VAGUE_MINIMA, *_ALL_
 # Where a number can start: a digit, or a lead word in lower, Title or UPPER case. Explicit case
 # forms instead of IGNORECASE keep this scan, the bulk of the work, about five times faster.
 _CANDIDATE_RE = re.compile(
-    r"\d|(?<![A-Za-z])(?:"
-    + word_alternation(_LEAD_WORDS, (str.lower, str.capitalize, str.upper))
-    + r")(?![A-Za-z])"
+    r"\d|(?<![A-Za-z])(?:" + word_alternation(_LEAD_WORDS, (str.lower, str.capitalize, str.upper)) + r")(?![A-Za-z])"
 )
 _TAIL_RE = re.compile(r"(?i)(?P<conn>\s*(?:-|–|—)\s*|\s+(?:to|or|and)\s+)")
 _WORD_TOKEN_RE = re.compile(r"[A-Za-z]+")
@@ -150,9 +148,7 @@ _UNIT_WORDS = (
     r"|months?|years?|decades?|centuries|dollars?|euros?|pounds?|usd|eur|gbp|rupees?|riyals?|liras?|lira"
     r"|roubles?|rubles?|yuan|dinars?|percent|per\s+cent|percentage|pc|a\.m\.|p\.m\.|am|pm|gmt|utc|o'clock"
 )
-_AFTER_NOT_COUNT_RE = re.compile(
-    rf"(?i)(?:\s*(?:%|‰)|\s*(?:{_UNIT_WORDS})(?![\w'])|-[A-Za-z]|[A-Za-z]|[:/,.]\d)"
-)
+_AFTER_NOT_COUNT_RE = re.compile(rf"(?i)(?:\s*(?:%|‰)|\s*(?:{_UNIT_WORDS})(?![\w'])|-[A-Za-z]|[A-Za-z]|[:/,.]\d)")
 # The word right before a number that makes it money, an age or a reference ("Resolution 2254").
 _NOT_COUNT_WORDS_BEFORE = frozenset(
     {"$", "£", "€", "¥", "us$", "usd", "eur", "gbp", "rs", "rs.", "aged", "age", "resolution", "article",
@@ -475,9 +471,7 @@ def _quantity_at(text: str, atom: _Atom) -> tuple[Quantity | None, int]:
     suffix = _SUFFIX_RE.match(text, atom.end)
     if suffix is not None and hedge is None:
         # "N or more" -> at least N; "N or so" -> about N; "N or fewer" includes N -> up to N.
-        suffix_hedge = (
-            _Hedge.AT_LEAST if suffix["least"] else (_Hedge.ABOUT if suffix["about"] else _Hedge.UP_TO)
-        )
+        suffix_hedge = _Hedge.AT_LEAST if suffix["least"] else (_Hedge.ABOUT if suffix["about"] else _Hedge.UP_TO)
         end = suffix.end()
     if _is_not_count(text, atom, before=start, end=end, hedged=(hedge or suffix_hedge) is not None):
         return None, atom.end

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import math
 import re
 from dataclasses import dataclass
 from enum import Enum
 
+from civharm.geo import haversine_km
 from civharm.records import AttackMention, AttackType, DatePrecision, Place, PlacePrecision
 
 # Reports of one strike put it in the town or "near" it; 25 km covers a town and its outskirts and the
@@ -26,7 +26,6 @@ PLACE_RADIUS_KM = 25.0
 DATE_WINDOW_DAYS = 3
 # Two resolved points this close are one place (gazetteer duplicates of one town).
 EXACT_PLACE_KM = 1.0
-EARTH_RADIUS_KM = 6371.0
 
 # Strikes from the air or from afar are hard to tell apart for a witness on the ground: an "air strike"
 # in one report is a "drone strike" or "missile" in another, and "bombing" names any of them. Ground
@@ -74,14 +73,11 @@ def is_precise(place: Place | None) -> bool:
     return place.geonameid is not None or (place.lat is not None and place.lon is not None)
 
 
-def haversine_km(a: Place, b: Place) -> float | None:
+def distance_km(a: Place, b: Place) -> float | None:
     """Great-circle distance between two places, None when either lacks coordinates."""
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def place_relation(a: Place | None, b: Place | None) -> PlaceRelation:
@@ -89,9 +85,10 @@ def place_relation(a: Place | None, b: Place | None) -> PlaceRelation:
     if a is None or b is None:
         return PlaceRelation.NONE
     if a.geonameid is not None and a.geonameid == b.geonameid:
-        return PlaceRelation.SAME
+        # Two reports naming only "Syria" or "Idlib province" may be about different attacks.
+        return PlaceRelation.SAME if is_precise(a) and is_precise(b) else PlaceRelation.CONTAINS
     if is_precise(a) and is_precise(b):
-        km = haversine_km(a, b)
+        km = distance_km(a, b)
         if km is None:
             return PlaceRelation.NONE
         if km <= EXACT_PLACE_KM:
@@ -208,5 +205,5 @@ def distance_score(a: Candidate, b: Candidate) -> tuple[int, float]:
     gap = date_gap_days(a.mention, b.mention)
     km = None
     if a.mention.place is not None and b.mention.place is not None:
-        km = haversine_km(a.mention.place, b.mention.place)
+        km = distance_km(a.mention.place, b.mention.place)
     return (DATE_WINDOW_DAYS + 1 if gap is None else gap, PLACE_RADIUS_KM if km is None else km)

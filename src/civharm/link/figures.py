@@ -57,9 +57,7 @@ def _supersedes(later: FigureClaim, earlier: FigureClaim) -> bool:
     """
     if later.report_sha256 == earlier.report_sha256:
         return later.casualty.start > earlier.casualty.start and later.casualty.min >= earlier.casualty.min
-    return (
-        later.published is not None and earlier.published is not None and later.published > earlier.published
-    )
+    return later.published is not None and earlier.published is not None and later.published > earlier.published
 
 
 def current_figures(claims: Sequence[FigureClaim]) -> tuple[SourceFigure, ...]:

@@ -195,9 +195,7 @@ def _seed_existing(existing: Sequence[Incident], by_sha: dict[str, Extraction]) 
 
 
 def _earliest_id(members: Sequence[Candidate]) -> str:
-    first = min(
-        members, key=lambda c: (c.published is None, c.published or dt.date.min, c.sha256, c.mention.start)
-    )
+    first = min(members, key=lambda c: (c.published is None, c.published or dt.date.min, c.sha256, c.mention.start))
     return stable_id(first.sha256, first.mention.start)
 
 

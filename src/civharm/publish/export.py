@@ -81,9 +81,7 @@ def _claims(incident: Incident, extractions: Mapping[str, Extraction]) -> list[d
     return out
 
 
-def export_json(
-    incidents: Sequence[Incident], extractions_by_sha: Mapping[str, Extraction]
-) -> dict[str, Any]:
+def export_json(incidents: Sequence[Incident], extractions_by_sha: Mapping[str, Extraction]) -> dict[str, Any]:
     """``{"incidents": [...]}``: each incident's fields, its reports, and the attack claims behind it."""
     return {
         "incidents": [
@@ -151,9 +149,7 @@ def _csv_row(incident: Incident, extractions: Mapping[str, Extraction]) -> list[
     return [_cell(v) for v in values]
 
 
-def export_csv(
-    incidents: Sequence[Incident], extractions_by_sha: Mapping[str, Extraction] | None = None
-) -> str:
+def export_csv(incidents: Sequence[Incident], extractions_by_sha: Mapping[str, Extraction] | None = None) -> str:
     """One row per incident, flat columns (``CSV_COLUMNS``); report URLs need ``extractions_by_sha``."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")

@@ -74,9 +74,7 @@ def check_storable(report: Report) -> None:
     """Refuse text PostgreSQL cannot hold (NUL), on every backend, so both behave the same."""
     for name, value in report:
         if isinstance(value, str) and "\x00" in value:
-            raise CivharmError(
-                f"report {report.sha256[:12]}: {name} contains a NUL character, which cannot be stored"
-            )
+            raise CivharmError(f"report {report.sha256[:12]}: {name} contains a NUL character, which cannot be stored")
 
 
 def report_row(report: Report) -> ReportRow:

@@ -174,8 +174,7 @@ def _migrate(connection: Connection) -> None:
             script.get_revision(revision)
         except CommandError as exc:
             raise CivharmError(
-                f"the database schema is at revision {revision}, which this civharm does not know; "
-                "upgrade civharm"
+                f"the database schema is at revision {revision}, which this civharm does not know; upgrade civharm"
             ) from exc
     command.upgrade(config, "head")
 
@@ -202,9 +201,7 @@ def open_database(url: str) -> Database:
     if parsed.get_backend_name() == "sqlite":
         _sqlite_file(parsed)
     engine = _create_engine(parsed)
-    database = Database(
-        url=parsed, engine=engine, write_engine=engine.execution_options(**{WRITE_OPTION: True})
-    )
+    database = Database(url=parsed, engine=engine, write_engine=engine.execution_options(**{WRITE_OPTION: True}))
     try:
         with _errors_as_one_line(database.display_url), database.write_engine.begin() as connection:
             if parsed.get_backend_name() == "sqlite":

@@ -107,20 +107,14 @@ class ClaimRow(Base):
     )
 
     id: Mapped[str] = mapped_column(String(SHA256_LENGTH), primary_key=True)
-    report_sha256: Mapped[str] = mapped_column(
-        String(SHA256_LENGTH), ForeignKey("reports.sha256", ondelete="CASCADE")
-    )
+    report_sha256: Mapped[str] = mapped_column(String(SHA256_LENGTH), ForeignKey("reports.sha256", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(CODE_LENGTH))
     idx: Mapped[int] = mapped_column(Integer)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
-    parent_id: Mapped[str | None] = mapped_column(
-        String(SHA256_LENGTH), ForeignKey("claims.id", ondelete="CASCADE")
-    )
+    parent_id: Mapped[str | None] = mapped_column(String(SHA256_LENGTH), ForeignKey("claims.id", ondelete="CASCADE"))
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
-    incident_id: Mapped[str | None] = mapped_column(
-        String(ID_LENGTH), ForeignKey("incidents.id", ondelete="SET NULL")
-    )
+    incident_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), ForeignKey("incidents.id", ondelete="SET NULL"))
 
 
 class IncidentRow(Base):

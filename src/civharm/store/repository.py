@@ -146,9 +146,7 @@ def _stored(row: ClaimRow) -> StoredClaim:
     )
 
 
-def _place_matches(
-    needle: str, name: str | None, admin1: str | None, admin2: str | None, country: str | None
-) -> bool:
+def _place_matches(needle: str, name: str | None, admin1: str | None, admin2: str | None, country: str | None) -> bool:
     if country is not None and country.casefold() == needle:
         return True
     return any(value is not None and needle in value.casefold() for value in (name, admin1, admin2))
@@ -261,9 +259,7 @@ class Store:
                     select(IncidentRow.id, IncidentRow.created_at, IncidentRow.updated_at, IncidentRow.data)
                 )
             }
-            session.execute(
-                update(ClaimRow).where(ClaimRow.incident_id.is_not(None)).values(incident_id=None)
-            )
+            session.execute(update(ClaimRow).where(ClaimRow.incident_id.is_not(None)).values(incident_id=None))
             session.execute(delete(IncidentReportRow))
             session.execute(delete(IncidentRow))
             attacks = self._attack_claims(session, incidents)
@@ -306,8 +302,7 @@ class Store:
                 claim = known.get((sha, index))
                 if claim is None:
                     raise NotFoundError(
-                        f"incident {incident.id!r} mentions attack {index} of report {sha[:12]}, "
-                        "which is not stored"
+                        f"incident {incident.id!r} mentions attack {index} of report {sha[:12]}, which is not stored"
                     )
                 if linked.get(claim, incident.id) != incident.id:
                     raise CivharmError(
@@ -325,9 +320,7 @@ class Store:
         for incident in incidents:
             missing = [sha for sha in incident.report_ids if sha not in stored]
             if missing:
-                raise NotFoundError(
-                    f"incident {incident.id!r} links report {missing[0][:12]}, which is not stored"
-                )
+                raise NotFoundError(f"incident {incident.id!r} links report {missing[0][:12]}, which is not stored")
 
     def incidents(self, filters: IncidentFilter | None = None) -> list[Incident]:
         """Incidents matching the filters, newest first (undated last), then by id."""
@@ -359,9 +352,7 @@ class Store:
                 page = page[filters.offset : end]
             data: dict[str, dict[str, Any]] = {}
             for chunk in _chunks(page):
-                rows = session.execute(
-                    select(IncidentRow.id, IncidentRow.data).where(IncidentRow.id.in_(chunk))
-                )
+                rows = session.execute(select(IncidentRow.id, IncidentRow.data).where(IncidentRow.id.in_(chunk)))
                 data.update({incident_id: value for incident_id, value in rows})
         return [incident_from_data(data[incident_id]) for incident_id in page]
 
@@ -391,9 +382,7 @@ class Store:
             if session.get(IncidentRow, incident_id) is None:
                 raise NotFoundError(f"no incident {incident_id!r}")
             linked = session.scalars(select(ClaimRow).where(ClaimRow.incident_id == incident_id)).all()
-            reports = select(IncidentReportRow.report_sha256).where(
-                IncidentReportRow.incident_id == incident_id
-            )
+            reports = select(IncidentReportRow.report_sha256).where(IncidentReportRow.incident_id == incident_id)
             report_level = session.scalars(
                 select(ClaimRow).where(
                     ClaimRow.report_sha256.in_(reports),
@@ -425,11 +414,7 @@ class Store:
 
     def tallies(self) -> list[tuple[Report, Tally]]:
         """Every reported cumulative tally with its report, newest publication first."""
-        return [
-            (report, claim)
-            for report, claim in self._with_reports(ClaimKind.TALLY)
-            if isinstance(claim, Tally)
-        ]
+        return [(report, claim) for report, claim in self._with_reports(ClaimKind.TALLY) if isinstance(claim, Tally)]
 
     def positions(self) -> list[tuple[Report, Position]]:
         """Every party's denial, acknowledgement or accusation with its report, newest first."""

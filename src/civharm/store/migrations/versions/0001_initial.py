@@ -101,9 +101,7 @@ def upgrade() -> None:
             name="fk_claims_report_sha256_reports",
             ondelete="CASCADE",
         ),
-        sa.ForeignKeyConstraint(
-            ["parent_id"], ["claims.id"], name="fk_claims_parent_id_claims", ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["parent_id"], ["claims.id"], name="fk_claims_parent_id_claims", ondelete="CASCADE"),
         sa.ForeignKeyConstraint(
             ["incident_id"],
             ["incidents.id"],

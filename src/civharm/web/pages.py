@@ -1,0 +1,188 @@
+"""The HTML pages: incident list, incident, report, tallies, and the API's own docs page.
+
+Every page is server-rendered from the store through ``present``; nothing captured is ever
+rendered as HTML, only as escaped text or ``highlight``'s marks over escaped text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+from urllib.parse import urlencode, urlsplit
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse
+
+from civharm.assess.parties import matches_any
+from civharm.publish.tally import format_range
+from civharm.records import Grade, Incident, Position, SourceFigure
+from civharm.store.repository import Store
+from civharm.web import present, tallies
+from civharm.web.deps import PAGE_SIZE, FilterError, FilterForm, get_store, to_filter
+from civharm.web.highlight import highlight
+from civharm.web.templating import TEMPLATES
+
+router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
+    """A template rendered with the request; ``section`` marks the current item of the main menu."""
+    context.setdefault("section", "")
+    return TEMPLATES.TemplateResponse(request, name, context, status_code=status_code)
+
+
+@dataclass(frozen=True)
+class IncidentRow:
+    incident: Incident
+    date: str
+    place: str
+    killed: str
+    injured: str
+
+
+def _row(incident: Incident) -> IncidentRow:
+    return IncidentRow(
+        incident=incident,
+        date=present.date_text(incident.date, incident.date_precision),
+        place=present.place_text(incident.place),
+        killed=present.figure_text(incident.civilians_killed),
+        injured=present.figure_text(incident.civilians_injured),
+    )
+
+
+@router.get("/", name="incident_list")
+def incident_list(
+    request: Request,
+    store: StoreDep,
+    date_from: str = "",
+    date_to: str = "",
+    place: str = "",
+    perpetrator: str = "",
+    grade: str = "",
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> HTMLResponse:
+    """Incidents, newest first, narrowed by the filter form (a plain GET form: links can be shared)."""
+    form = FilterForm(date_from, date_to, place, perpetrator, grade)
+    context: dict[str, Any] = {
+        "section": "incidents",
+        "form": form,
+        "grades": [g.value for g in Grade],
+        "rows": [],
+        "errors": [],
+        "offset": offset,
+        "prev_url": None,
+        "next_url": None,
+    }
+    try:
+        # One row more than a page tells whether a next page exists without counting.
+        found = store.incidents(to_filter(form, PAGE_SIZE + 1, offset))
+    except FilterError as exc:
+        context["errors"] = str(exc).split("; ")
+        return render(request, "incidents.html", context, status_code=400)
+    context["rows"] = [_row(i) for i in found[:PAGE_SIZE]]
+    if len(found) > PAGE_SIZE:
+        context["next_url"] = "/?" + urlencode({**form.query(), "offset": offset + PAGE_SIZE})
+    if offset > 0:
+        context["prev_url"] = "/?" + urlencode({**form.query(), "offset": max(0, offset - PAGE_SIZE)})
+    return render(request, "incidents.html", context)
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    figure: SourceFigure
+    text: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class PositionRow:
+    position: Position
+    report_sha256: str
+    anchor: str
+    accused: bool  # the party is one of the incident's alleged perpetrators
+
+
+def _heading(incident: Incident) -> str:
+    where = f" in {incident.place.name}" if incident.place else ""
+    when = present.date_text(incident.date, incident.date_precision)
+    return f"{incident.attack_type.value.capitalize()}{where}, {when}"
+
+
+@router.get("/incidents/{incident_id}", name="incident_page")
+def incident_page(request: Request, store: StoreDep, incident_id: str) -> HTMLResponse:
+    """One incident: ranges, each source's figure, the accused party's positions, the sentences used."""
+    incident = store.incident(incident_id)
+    linked = [present.linked_report(incident, store.extraction(sha)) for sha in dict.fromkeys(incident.report_ids)]
+    positions = [
+        PositionRow(
+            claim,
+            stored.report_sha256,
+            present.span_anchor(claim.start, claim.end),
+            matches_any(claim.party, incident.perpetrators),
+        )
+        for stored in store.incident_claim_rows(incident_id)
+        if isinstance(claim := stored.claim, Position)
+    ]
+    figures = [
+        ("Civilians killed", present.figure_text(incident.civilians_killed)),
+        ("Civilians injured", present.figure_text(incident.civilians_injured)),
+        ("Children killed", present.figure_text(incident.children_killed)),
+        ("Women killed", present.figure_text(incident.women_killed)),
+        ("Fighters killed", present.figure_text(incident.fighters_killed)),
+    ]
+    source_figures = [
+        FigureRow(f, format_range(f.min, f.max), present.span_anchor(f.start, f.end)) for f in incident.figures
+    ]
+    context = {
+        "incident": incident,
+        "heading": _heading(incident),
+        "date": present.date_text(incident.date, incident.date_precision),
+        "place": present.place_text(incident.place),
+        "coordinates": present.coordinates_text(incident.place),
+        "figures": figures,
+        "source_figures": source_figures,
+        "positions": [p for p in positions if p.accused],
+        "other_positions": [p for p in positions if not p.accused],
+        "reports": linked,
+    }
+    return render(request, "incident.html", context)
+
+
+def safe_url(url: str | None) -> str | None:
+    """A report's URL fit for an ``href``: only http(s); ``javascript:`` and the like stay text."""
+    if not url:
+        return None
+    return url if urlsplit(url.strip()).scheme.lower() in {"http", "https"} else None
+
+
+@router.get("/reports/{sha256}", name="report_page")
+def report_page(request: Request, store: StoreDep, sha256: str) -> HTMLResponse:
+    """One report: its metadata and full text with every extracted span marked."""
+    extraction = store.extraction(sha256)
+    marks = present.claim_marks(extraction)
+    text_html = highlight(extraction.report.text, [m.as_span() for m in marks], anchors=[m.anchor for m in marks])
+    context = {
+        "report": extraction.report,
+        "safe_url": safe_url(extraction.report.url),
+        "marks": marks,
+        "kinds": sorted({m.kind for m in marks}),
+        "text_html": text_html,
+    }
+    return render(request, "report.html", context)
+
+
+@router.get("/tallies", name="tallies_page")
+def tallies_page(request: Request, store: StoreDep, by: str = tallies.DEFAULT_BY) -> HTMLResponse:
+    """Tallies of incidents grouped ``by`` one key, headline grades apart, and sources' own tallies."""
+    if by not in tallies.GROUPINGS:
+        raise FilterError(f"by: {by!r} is not one of {', '.join(tallies.GROUPINGS)}")
+    context = {
+        "section": "tallies",
+        "by": by,
+        "by_label": tallies.GROUPINGS[by],
+        "groupings": list(tallies.GROUPINGS.items()),
+        "sections": tallies.sections(store.incidents(), by),
+        "reported": tallies.reported(store.tallies()),
+    }
+    return render(request, "tallies.html", context)

@@ -1,0 +1,116 @@
+"""Whole-report extraction rules, on short reports written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from civharm.extract.gazetteer import Gazetteer
+from civharm.extract.pipeline import extract_report
+from civharm.records import AttackType, Extraction, Report, Stance
+
+
+def report(text: str, published: dt.date | None = dt.date(2024, 3, 11)) -> Report:
+    return Report(
+        sha256="0" * 64,
+        text=text,
+        published=published,
+        captured_at=dt.datetime(2024, 3, 12, tzinfo=dt.UTC),
+        captured_by="test",
+    )
+
+
+@pytest.fixture
+def run(gazetteer: Gazetteer):  # type: ignore[no-untyped-def]
+    def extract(text: str, published: dt.date | None = dt.date(2024, 3, 11)) -> Extraction:
+        return extract_report(report(text, published), gazetteer)
+
+    return extract
+
+
+def test_one_attack_across_sentences_with_figures_from_two_sources(run) -> None:  # type: ignore[no-untyped-def]
+    result = run(
+        "A suspected Russian air strike hit a crowded market in Ariha on Sunday, killing at least 12 civilians, "
+        "including four children, rescue workers said.\n\n"
+        "The Syrian Observatory for Human Rights said 18 people were killed in the attack."
+    )
+    [attack] = result.incidents
+    assert attack.attack_type is AttackType.AIR_STRIKE
+    assert (attack.perpetrator, attack.perpetrator_hedged) == ("Russia", True)
+    assert attack.date == dt.date(2024, 3, 10)
+    assert attack.place is not None and attack.place.country == "SY"
+    assert "market" in attack.targets
+    sources = {(c.source, c.min) for c in attack.casualties}
+    assert ("rescue workers", 12) in sources
+    assert ("Syrian Observatory for Human Rights", 18) in sources
+    for casualty in attack.casualties:
+        assert result.report.text[casualty.start : casualty.end] == casualty.words
+
+
+def test_two_attacks_in_one_report_stay_apart(run) -> None:  # type: ignore[no-untyped-def]
+    result = run(
+        "Shelling killed five civilians in Kharkiv on Saturday.\n\n"
+        "In a separate attack, a drone strike killed two people in Kherson on Sunday."
+    )
+    assert len(result.incidents) == 2
+    assert {i.attack_type for i in result.incidents} == {AttackType.SHELLING, AttackType.DRONE_STRIKE}
+
+
+def test_headline_figure_joins_the_attack_named_next(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("Nineteen people killed, monitor says\n\nAn air strike on Saraqib on Friday destroyed a bakery.")
+    [attack] = result.incidents
+    assert [c.min for c in attack.casualties] == [19]
+    assert result.tallies == ()
+
+
+def test_cumulative_figure_is_a_tally_never_an_incident(run) -> None:  # type: ignore[no-untyped-def]
+    result = run(
+        "Air strikes have killed at least 300 civilians in Idlib province since January 1, "
+        "the Syrian Network for Human Rights said."
+    )
+    assert result.incidents == ()
+    [tally] = result.tallies
+    assert (tally.min, tally.max, tally.source) == (300, None, "Syrian Network for Human Rights")
+    assert tally.period_start == dt.date(2024, 1, 1)
+
+
+def test_whole_war_toll_is_not_counted(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("The war has killed more than 300,000 people since 2011, according to the United Nations.")
+    assert result.incidents == () and result.tallies == ()
+
+
+def test_denial_is_a_position_with_speaker_and_role(run) -> None:  # type: ignore[no-untyped-def]
+    result = run(
+        "Maria Petrova, a spokeswoman for the Russian Defence Ministry, dismissed the reports as fake news.\n\n"
+        "It has repeatedly denied targeting civilians."
+    )
+    assert result.incidents == ()
+    assert [(p.party, p.stance) for p in result.positions] == [("Russia", Stance.DENIES)] * 2
+    first = result.positions[0]
+    assert (first.speaker, first.role, first.organisation) == (
+        "Maria Petrova",
+        "spokeswoman",
+        "Russian Ministry of Defence",
+    )
+
+
+def test_acknowledgement(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("The coalition acknowledged that its strike on Mosul killed four civilians, a spokesman said.")
+    assert any(p.stance is Stance.ACKNOWLEDGES and p.party == "US-led coalition" for p in result.positions)
+
+
+def test_evidence_and_legal_with_who_says_it(run) -> None:  # type: ignore[no-untyped-def]
+    result = run(
+        "The attack may amount to a war crime, Human Rights Watch said, citing satellite imagery "
+        "and interviews with witnesses."
+    )
+    assert {e.type for e in result.evidence} >= {"satellite imagery", "witness interviews"}
+    [legal] = result.legal
+    assert (legal.words, legal.by) == ("may amount to a war crime", "Human Rights Watch")
+
+
+def test_without_publication_date_weekdays_give_no_day(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("An air strike on Saraqib on Sunday killed three civilians.", published=None)
+    [attack] = result.incidents
+    assert attack.date is None
