@@ -40,10 +40,13 @@ class Attribution:
         return self.organisation or self.speaker
 
 
-def attribute(sentence: str, persons: Sequence[tuple[int, int]] = ()) -> Attribution | None:
+def attribute(
+    sentence: str, persons: Sequence[tuple[int, int]] = (), organisations: Sequence[tuple[int, int]] = ()
+) -> Attribution | None:
     """The sentence's attribution, or None when it attributes nothing to anyone.
 
-    ``persons`` are PERSON entity spans (sentence-relative) from the NER.
+    ``persons`` and ``organisations`` are PERSON and ORG entity spans (sentence-relative) from the
+    NER: an organisation our dictionary does not know still names the source when it speaks.
     """
     actors = find_actors(sentence)
     has_speech = SPEECH.search(sentence) is not None
@@ -72,6 +75,9 @@ def attribute(sentence: str, persons: Sequence[tuple[int, int]] = ()) -> Attribu
         party = belligerent(ranked[0].actor)
     elif (generic := GENERIC.search(sentence)) is not None:
         organisation = generic.group(0).lower()
+    elif organisations and has_speech:
+        start, end = organisations[0]
+        organisation = re.sub(r"^the\s+", "", sentence[start:end], flags=re.IGNORECASE).strip()
     if organisation is None and speaker is None:
         return None
     return Attribution(organisation, party, speaker, role)

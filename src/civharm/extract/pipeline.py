@@ -9,6 +9,7 @@ sentences about the same attack are gathered into one mention until the place or
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -53,6 +54,8 @@ CUMULATIVE = re.compile(
 PRESENT_PERFECT = re.compile(r"\b(?:have|has)\s+(?:\w+\s+)?(?:killed|wounded|injured|left)\b", re.IGNORECASE)
 # "Sept. 30" after "said" dates the statement, not the attack.
 STATEMENT_DATE = re.compile(r"\b(?:said|says|told|announced|reported|stated|added|wrote)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "the monitor said": the organisation named before.
+ANAPHORS = frozenset({"the monitor", "the group", "the organisation", "the organization"})
 # "he said" / "she added": the attribution of the sentence before.
 PRONOUN_SPEECH = re.compile(
     r"(?:[”\"],?\s+|^)(?:he|she|they|it)\s+(?:said|added|told|says)\b|^(?:he|she|they|it)\b", re.IGNORECASE
@@ -129,6 +132,7 @@ class _Reader:
     places: list[PlaceMention]
     dates: list[DateMention]
     persons: list[tuple[int, int]]
+    organisations: list[tuple[int, int]]
     campaign_start: DateMention | None
     mentions: list[_Mention] = field(default_factory=list)
     tallies: list[Tally] = field(default_factory=list)
@@ -147,7 +151,8 @@ class _Reader:
         self._age_pending()
         text = self.report.text[start:end]
         persons = [(a - start, b - start) for a, b in self.persons if start <= a < end]
-        attribution = attribute(text, persons)
+        organisations = [(a - start, b - start) for a, b in self.organisations if start <= a < end]
+        attribution = attribute(text, persons, organisations)
         if (
             PRONOUN_SPEECH.search(text)
             and self.last_attribution is not None
@@ -185,7 +190,8 @@ class _Reader:
         vague = place is None or place.feature not in CITY_LEVEL
         figures = _Figures(start, end, casualties, perpetrators, source, targets, self.sentence_no)
         perfect = vague and PRESENT_PERFECT.search(text) is not None  # "air strikes have killed hundreds"
-        if casualties and (CUMULATIVE.search(text) or (perfect and self.current is not None)):
+        over_period = any(_is_period(d) for d in self.dates if start <= d.start < end)
+        if casualties and (CUMULATIVE.search(text) or over_period or (perfect and self.current is not None)):
             self._add_tallies(figures)
             return
         unanchored = self.current is None and vague and (date is None or date.precision is not DatePrecision.DAY)
@@ -195,7 +201,7 @@ class _Reader:
             return
         if CAMPAIGN_START.search(text):
             return  # "The Kremlin began its campaign of air strikes on Sept. 30": background, not an attack
-        if not (is_attack or casualties):
+        if not (is_attack or casualties or (words and self.current is not None)):
             return
         current = self.current
         if current is None or _conflicts(current, place, date) or (is_attack and SEPARATE.search(text)):
@@ -361,6 +367,21 @@ def _subject_party(text: str) -> str | None:
     return None
 
 
+def _is_period(mention: DateMention) -> bool:
+    """A month, a year or a range longer than an attack's few days: figures over it are tallies."""
+    if mention.precision in (DatePrecision.MONTH, DatePrecision.YEAR):
+        return True
+    if mention.precision is not DatePrecision.RANGE:
+        return False
+    if mention.date and mention.end_date:
+        return (mention.end_date - mention.date).days > SAME_ATTACK_DAYS
+    if mention.month and mention.day and mention.end_month and mention.end_day:  # year unknown
+        first = dt.date(2000, mention.month, mention.day)
+        last = dt.date(2000, mention.end_month, mention.end_day)
+        return (last - first).days % 366 > SAME_ATTACK_DAYS
+    return False
+
+
 def _conflicts(current: _Mention, place: PlaceMention | None, date: DateMention | None) -> bool:
     """True when a sentence's place or date shows it is about a different attack."""
     if (
@@ -433,6 +454,7 @@ def extract_report(report: Report, gazetteer: Gazetteer, doc: Doc | None = None)
         places=geoparse.find_places(text, gazetteer, doc),
         dates=dates,
         persons=[(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"],
+        organisations=[(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"],
         campaign_start=_campaign_start(text, dates),
     )
     for sentence in doc.sents:

@@ -168,6 +168,8 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         return _no_conflict(ma, mb)
     relation = place_relation(ma.place, mb.place)
     if ma.date is None or mb.date is None:
+        if _month_day_agrees(ma, mb):  # "on Oct. 20" in an undated page, 2015-10-20 in another
+            return relation in (PlaceRelation.SAME, PlaceRelation.NEAR)
         return relation is PlaceRelation.SAME and _published_agrees(a, b)
     gap = date_gap_days(ma, mb)
     if gap is None or gap > DATE_WINDOW_DAYS:
@@ -183,6 +185,24 @@ def _no_conflict(a: AttackMention, b: AttackMention) -> bool:
         return False
     gap = date_gap_days(a, b)
     return gap is None or gap <= DATE_WINDOW_DAYS
+
+
+def month_day(mention: AttackMention) -> tuple[int, int] | None:
+    if mention.date is not None and mention.date_precision in _EXACT_DATE:
+        return mention.date.month, mention.date.day
+    if mention.date_partial:  # ISO 8601 "--MM-DD"
+        return int(mention.date_partial[2:4]), int(mention.date_partial[5:7])
+    return None
+
+
+def _month_day_agrees(a: AttackMention, b: AttackMention) -> bool:
+    """Day and month known on both sides, the year on at most one: within the window, year aside."""
+    first, second = month_day(a), month_day(b)
+    if first is None or second is None:
+        return False
+    leap = 2000  # a leap year, so Feb. 29 is a day like any other
+    gap = abs((dt.date(leap, *first) - dt.date(leap, *second)).days)
+    return min(gap, 366 - gap) <= DATE_WINDOW_DAYS
 
 
 def _published_agrees(a: Candidate, b: Candidate) -> bool:

@@ -30,6 +30,7 @@ from civharm.link.compat import (
     date_interval,
     distance_score,
     is_precise,
+    month_day,
 )
 from civharm.link.syndication import source_groups
 from civharm.records import AttackMention, DatePrecision, Extraction, Grade, Incident, stable_id
@@ -125,12 +126,24 @@ def _day_keys(cand: Candidate, *, lookup: bool) -> list[Hashable]:
     return [day] if is_precise(m.place) else [day, vague_day]
 
 
+def _month_day_keys(cand: Candidate, *, lookup: bool) -> list[Hashable]:
+    """Keys that let a mention dated "Oct. 20" in an undated page meet the same town's dated ones."""
+    md, place = month_day(cand.mention), cand.mention.place
+    if md is None or place is None or place.geonameid is None:
+        return []
+    if not lookup:
+        return [("md", *md, place.geonameid)]
+    leap = dt.date(2000, *md)
+    days = [leap + dt.timedelta(days=k) for k in range(-DATE_WINDOW_DAYS, DATE_WINDOW_DAYS + 1)]
+    return [("md", d.month, d.day, place.geonameid) for d in days]
+
+
 def _index_keys(cand: Candidate) -> list[Hashable]:
     keys: list[Hashable] = [("report", s) for s in cand.covers]
     when = _when(cand)
     if when is not None:
         keys += _place_keys(cand, _buckets(*when), neighbours=False)
-    return keys + _day_keys(cand, lookup=False)
+    return keys + _day_keys(cand, lookup=False) + _month_day_keys(cand, lookup=False)
 
 
 def _lookup_keys(cand: Candidate) -> list[Hashable]:
@@ -139,7 +152,7 @@ def _lookup_keys(cand: Candidate) -> list[Hashable]:
     if when is not None:
         window = dt.timedelta(days=DATE_WINDOW_DAYS)
         keys += _place_keys(cand, _buckets(when[0] - window, when[1] + window), neighbours=True)
-    return keys + _day_keys(cand, lookup=True)
+    return keys + _day_keys(cand, lookup=True) + _month_day_keys(cand, lookup=True)
 
 
 def _rank(cand: Candidate) -> tuple[int, dt.date, dt.date, str, int]:
