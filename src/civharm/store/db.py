@@ -176,7 +176,8 @@ def _migrate(connection: Connection) -> None:
             raise CivharmError(
                 f"the database schema is at revision {revision}, which this civharm does not know; upgrade civharm"
             ) from exc
-    command.upgrade(config, "head")
+    # "heads": features add their tables as branches from the first revision (see migrations/README).
+    command.upgrade(config, "heads")
 
 
 @contextlib.contextmanager
@@ -214,12 +215,12 @@ def open_database(url: str) -> Database:
     return database
 
 
-def current_revision(database: Database) -> str | None:
-    """The schema revision the database is at (for diagnostics and tests)."""
+def current_revisions(database: Database) -> frozenset[str]:
+    """The schema revisions the database is at (for diagnostics and tests)."""
     with database.engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return frozenset(MigrationContext.configure(connection).get_current_heads())
 
 
-def head_revision() -> str | None:
-    """The newest schema revision shipped with this civharm."""
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+def head_revisions() -> frozenset[str]:
+    """The newest schema revisions shipped with this civharm, one per migration branch."""
+    return frozenset(ScriptDirectory.from_config(_alembic_config()).get_heads())
