@@ -240,3 +240,8 @@ def demo(ctx: click.Context, then_serve: bool, port: int) -> None:
         ctx.invoke(run, inputs=(str(path),), published=None)
     if then_serve:
         ctx.invoke(serve, host="127.0.0.1", port=port)
+
+
+@main.group()
+def bench() -> None:
+    """Measure civharm against public benchmarks (prints figures; see BENCHMARKS.md)."""
