@@ -5,7 +5,13 @@ PYTHON ?= python3
 
 .PHONY: setup demo test lint
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed node_modules/.installed
+
+# Front-end packages (Leaflet, world-atlas, axe-core for the browser tests) from npm, served by the app from
+# node_modules; never committed. Without npm the map page says how to install them; all else works.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the map needs 'apt-get install npm' then 'make setup'"; fi
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -40,7 +40,7 @@ def test_two_runs_at_once(tmp_path: Path, database_url: str) -> None:
     home = tmp_path / "home"
     runs = [civharm(home, database_url, "run", str(reports)) for _ in range(2)]
     outputs = [run.communicate(timeout=600) for run in runs]
-    for run, (out, err) in zip(runs, outputs, strict=True):
+    for run, (_out, err) in zip(runs, outputs, strict=True):
         assert run.returncode == 0, err
     added = sum(int(out.split(":", 1)[1].split()[0]) for out, _ in outputs)
     assert added == len(TOWNS)  # each report stored by exactly one of the two

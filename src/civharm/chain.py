@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from civharm.assess.review import apply_reviews
 from civharm.capture.blobs import BlobStore
 from civharm.capture.capture import capture
 from civharm.capture.inputs import CaptureRequest
@@ -17,8 +18,9 @@ from civharm.errors import CivharmError
 from civharm.extract.gazetteer import Gazetteer
 from civharm.extract.pipeline import extract_many
 from civharm.link.linker import link
-from civharm.records import Extraction, Report
+from civharm.records import Extraction, Incident, Report
 from civharm.settings import Settings
+from civharm.store.desk import DeskStore
 from civharm.store.repository import IncidentFilter, Store
 
 # Reports parsed together by spaCy; bounded so memory stays flat over any number of inputs.
@@ -92,8 +94,10 @@ def run(
             else:
                 duplicates += 1
         progress(len(chunk))
-    relink(store)
     counts = store.counts()
+    if added or (counts.reports and not counts.incidents):
+        relink(store)  # nothing new stored: the incidents are as the last run left them
+        counts = store.counts()
     return RunSummary(
         inputs=len(requests),
         added=added,
@@ -105,7 +109,12 @@ def run(
     )
 
 
-def relink(store: Store) -> None:
-    """Link every stored report into incidents, keeping the ids of incidents already known."""
-    existing = store.incidents(IncidentFilter())
-    store.replace_incidents(link(list(store.extractions()), existing))
+def relink(store: Store, existing: Sequence[Incident] | None = None) -> None:
+    """Link every stored report into incidents, keeping the ids of incidents already known.
+
+    ``existing`` replaces the stored incidents as the starting point (an analyst's merge or split).
+    The analysts' decisions are laid over the linked records, so relinking never undoes a review.
+    """
+    known = store.incidents(IncidentFilter()) if existing is None else list(existing)
+    linked = link(list(store.extractions()), known)
+    store.replace_incidents(apply_reviews(linked, DeskStore(store.database).reviews()))

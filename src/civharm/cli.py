@@ -194,12 +194,21 @@ def tally(ctx: click.Context, by: str | None, as_json: bool, status: str) -> Non
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "csv", "geojson"]), required=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "csv", "geojson", "acled", "ucdp", "package"]), required=True
+)
 @click.option("--status", type=click.Choice(["published", "all"]), default="published", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
+@click.option("--incident", "incident_id", help="The incident of an evidence package (--format package).")
 @click.pass_context
-def export(ctx: click.Context, fmt: str, status: str, out: str | None) -> None:
-    """Export incidents as JSON, CSV or GeoJSON."""
+def export(ctx: click.Context, fmt: str, status: str, out: str | None, incident_id: str | None) -> None:
+    """Export incidents as JSON, CSV, GeoJSON, ACLED-shaped or UCDP-GED-shaped CSV (see docs/exports.md),
+    or one incident's evidence package (ZIP: originals, manifest of hashes, custody entries)."""
+    if fmt == "package":
+        from civharm.custody.commands import export_package
+
+        export_package(_settings(ctx), incident_id, out)
+        return
     from civharm.publish.export import render_export
     from civharm.store.repository import IncidentFilter
 
@@ -211,6 +220,20 @@ def export(ctx: click.Context, fmt: str, status: str, out: str | None) -> None:
         click.echo(f"wrote {len(incidents)} incidents to {out}", err=True)
     else:
         click.echo(text)
+
+
+@main.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.pass_context
+def import_(ctx: click.Context, file: str) -> None:
+    """Load a JSON export (civharm export --format json) into the database: same reports and incidents."""
+    from civharm.publish.importing import import_file
+
+    summary = import_file(_store(_settings(ctx)), Path(file))
+    click.echo(
+        f"imported {summary.incidents} incidents; {summary.reports_added} new reports, "
+        f"{summary.reports_known} already stored"
+    )
 
 
 @main.command()
@@ -238,10 +261,57 @@ def demo(ctx: click.Context, then_serve: bool, port: int) -> None:
     manifest = resources.files("civharm.examples") / "manifest.jsonl"
     with resources.as_file(manifest) as path:
         ctx.invoke(run, inputs=(str(path),), published=None)
+    from civharm.store.desk import DeskStore
+
+    DeskStore(_store(_settings(ctx)).database).publish_all("civharm demo", "bundled example, published by civharm demo")
     if then_serve:
         ctx.invoke(serve, host="127.0.0.1", port=port)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the toponyms as a JSON list (the only output form).")
+@click.option(
+    "--mentions",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help='Resolve exactly these spans: a JSON list of {"start", "end"}.',
+)
+@click.pass_context
+def geoparse(ctx: click.Context, file: Path, as_json: bool, mentions: Path | None) -> None:
+    """Toponyms of a text file resolved against the offline gazetteer (or the given spans only)."""
+    from civharm.extract.geoparse import geoparse_file
+
+    del as_json  # JSON is the only output; the flag keeps the documented command line explicit
+    click.echo(json.dumps(geoparse_file(file, _gazetteer(_settings(ctx)), mentions), ensure_ascii=False))
 
 
 @main.group()
 def bench() -> None:
     """Measure civharm against public benchmarks (prints figures; see BENCHMARKS.md)."""
+
+
+def _register_benchmarks() -> None:
+    """The extraction benchmarks (each module imports the heavy parts only when it runs)."""
+    from civharm.bench import article, clustering, geoparse, gva, semeval, speed
+
+    bench.add_command(gva.command)
+    bench.add_command(geoparse.command)
+    bench.add_command(article.command)
+    bench.add_command(speed.command)
+    bench.add_command(semeval.command)
+    bench.add_command(clustering.command)
+
+
+_register_benchmarks()
+
+
+def _register_desk() -> None:
+    """The desk's commands: accounts and evidence verification."""
+    from civharm.auth.commands import users
+    from civharm.custody.commands import verify
+
+    main.add_command(users)
+    main.add_command(verify)
+
+
+_register_desk()

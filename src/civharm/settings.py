@@ -13,6 +13,9 @@ DEFAULT_HOME = "civharm-data"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_FETCH_TIMEOUT = 20.0
 DEFAULT_MAX_REDIRECTS = 5
+DEFAULT_PUBLISHER = "civharm"
+# The credit line under every republished text ("{publisher}" is filled in); a link to the page follows it.
+DEFAULT_CREDIT = "This record was first published by {publisher}."
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,16 @@ class Settings:
     fetch_timeout: float = DEFAULT_FETCH_TIMEOUT
     max_redirects: int = DEFAULT_MAX_REDIRECTS
     allow_loopback: bool = False  # tests serve pages on 127.0.0.1; never private ranges
+    # -- publishing (see civharm.publish and README "Publishing") --
+    publisher_name: str = DEFAULT_PUBLISHER  # who republishers credit
+    credit_text: str = DEFAULT_CREDIT
+    support_text: str = ""  # an optional "support our work" box on public pages; empty: none
+    support_url: str = ""
+    public_url: str = ""  # the site's canonical base URL; empty: taken from each request
+    tiles_url: str = ""  # online map tiles, e.g. https://tile.example.org/{z}/{x}/{y}.png; empty: offline only
+    public_status_only: bool = False  # public pages show only incidents with status "published"
+    pixel_salt: str = ""  # salt for counting unique readers; empty: generated once under home
+    assets_dir: Path | None = None  # node_modules with the front-end packages; None: found next to the code
 
     @property
     def blob_dir(self) -> Path:
@@ -51,4 +64,13 @@ def load_settings(home: str | Path | None = None, database_url: str | None = Non
         max_bytes=max_bytes,
         fetch_timeout=timeout,
         allow_loopback=env.get("CIVHARM_ALLOW_LOOPBACK", "") in {"1", "true", "yes"},
+        publisher_name=env.get("CIVHARM_PUBLISHER") or DEFAULT_PUBLISHER,
+        credit_text=env.get("CIVHARM_CREDIT") or DEFAULT_CREDIT,
+        support_text=env.get("CIVHARM_SUPPORT_TEXT", ""),
+        support_url=env.get("CIVHARM_SUPPORT_URL", ""),
+        public_url=env.get("CIVHARM_PUBLIC_URL", "").rstrip("/"),
+        tiles_url=env.get("CIVHARM_TILES_URL", ""),
+        public_status_only=env.get("CIVHARM_PUBLIC_STATUS_ONLY", "") in {"1", "true", "yes"},
+        pixel_salt=env.get("CIVHARM_PIXEL_SALT", ""),
+        assets_dir=Path(env["CIVHARM_ASSETS_DIR"]).expanduser() if env.get("CIVHARM_ASSETS_DIR") else None,
     )

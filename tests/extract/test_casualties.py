@@ -66,3 +66,43 @@ def test_spans_and_words_point_into_the_report_text() -> None:
     [casualty] = find_casualties(text[offset:], offset, source="activists")
     assert text[casualty.start : casualty.end] == casualty.words == "at least 12 civilians"
     assert casualty.source == "activists"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # gun-violence phrasing of local news
+        ("A man was shot and killed Sunday night.", [(Group.MEN, K, 1, 1)]),
+        ("A teen was fatally shot on Friday.", [(CH, K, 1, 1)]),
+        ("Two people were shot, one fatally.", [(U, KI, 2, 2), (U, K, 1, 1)]),
+        ("Police said the victim suffered non-life-threatening injuries.", [(U, INJ, 1, 1)]),
+        ("Officers found a man suffering from a gunshot wound.", [(Group.MEN, INJ, 1, 1)]),
+        ("Kenneth Lampkin, 16, was shot and killed Saturday.", [(U, K, 1, 1)]),
+        ("The 13-year-old was dead on the scene.", [(U, K, 1, 1)]),
+        ("He died two days later.", [(U, K, 1, 1)]),
+        ("Six people, ages 14 to 52, were shot.", [(U, KI, 6, 6)]),
+        # who is counted: the gunman is the doer, and a suspect shot by police is not a victim
+        ("The gunman killed two people before turning the gun on himself.", [(U, K, 2, 2)]),
+        ("The suspect was shot and killed by police.", [(F, K, 1, 1)]),
+        ("Gunmen killed 12 people in the village.", [(U, K, 12, 12)]),
+        # a later "no one else" does not cancel the figure before it
+        ("One man was killed and no one else was injured.", [(Group.MEN, K, 1, 1)]),
+        # not casualties
+        ("He was shot 3 times in the chest.", [(U, KI, 1, 1)]),  # one man hit, not three
+        ("Joseph Robinson Jr. was arrested Sunday.", []),
+        ("No casualties were reported.", []),
+        ("The rocket could have killed dozens of children.", []),
+        ("Russia denied killing any civilians.", []),
+    ],
+)
+def test_more_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, int | None]]) -> None:
+    assert figures(sentence) == expected
+
+
+def test_conflicting_sources_stay_separate_claims() -> None:
+    first = find_casualties("The strike killed 30 people, rescue workers said.", 0, "rescue workers")
+    second = find_casualties("The Observatory said 18 people were killed.", 60, "Syrian Observatory for Human Rights")
+    assert [(c.min, c.source) for c in first + second] == [
+        (30, "rescue workers"),
+        (18, "Syrian Observatory for Human Rights"),
+    ]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from civharm.extract import bench_geoparse
+from civharm.bench import geoparse as bench_geoparse
 from civharm.extract.gazetteer import Gazetteer
 from civharm.extract.geoparse import (
     ResolveContext,

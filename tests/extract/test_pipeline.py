@@ -114,3 +114,12 @@ def test_without_publication_date_weekdays_give_no_day(run) -> None:  # type: ig
     result = run("An air strike on Saraqib on Sunday killed three civilians.", published=None)
     [attack] = result.incidents
     assert attack.date is None
+
+
+def test_indefinite_amounts_without_an_attack_word_are_commentary(run) -> None:  # type: ignore[no-untyped-def]
+    result = run(
+        "An air strike on Saraqib on Friday killed 19 people, the monitor said.\n\n"
+        "The monitor said its figures are minimums because many deaths in rural areas go unrecorded."
+    )
+    [attack] = result.incidents
+    assert [c.min for c in attack.casualties] == [19]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from civharm.extract.quantities import (
@@ -317,11 +317,13 @@ _PIECES = st.sampled_from(
 )  # fmt: skip
 
 
+@settings(deadline=None)
 @given(st.text())
 def test_spans_are_valid_for_any_text(text: str) -> None:
     _check_spans(text)
 
 
+@settings(deadline=None)  # a property, not a timing: a loaded CI machine must not fail it
 @given(st.lists(_PIECES, max_size=12).map(" ".join))
 def test_spans_are_valid_for_number_like_text(text: str) -> None:
     _check_spans(text)

@@ -59,7 +59,9 @@ def test_opening_twice_keeps_data_and_revision(database_url: str) -> None:
 
 def test_schema_newer_than_this_civharm_is_refused(database_url: str) -> None:
     with open_database(database_url) as database, database.write_engine.begin() as connection:
-        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+        # one row per migration branch head: leave a single unknown revision
+        connection.execute(text("DELETE FROM alembic_version"))
+        connection.execute(text("INSERT INTO alembic_version (version_num) VALUES ('9999')"))
     with pytest.raises(CivharmError, match="revision 9999, which this civharm does not know"):
         open_database(database_url)
 

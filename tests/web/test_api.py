@@ -148,6 +148,15 @@ def test_docs_page_lists_the_endpoints_without_a_cdn(world: World) -> None:
     assert world.client.get("/api/redoc").status_code == 404
 
 
+# one file each front-end package serves (installed by `npm ci`)
+VENDOR_EXAMPLES = {
+    "/vendor/leaflet/{path}": "leaflet.js",
+    "/vendor/leaflet.markercluster/{path}": "leaflet.markercluster.js",
+    "/vendor/topojson-client/{path}": "topojson-client.min.js",
+    "/vendor/world-atlas/{path}": "countries-50m.json",
+}
+
+
 def test_route_table_lists_what_the_app_serves(world: World) -> None:
     table = route_table()
     paths = [r.path for r in table]
@@ -159,6 +168,7 @@ def test_route_table_lists_what_the_app_serves(world: World) -> None:
             route.path.replace("{incident_id}", "ariha-2015-11-29")
             .replace("{sha256}", SHA_A)
             .replace("{fmt}", "json")
-            .replace("{path}", "style.css")
+            .replace("{page}", "tallies-perpetrator")
+            .replace("{path}", VENDOR_EXAMPLES.get(route.path, "style.css"))
         )
         assert world.client.get(concrete).status_code == 200, route.path

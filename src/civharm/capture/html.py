@@ -1,6 +1,6 @@
 """Main text and metadata of an HTML page, with trafilatura and htmldate.
 
-Settings were chosen on the article-extraction benchmark (``bench_article``):
+Settings were chosen on the article-extraction benchmark (``civharm bench article-extraction``):
 ``favor_precision`` without comments scored best (F1 0.964 against 0.953 for trafilatura's
 defaults); where it finds nothing, the default settings are tried before giving up, which
 recovers pages whose article sits in an unusual layout. The page text then goes through the

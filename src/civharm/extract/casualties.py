@@ -28,11 +28,16 @@ GROUP_WORDS: tuple[tuple[str, Group], ...] = (
         r"|students?|pupils?|family members|relatives|members of (?:the same|one|a single) family",
         Group.CIVILIANS,
     ),
-    (r"children|child|kids|boys?|girls?|minors?|infants?|babies|baby|toddlers?", Group.CHILDREN),
+    (
+        r"children|child|kids|boys?|girls?|minors?|infants?|babies|baby|toddlers?|teen(?:ager)?s?|juveniles?",
+        Group.CHILDREN,
+    ),
     (r"women|woman|mothers?", Group.WOMEN),
     (r"men|man|fathers?", Group.MEN),
     (
-        r"fighters?|militants?|rebels?|soldiers?|troops|combatants?|gunmen|jihadists?|insurgents?|servicemen"
+        r"fighters?|militants?|rebels?|soldiers?|troops|combatants?|gunm[ae]n|jihadists?|insurgents?|servicemen"
+        # attackers and suspects are not victims of their own attack ("the gunman was shot dead by police")
+        r"|suspects?|shooters?|assailants?|attackers?|robbers?|intruders?|burglars?"
         r"|members of (?:the )?(?:islamic police|security forces|armed forces|[A-Z][\w-]+)",
         Group.FIGHTERS,
     ),
@@ -42,7 +47,8 @@ GROUP_WORDS: tuple[tuple[str, Group], ...] = (
         Group.MEDICAL_STAFF,
     ),
     (
-        r"people|persons?|individuals|others|victims|bodies|Syrians|Ukrainians|Yemenis|Palestinians|Sudanese",
+        r"people|persons?|individuals|others|victims?|bodies|Syrians|Ukrainians|Yemenis|Palestinians|Sudanese"
+        r"|(?:police )?officers?|deputies|deputy|troopers?",
         Group.UNKNOWN,
     ),
 )
@@ -51,19 +57,34 @@ _GROUP_ALTERNATION = "|".join(f"(?:{words})" for words, _ in GROUP_WORDS)
 _MODIFIERS = r"(?:(?:of\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?)"
 GROUP_AFTER = re.compile(rf"^\s*[”\"']?\s*{_MODIFIERS}(?P<group>{_GROUP_ALTERNATION})\b", re.IGNORECASE)
 
-_KILLED = r"killed|dead|died|deaths?|fatalities|lost their lives|perished|slain|massacred"
-_INJURED = r"wounded|injured|hurt|injuries|maimed"
+# "shot and killed", "fatally shot", "shot dead", "shot to death", "pronounced dead": killed.
+_SHOT_DEAD = (
+    r"(?:fatally|mortally)\s+(?:shot|wounded)|shot,?\s+(?:and\s+)?killed|shot\s+(?:dead|to\s+death)"
+    r"|pronounced\s+dead|fatally(?=\s*[.,;)]|\s*$)"
+)
+_KILLED = rf"{_SHOT_DEAD}|killed|dead|died|dies|deaths?|fatalities|lost their lives|perished|slain|massacred"
+# "suffered non-life-threatening injuries", "suffered a gunshot wound", "shot and wounded": injured.
+_SUFFERED = (
+    r"(?:suffered|suffering|sustained|treated for)\s+(?:from\s+)?(?:an?\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:injur(?:y|ies)|wounds?)"
+)
+_INJURED = rf"shot\s+and\s+(?:wounded|injured)|{_SUFFERED}|wounded|injured|hurt|injuries|maimed"
+# "a man was shot": hit, and whether he lived is not said: killed or injured.
+_SHOT = r"shot"
 _MISSING = r"missing|unaccounted for|buried under (?:the )?rubble"
 _AUX = (
     r"(?:\s*(?:,\s*)?(?:who|that|were|was|have|has|had|been|are|is|being|reportedly|reported|also|all|later"
     r"|since|now|were\s+said\s+to\s+have|are\s+feared|feared|confirmed|believed|thought|to\s+be|to\s+have)\b)*"
 )
 OUTCOME_AFTER = re.compile(
-    rf"^[”\"']?{_AUX}\s*[”\"']?\s*(?P<outcome>(?:{_KILLED})(?:\s+(?:or|and)\s+(?:{_INJURED}))?|{_INJURED}|{_MISSING})\b",
+    rf"^[”\"']?{_AUX}\s*[”\"']?\s*(?:(?:accidentally|critically|seriously|badly|also)\s+)?"
+    rf"(?P<outcome>(?:{_KILLED})(?:\s+(?:or|and)\s+(?:{_INJURED}))?|{_INJURED}|{_MISSING}|{_SHOT})\b",
     re.IGNORECASE,
 )
 OUTCOME_BEFORE = re.compile(
-    r"\b(?P<outcome>(?:kill(?:ed|ing|s)?|claim(?:ed|ing|s)? the lives of|left|leaving|bodies of)"
+    r"\b(?P<outcome>(?:(?:fatally\s+)?shot\s+and\s+kill(?:ed|ing)|fatally\s+shoot(?:ing|s)?|fatally\s+shot"
+    r"|shot|shooting|shoots"
+    r"|kill(?:ed|ing|s)?|claim(?:ed|ing|s)? the lives of|left|leaving|bodies of)"
     r"(?:\s+(?:or|and)\s+(?:wound(?:ed|ing)|injur(?:ed|ing)))?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?)"
     r"\s+(?:an estimated\s+|a total of\s+|as many as\s+|at least\s+)?[“\"']?\s*$",
     re.IGNORECASE,
@@ -87,7 +108,9 @@ INCLUDING = re.compile(
     re.IGNORECASE,
 )
 # ", including four children," between a figure and its verb.
-PARENTHETICAL = re.compile(r"^\s*,\s*(?:including|among them|among whom|of whom)\b[^,.;]{1,60},", re.IGNORECASE)
+PARENTHETICAL = re.compile(
+    r"^\s*,\s*(?:including|among them|among whom|of whom|ages?|aged|between the ages of)\b[^,.;]{1,60},", re.IGNORECASE
+)
 # Words that make the figure not a claim of harm that happened.
 NEGATED = re.compile(
     r"\b(?:no|zero|without)\s+(?:(?:immediate|reported|civilian)\s+)?"
@@ -99,10 +122,22 @@ NEGATED = re.compile(
 )
 # A single person named by a noun phrase: "a woman", "her husband", "an 8-year-old boy".
 PERSON = re.compile(
-    r"\b(?:a|an|one|her|his|their)\s+(?:(?:\d+-year-old|young|elderly|pregnant|old|little)\s+)?"
-    r"(?P<noun>woman|man|child|girl|boy|baby|infant|mother|father|husband|wife|son|daughter|doctor|nurse"
-    r"|paramedic|civilian|fighter|soldier)\b",
+    # "the 13-year-old was dead": an age alone names a person too
+    r"\b(?:(?:a|an|the|one)\s+)?\d+-year-old(?=,?\s+(?:was|is|had|has|died|dies)\b)"
+    r"|(?:^|(?<=[.;:]\s))(?:He|She)(?=\s+(?:(?:was|had been|later)\s+(?:\w+\s+){0,2}?)?(?:killed|dead|died|shot))"
+    r"|\b(?:(?:a|an|one|her|his|their|the|another|a second|a third)\s+|(?=\d+-year-old))"
+    r"(?:(?:[\w-]+[- ]year[- ]old|young|elderly|pregnant|old|little|teenage|unidentified|unnamed|local|off-duty)"
+    r"\s+){0,2}"
+    r"(?P<noun>woman|man|child|girl|boy|baby|infant|toddler|teen(?:ager)?|mother|father|husband|wife|son|daughter"
+    r"|doctor|nurse|paramedic|civilian|fighter|soldier|victim|suspect|gunman|shooter|assailant|attacker|robber"
+    r"|officer|deputy|trooper)\b(?!-)",
     re.IGNORECASE,
+)
+# A named person whose fate the sentence tells: "Kenneth Lampkin, 16, was shot", "John Smith died".
+NAMED = re.compile(
+    r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3}(?:,\s*\d{1,3},)?"
+    r"(?=\s+(?:was|had been|has been|is|were)\s+(?:\w+\s+){0,2}?(?:shot|killed|wounded|injured|pronounced)\b"
+    r"|\s+(?:later\s+)?died\b)"
 )
 PERSON_GROUPS: dict[str, Group] = {
     "woman": Group.WOMEN,
@@ -124,6 +159,19 @@ PERSON_GROUPS: dict[str, Group] = {
     "civilian": Group.CIVILIANS,
     "fighter": Group.FIGHTERS,
     "soldier": Group.FIGHTERS,
+    "teen": Group.CHILDREN,
+    "teenager": Group.CHILDREN,
+    "toddler": Group.CHILDREN,
+    "suspect": Group.FIGHTERS,
+    "gunman": Group.FIGHTERS,
+    "shooter": Group.FIGHTERS,
+    "assailant": Group.FIGHTERS,
+    "attacker": Group.FIGHTERS,
+    "robber": Group.FIGHTERS,
+    "victim": Group.UNKNOWN,
+    "officer": Group.UNKNOWN,
+    "deputy": Group.UNKNOWN,
+    "trooper": Group.UNKNOWN,
 }
 SUBGROUPS = (Group.CHILDREN, Group.WOMEN, Group.MEN)
 # How far (characters) to look back for a verb that governs the quantity.
@@ -140,7 +188,11 @@ def _group_of(word: str) -> Group | None:
 def _outcome_of(words: str) -> Outcome:
     lowered = words.lower()
     has_killed = re.search(rf"\b(?:kill|{_KILLED}|claim|left|leaving|toll|number of|fatalities)", lowered)
+    if re.search(r"\b(?:fatally|mortally)\b", lowered):
+        return Outcome.KILLED
     has_injured = re.search(r"wound|injur|hurt|maim", lowered)
+    if not has_killed and not has_injured and re.search(r"\bsho(?:t|ot|oting|ots)\b", lowered):
+        return Outcome.KILLED_OR_INJURED
     if has_killed and has_injured:
         return Outcome.KILLED_OR_INJURED
     if has_injured:
@@ -179,6 +231,10 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
     aside = PARENTHETICAL.match(rest)
     outcome_match = OUTCOME_AFTER.match(rest) or (OUTCOME_AFTER.match(rest[aside.end() :]) if aside else None)
     outcome: Outcome | None = None
+    if outcome_match and _active(
+        outcome_match, rest[aside.end() :] if aside and not OUTCOME_AFTER.match(rest) else rest
+    ):
+        outcome_match = None  # "the gunman killed two people": he did the killing
     if outcome_match:
         outcome = _outcome_of(outcome_match.group("outcome"))
     else:
@@ -188,9 +244,35 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
     return _Figure(quantity, phrase_end, group, outcome, bool(INCLUDING.search(before)), person)
 
 
+# An object right after a bare verb makes the figure before it the doer: "gunmen killed 12 people".
+OBJECT_AFTER = re.compile(
+    r"^\s+(?:at least\s+|as many as\s+|more than\s+)?(?:a|an|the|his|her|their|him|them|himself|herself|one|two|three"
+    r"|four|five|six|seven|eight|nine|ten|several|dozens|scores|hundreds|\d+|[A-Z][a-z]+)\b"
+)
+
+
+AGES_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d+\s+(?:and|to)\s+)?$", re.IGNORECASE)
+
+
+def _active(match: re.Match[str], rest: str) -> bool:
+    """True when the outcome verb is active, its subject the figure ("gunmen killed 12 people")."""
+    verb = match.group("outcome").lower()
+    bare = match.start("outcome") == len(rest) - len(rest.lstrip()) or rest[: match.start("outcome")].strip() == ""
+    return (
+        bare
+        and verb.split()[-1] in {"killed", "shot", "wounded", "injured"}
+        and bool(OBJECT_AFTER.match(rest[match.end() :]))
+    )
+
+
 def _persons(sentence: str) -> list[Quantity]:
     """Single people named by noun phrases, as quantities of one."""
-    return [Quantity(1, 1, m.start(), m.end(), m.group(0)) for m in PERSON.finditer(sentence)]
+    found = [Quantity(1, 1, m.start(), m.end(), m.group(0)) for m in PERSON.finditer(sentence)]
+    taken = [(q.start, q.end) for q in found]
+    for m in NAMED.finditer(sentence):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            found.append(Quantity(1, 1, m.start(), m.end(), m.group(0)))
+    return found
 
 
 def _figures(sentence: str) -> list[_Figure]:
@@ -201,6 +283,8 @@ def _figures(sentence: str) -> list[_Figure]:
     for quantity in quantities:
         if any(f.quantity.start <= quantity.start < f.end for f in figures):
             continue  # already read as part of the phrase before
+        if AGES_BEFORE.search(sentence[max(0, quantity.start - 30) : quantity.start]):
+            continue  # "six people, ages 14 to 52": ages, not people
         figure = _read(sentence, quantity, quantities, quantity in persons)
         if figures:
             between = sentence[figures[-1].end : quantity.start]
@@ -212,7 +296,12 @@ def _figures(sentence: str) -> list[_Figure]:
     # "39 civilians including 5 children and 7 women were killed": the verb at the end serves all.
     for i in range(len(figures) - 2, -1, -1):
         following = figures[i + 1]
-        if figures[i].outcome is None and following.joined and following.outcome is not None:
+        if (
+            figures[i].outcome is None
+            and figures[i].group is not None
+            and following.joined
+            and following.outcome is not None
+        ):
             figures[i] = figures[i].but(outcome=following.outcome)
     for i in range(1, len(figures)):
         previous, figure = figures[i - 1], figures[i]

@@ -77,9 +77,10 @@ def skeleton_key(name: str) -> str:
 
 
 def _medium_from_light(light: str) -> str:
-    tokens = [_WORD_FORMS.get(tok, tok) for tok in light.split()]
+    # Collapse doubled letters first, so the key is its own key ("sst" -> "st" -> "saint" in one step).
+    tokens = [_DOUBLED.sub(r"\1", tok) for tok in light.split()]
     kept = [tok for tok in tokens if tok not in ARTICLES] or tokens
-    return _DOUBLED.sub(r"\1", " ".join(kept))
+    return " ".join(_WORD_FORMS.get(tok, tok) for tok in kept)
 
 
 def _skeleton_from_medium(medium: str) -> str:

@@ -10,6 +10,7 @@ places), in two passes so every mention is resolved with the whole document as i
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
@@ -18,12 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from civharm.errors import CivharmError
 from civharm.extract.actors import ActorKind, find_actors, is_source
 from civharm.extract.gazetteer import DATA_DIR, Candidate, Gazetteer, Match, light_key
 from civharm.geo import haversine_km
 from civharm.records import PlaceMention, PlacePrecision
 
-# --- scoring weights (hand-set, then checked on the LGL and GeoVirus benchmarks; see bench_geoparse) ---
+# --- scoring weights (hand-set, then checked on the LGL and GeoVirus benchmarks; see civharm.bench.geoparse) ---
 TIER_PENALTY = (0.0, 1.0, 3.0)  # exact / transliteration / consonant-skeleton match
 FEATURE_PRIOR = {"continent": 5.0, "country": 5.0, "admin1": 4.0, "city": 0.0, "admin2": -1.0}
 POPULATION_WEIGHT = 0.8  # per decade of population
@@ -71,6 +73,13 @@ _NEAR = re.compile(
 )
 _ADMIN1_AFTER = re.compile(r"^\s*(?:province|governorate|region|state|oblast|countryside)\b", re.I)
 _ADMIN1_BEFORE = re.compile(r"(?:countryside of|province of|governorate of|region of|rural)\s+$", re.I)
+# A name followed by one of these is part of a street's, building's or newspaper's name ("Zara Street",
+# "Mount Sinai Hospital", "Letchworth Drive", "Seattle Times"), not a place of its own.
+NAME_PART_AFTER = re.compile(
+    r"^\s+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Court|Way|Place|Parkway"
+    r"|Highway|Hospital|Medical|Memorial|Elementary|Middle|High|School|Academy|University|College|Church|Park"
+    r"|Club|Mall|Apartments|Times|Tribune|Post|Herald|Gazette|Journal)\b"
+)
 _ADMIN2_AFTER = re.compile(r"^\s*(?:district|county|parish|municipality)\b", re.I)
 
 
@@ -224,7 +233,7 @@ def _demonym_countries(text: str, gazetteer: Gazetteer) -> Counter[str]:
     found: Counter[str] = Counter()
     words = list(re.finditer(r"\b[A-Z][a-z]+\b", text))
     skip = False
-    for word, following in zip(words, [*words[1:], None], strict=True):
+    for word, following in zip(words, [*words[1:], None][: len(words)], strict=True):
         if skip:
             skip = False
             continue
@@ -336,8 +345,9 @@ def _ngram_mentions(text: str, gazetteer: Gazetteer, blocked: list[tuple[int, in
             end = end - 1 if text[end - 1] == "." and n == 1 and not _is_abbrev(text[start:end]) else end
             if any(s < end and start < e for s, e in blocked):
                 continue
-            sentence_start = start == 0 or bool(re.search(r"[.!?\"“]\s*$", text[max(0, start - 3) : start]))
-            if sentence_start and n == 1 and text[start:end].lower() in _lowercase_words(text):
+            # An untagged single word the text also writes in lower case is a word, not a name ("Man
+            # shot dead": a headline in title case; "Shot", "More", "One").
+            if n == 1 and text[start:end].lower() in _lowercase_words(text):
                 continue
             after_locative = LOCATIVE_BEFORE.search(text[max(0, start - 30) : start]) is not None
             if _is_place_like(text[start:end], gazetteer, tagged=after_locative):
@@ -390,7 +400,7 @@ def find_places(text: str, gazetteer: Gazetteer, doc: Any | None = None) -> list
     )
     spans = [s for s in spans if not any(b0 <= s[0] and s[1] <= b1 and (b0, b1) != s for b0, b1 in blocked)]
     spans.extend(_ngram_mentions(text, gazetteer, blocked + spans))
-    spans.sort()
+    spans = sorted(s for s in spans if not NAME_PART_AFTER.match(text[s[1] : s[1] + 16]))
     mentions = [_Mention(s, e, text[s:e], _qualifier_after(text, e)) for s, e in spans]
     return _resolve_all(text, mentions, gazetteer)
 
@@ -420,3 +430,38 @@ def place_precision(text: str, start: int, end: int, feature: str | None = None)
         "admin1": PlacePrecision.ADMIN1,
         "admin2": PlacePrecision.ADMIN2,
     }.get(feature or "", PlacePrecision.EXACT)
+
+
+class MentionsError(CivharmError):
+    """A ``--mentions`` file that is not a JSON list of spans inside the text."""
+
+
+def read_spans(path: Path, length: int) -> list[tuple[int, int]]:
+    """The spans of a mentions file: a JSON list of {"start", "end"} within a text of ``length``."""
+    try:
+        items = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise MentionsError(f"{path}: not a JSON file ({exc})") from exc
+    spans: list[tuple[int, int]] = []
+    for item in items if isinstance(items, list) else [None]:
+        start, end = (item.get("start"), item.get("end")) if isinstance(item, dict) else (None, None)
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length):
+            raise MentionsError(f'{path}: expected a list of {{"start", "end"}} spans inside the text, got {item!r}')
+        spans.append((start, end))
+    return spans
+
+
+def geoparse_file(path: Path, gazetteer: Gazetteer, mentions: Path | None = None) -> list[dict[str, Any]]:
+    """``civharm geoparse``: the toponyms of a text file, or the given spans, as JSON-ready dicts."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise MentionsError(f"{path}: not a readable UTF-8 text file") from exc
+    if mentions is not None:
+        found = resolve_spans(text, read_spans(mentions, len(text)), gazetteer)
+    else:
+        from civharm.extract.nlp import parse
+
+        found = find_places(text, gazetteer, parse(text))
+    fields = ("start", "end", "name", "geonameid", "lat", "lon", "country", "feature")
+    return [{k: getattr(m, k) for k in fields} for m in found]

@@ -56,6 +56,8 @@ PRESENT_PERFECT = re.compile(r"\b(?:have|has)\s+(?:\w+\s+)?(?:killed|wounded|inj
 STATEMENT_DATE = re.compile(r"\b(?:said|says|told|announced|reported|stated|added|wrote)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "the monitor said": the organisation named before.
 ANAPHORS = frozenset({"the monitor", "the group", "the organisation", "the organization"})
+# Indefinite amounts ("many", "several") count only where the sentence names the attack.
+INDEFINITE = re.compile(r"(?:several|many|a few|a number of|numerous|a handful of)\b", re.IGNORECASE)
 # "he said" / "she added": the attribution of the sentence before.
 PRONOUN_SPEECH = re.compile(
     r"(?:[”\"],?\s+|^)(?:he|she|they|it)\s+(?:said|added|told|says)\b|^(?:he|she|they|it)\b", re.IGNORECASE
@@ -185,6 +187,8 @@ class _Reader:
         targets = attacks.find_targets(text) if is_attack or casualties else []
         if WAR_TOLL.search(text) and not is_attack:
             casualties = []
+        if not words:  # "many deaths in rural areas go unrecorded": commentary, not a figure of the attack
+            casualties = [c for c in casualties if not INDEFINITE.match(c.words)]
         place, precision = self._best_place(start, end)
         date = self._attack_date(start, end)
         vague = place is None or place.feature not in CITY_LEVEL

@@ -2,7 +2,9 @@
 
 Conventions across formats: dates are ISO 8601; an open maximum ("at least 44") is null in JSON and an
 empty cell in CSV, never a made-up number; GeoJSON coordinates are [longitude, latitude] (RFC 7946) and
-incidents without coordinates are left out and counted, not placed at 0,0.
+incidents without coordinates are left out and counted, not placed at 0,0. The JSON export also carries
+every linked report's whole extraction (the ``civharm extract --json`` document), so ``civharm import``
+can rebuild the same incidents in another database. ACLED- and UCDP-shaped CSV are in ``standard``.
 """
 
 from __future__ import annotations
@@ -14,9 +16,18 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 from civharm.errors import CivharmError, NotFoundError
+from civharm.publish.standard import export_acled, export_ucdp
 from civharm.records import Extraction, Figure, Incident
 
-EXPORT_FORMATS = ("json", "csv", "geojson")
+EXPORT_FORMATS = ("json", "csv", "geojson", "acled", "ucdp")
+EXPORT_MEDIA_TYPES = {
+    "json": "application/json",
+    "csv": "text/csv; charset=utf-8",
+    "geojson": "application/geo+json",
+    "acled": "text/csv; charset=utf-8",
+    "ucdp": "text/csv; charset=utf-8",
+}
+EXPORT_SUFFIXES = {"json": "json", "csv": "csv", "geojson": "geojson", "acled": "acled.csv", "ucdp": "ucdp.csv"}
 
 FIGURE_FIELDS = (
     "civilians_killed",
@@ -82,7 +93,9 @@ def _claims(incident: Incident, extractions: Mapping[str, Extraction]) -> list[d
 
 
 def export_json(incidents: Sequence[Incident], extractions_by_sha: Mapping[str, Extraction]) -> dict[str, Any]:
-    """``{"incidents": [...]}``: each incident's fields, its reports, and the attack claims behind it."""
+    """``{"incidents": [...], "reports": [...]}``: each incident's fields, its reports, and the attack
+    claims behind it; then every linked report's whole extraction, so the export can be imported."""
+    shas = dict.fromkeys(sha for incident in incidents for sha in incident.report_ids)
     return {
         "incidents": [
             {
@@ -91,7 +104,8 @@ def export_json(incidents: Sequence[Incident], extractions_by_sha: Mapping[str, 
                 "claims": _claims(incident, extractions_by_sha),
             }
             for incident in incidents
-        ]
+        ],
+        "reports": [extractions_by_sha[sha].model_dump(mode="json") for sha in shas if sha in extractions_by_sha],
     }
 
 
@@ -215,4 +229,8 @@ def render_export(fmt: str, incidents: Sequence[Incident], lookup: ExtractionLoo
     extractions = _extractions_for(incidents, lookup)
     if fmt == "csv":
         return export_csv(incidents, extractions)
+    if fmt == "acled":
+        return export_acled(incidents, extractions, _cell)
+    if fmt == "ucdp":
+        return export_ucdp(incidents, extractions, _cell)
     return json.dumps(export_json(incidents, extractions), ensure_ascii=False, indent=2)

@@ -15,14 +15,26 @@ from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict
 
+from civharm.publish.export import EXPORT_MEDIA_TYPES, EXPORT_SUFFIXES, render_export
 from civharm.records import Extraction, Grade, Incident, Report, Status
+from civharm.settings import Settings
 from civharm.store.convert import Claim
 from civharm.store.repository import Store
 from civharm.web import tallies
-from civharm.web.deps import MAX_PAGE_SIZE, PAGE_SIZE, FilterForm, get_store, to_filter
+from civharm.web.deps import (
+    MAX_PAGE_SIZE,
+    PAGE_SIZE,
+    FilterForm,
+    get_settings,
+    get_store,
+    to_filter,
+    visible_incident,
+    visible_incidents,
+)
 
 router = APIRouter(prefix="/api", tags=["api"])
 StoreDep = Annotated[Store, Depends(get_store)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
 class ApiModel(BaseModel):
@@ -72,6 +84,7 @@ class IncidentDetail(ApiModel):
 @router.get("/incidents", response_model=IncidentPage, responses=ERRORS)
 def list_incidents(
     store: StoreDep,
+    settings: SettingsDep,
     date_from: Annotated[dt.date | None, Query(description="earliest incident date (YYYY-MM-DD)")] = None,
     date_to: Annotated[dt.date | None, Query(description="latest incident date (YYYY-MM-DD)")] = None,
     place: Annotated[str | None, Query(description="place name, admin1/admin2 (substring) or country code")] = None,
@@ -90,15 +103,17 @@ def list_incidents(
         grade.value if grade else "",
         status.value if status else "",
     )
-    found = store.incidents(to_filter(form, limit + 1, offset))
+    found = visible_incidents(store, settings, to_filter(form, limit + 1, offset))
     next_offset = offset + limit if len(found) > limit else None
     return IncidentPage(items=found[:limit], limit=limit, offset=offset, next_offset=next_offset)
 
 
 @router.get("/incidents/{incident_id}", response_model=IncidentDetail, responses=ERRORS)
-def get_incident(store: StoreDep, incident_id: Annotated[str, Path(description="the incident's id")]) -> IncidentDetail:
+def get_incident(
+    store: StoreDep, settings: SettingsDep, incident_id: Annotated[str, Path(description="the incident's id")]
+) -> IncidentDetail:
     """One incident, its claims and the reports linked to it."""
-    incident = store.incident(incident_id)
+    incident = visible_incident(store, settings, incident_id)
     claims = [
         StoredClaimOut(
             id=c.id,
@@ -132,19 +147,22 @@ class By(StrEnum):
 @router.get("/tally", response_model=tallies.TallyResponse, responses=ERRORS)
 def get_tally(
     store: StoreDep,
+    settings: SettingsDep,
     by: Annotated[By, Query(description="group by " + ", ".join(By))] = By.PERPETRATOR,
 ) -> tallies.TallyResponse:
     """Incidents tallied by one key, headline grades apart, and sources' own cumulative tallies.
 
     Headline rows count incidents graded Fair or Confirmed; the other grades are listed apart.
     """
-    return tallies.response(store.incidents(), store.tallies(), by.value)
+    return tallies.response(visible_incidents(store, settings), store.tallies(), by.value)
 
 
 class ExportFormat(StrEnum):
     JSON = "json"
     CSV = "csv"
     GEOJSON = "geojson"
+    ACLED = "acled"
+    UCDP = "ucdp"
 
 
 @router.get(
@@ -158,9 +176,11 @@ class ExportFormat(StrEnum):
     },
 )
 def export(
-    store: StoreDep, fmt: Annotated[ExportFormat, Path(description="one of " + ", ".join(ExportFormat))]
+    store: StoreDep,
+    settings: SettingsDep,
+    fmt: Annotated[ExportFormat, Path(description="one of " + ", ".join(ExportFormat))],
 ) -> Response:
-    """Every incident as a downloadable JSON, CSV or GeoJSON file."""
-    body, media_type = tallies.export(store, fmt.value)
-    headers = {"Content-Disposition": f'attachment; filename="civharm-incidents.{fmt.value}"'}
-    return Response(content=body, media_type=media_type, headers=headers)
+    """Every incident as a downloadable JSON, CSV, GeoJSON, ACLED-shaped or UCDP-GED-shaped CSV file."""
+    body = render_export(fmt.value, visible_incidents(store, settings), store)
+    headers = {"Content-Disposition": f'attachment; filename="civharm-incidents.{EXPORT_SUFFIXES[fmt.value]}"'}
+    return Response(content=body, media_type=EXPORT_MEDIA_TYPES[fmt.value], headers=headers)

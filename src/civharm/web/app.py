@@ -24,7 +24,10 @@ from civharm import __version__
 from civharm.errors import CivharmError, NotFoundError
 from civharm.settings import Settings
 from civharm.store.repository import Store
-from civharm.web import api, pages
+from civharm.web import api, pages, public
+from civharm.web.assets import VENDOR, VENDOR_PATH, mount_vendor
+from civharm.web.desk.router import PUBLIC_ROUTERS as DESK_PUBLIC_ROUTERS
+from civharm.web.desk.router import ROUTERS as DESK_ROUTERS
 from civharm.web.templating import TEMPLATES
 
 API_PREFIX = "/api"
@@ -165,12 +168,13 @@ class RouteInfo:
 def route_table() -> list[RouteInfo]:
     """Every route ``create_app`` serves, pages and API alike, plus the OpenAPI document and static files."""
     table = [RouteInfo(("GET",), OPENAPI_URL, "OpenAPI description of the JSON API")]
-    for router in (pages.router, _docs_router(), api.router):
+    for router in (pages.router, _docs_router(), api.router, public.router, *DESK_PUBLIC_ROUTERS):
         for route in router.routes:
             if isinstance(route, APIRoute):
                 doc = (route.endpoint.__doc__ or route.name).strip().splitlines()[0]
                 table.append(RouteInfo(tuple(sorted(route.methods or ())), route.path, doc))
     table.append(RouteInfo(("GET",), f"{STATIC_PATH}/{{path}}", "our own CSS and JavaScript"))
+    table += [RouteInfo(("GET",), f"{VENDOR_PATH}/{p}/{{path}}", "front-end package from npm") for p in VENDOR]
     return table
 
 
@@ -192,4 +196,8 @@ def create_app(store: Store, settings: Settings) -> FastAPI:
     app.include_router(_docs_router())
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(public.router)
+    app.state.vendor_ready = mount_vendor(app, settings)
+    for desk_router in DESK_ROUTERS:  # the analyst's desk under /desk, and public revision histories
+        app.include_router(desk_router)
     return app

@@ -7,14 +7,16 @@ module-level global holds a database and tests can build as many apps as they li
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fastapi import Request
 
-from civharm.errors import CivharmError
-from civharm.records import Grade, Status
+from civharm.errors import CivharmError, NotFoundError
+from civharm.records import Grade, Incident, Status
 from civharm.settings import Settings
 from civharm.store.repository import IncidentFilter, Store
+from civharm.web.desk.security import has_accounts, principal
+from civharm.web.desk.visibility import PublicStore
 
 # Rows per page of the incident list and default page of the API; a page of 50 table rows
 # stays readable and keeps one response small.
@@ -23,9 +25,28 @@ PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 
 
+def sees_unpublished(request: Request) -> bool:
+    """Whether this request may see incidents that are not published.
+
+    Signed-in desk users and API tokens may. The public sees only published incidents as soon as
+    the database has a desk account (someone can review and publish) or ``public_status_only`` is
+    set; before that nobody can publish, so everything linked is shown (the demo).
+    """
+    if principal(request) is not None:
+        return True
+    settings: Settings = request.app.state.settings
+    return not (settings.public_status_only or has_accounts(request))
+
+
 def get_store(request: Request) -> Store:
+    """The store as the requester may see it: the one place deciding what the public sees.
+
+    Anonymous visitors and the public API get a view with only published incidents and the
+    reports linked to them (``civharm.web.desk.visibility``); desk users get everything.
+    Restricted fields live only in the desk's own tables, which no public route reads.
+    """
     store: Store = request.app.state.store
-    return store
+    return store if sees_unpublished(request) else PublicStore(store)
 
 
 def get_settings(request: Request) -> Settings:
@@ -102,3 +123,37 @@ def to_filter(form: FilterForm, limit: int | None, offset: int) -> IncidentFilte
         limit=limit,
         offset=offset,
     )
+
+
+# -- what the public sees: the one place the visibility rule lives ---------------------------------
+
+
+def public_filter(settings: Settings, filters: IncidentFilter | None = None) -> IncidentFilter:
+    """``filters`` narrowed to what public pages, feeds and exports may show.
+
+    With ``public_status_only`` on, only incidents with status "published"; otherwise every incident
+    (so the demo shows its data before anyone has reviewed it).
+    """
+    filters = filters or IncidentFilter()
+    if settings.public_status_only:
+        if filters.status is not None and filters.status != Status.PUBLISHED:
+            return replace(filters, status=Status.PUBLISHED, limit=0)  # asked for hidden ones: none
+        return replace(filters, status=Status.PUBLISHED)
+    return filters
+
+
+def is_public(settings: Settings, incident: Incident) -> bool:
+    return not settings.public_status_only or incident.status == Status.PUBLISHED
+
+
+def visible_incidents(store: Store, settings: Settings, filters: IncidentFilter | None = None) -> list[Incident]:
+    """The incidents matching ``filters`` that the public may see."""
+    return store.incidents(public_filter(settings, filters))
+
+
+def visible_incident(store: Store, settings: Settings, incident_id: str) -> Incident:
+    """One incident the public may see; a hidden one is as unknown as a missing one (404)."""
+    incident = store.incident(incident_id)
+    if not is_public(settings, incident):
+        raise NotFoundError(f"no incident {incident_id!r}")
+    return incident

@@ -14,16 +14,27 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from civharm.assess.parties import matches_any
-from civharm.publish.tally import format_range
+from civharm.publish.tally import format_range, tally
 from civharm.records import Grade, Incident, Position, SourceFigure
+from civharm.settings import Settings
 from civharm.store.repository import Store
-from civharm.web import present, tallies
-from civharm.web.deps import PAGE_SIZE, FilterError, FilterForm, get_store, to_filter
+from civharm.web import present, republish, tallies, timeline
+from civharm.web.deps import (
+    PAGE_SIZE,
+    FilterError,
+    FilterForm,
+    get_settings,
+    get_store,
+    to_filter,
+    visible_incident,
+    visible_incidents,
+)
 from civharm.web.highlight import highlight
 from civharm.web.templating import TEMPLATES
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 StoreDep = Annotated[Store, Depends(get_store)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
 def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
@@ -55,6 +66,7 @@ def _row(incident: Incident) -> IncidentRow:
 def incident_list(
     request: Request,
     store: StoreDep,
+    settings: SettingsDep,
     date_from: str = "",
     date_to: str = "",
     place: str = "",
@@ -62,7 +74,7 @@ def incident_list(
     grade: str = "",
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
-    """Incidents, newest first, narrowed by the filter form (a plain GET form: links can be shared)."""
+    """Headline tallies, the timeline and incidents, newest first, narrowed by the filter form."""
     form = FilterForm(date_from, date_to, place, perpetrator, grade)
     context: dict[str, Any] = {
         "section": "incidents",
@@ -73,14 +85,19 @@ def incident_list(
         "offset": offset,
         "prev_url": None,
         "next_url": None,
+        "headline": None,
+        "chart": None,
     }
     try:
         # One row more than a page tells whether a next page exists without counting.
-        found = store.incidents(to_filter(form, PAGE_SIZE + 1, offset))
+        found = visible_incidents(store, settings, to_filter(form, PAGE_SIZE + 1, offset))
+        every = visible_incidents(store, settings, to_filter(form, None, 0))
     except FilterError as exc:
         context["errors"] = str(exc).split("; ")
         return render(request, "incidents.html", context, status_code=400)
     context["rows"] = [_row(i) for i in found[:PAGE_SIZE]]
+    context["headline"] = tally(every)
+    context["chart"] = timeline.build(every)
     if len(found) > PAGE_SIZE:
         context["next_url"] = "/?" + urlencode({**form.query(), "offset": offset + PAGE_SIZE})
     if offset > 0:
@@ -103,16 +120,10 @@ class PositionRow:
     accused: bool  # the party is one of the incident's alleged perpetrators
 
 
-def _heading(incident: Incident) -> str:
-    where = f" in {incident.place.name}" if incident.place else ""
-    when = present.date_text(incident.date, incident.date_precision)
-    return f"{incident.attack_type.value.capitalize()}{where}, {when}"
-
-
 @router.get("/incidents/{incident_id}", name="incident_page")
-def incident_page(request: Request, store: StoreDep, incident_id: str) -> HTMLResponse:
+def incident_page(request: Request, store: StoreDep, settings: SettingsDep, incident_id: str) -> HTMLResponse:
     """One incident: ranges, each source's figure, the accused party's positions, the sentences used."""
-    incident = store.incident(incident_id)
+    incident = visible_incident(store, settings, incident_id)
     linked = [present.linked_report(incident, store.extraction(sha)) for sha in dict.fromkeys(incident.report_ids)]
     positions = [
         PositionRow(
@@ -136,7 +147,8 @@ def incident_page(request: Request, store: StoreDep, incident_id: str) -> HTMLRe
     ]
     context = {
         "incident": incident,
-        "heading": _heading(incident),
+        "heading": present.incident_heading(incident),
+        "grade_meaning": present.GRADE_MEANINGS[incident.grade],
         "date": present.date_text(incident.date, incident.date_precision),
         "place": present.place_text(incident.place),
         "coordinates": present.coordinates_text(incident.place),
@@ -146,6 +158,11 @@ def incident_page(request: Request, store: StoreDep, incident_id: str) -> HTMLRe
         "other_positions": [p for p in positions if not p.accused],
         "reports": linked,
     }
+    offer = republish.incident_offer(
+        request, settings, incident, [r.report for r in linked], present.incident_summary(incident)
+    )
+    context["offer"] = offer if isinstance(offer, republish.Offer) else None
+    context["refusal"] = offer.reason if isinstance(offer, republish.Refusal) else None
     return render(request, "incident.html", context)
 
 
@@ -173,16 +190,21 @@ def report_page(request: Request, store: StoreDep, sha256: str) -> HTMLResponse:
 
 
 @router.get("/tallies", name="tallies_page")
-def tallies_page(request: Request, store: StoreDep, by: str = tallies.DEFAULT_BY) -> HTMLResponse:
+def tallies_page(
+    request: Request, store: StoreDep, settings: SettingsDep, by: str = tallies.DEFAULT_BY
+) -> HTMLResponse:
     """Tallies of incidents grouped ``by`` one key, headline grades apart, and sources' own tallies."""
     if by not in tallies.GROUPINGS:
         raise FilterError(f"by: {by!r} is not one of {', '.join(tallies.GROUPINGS)}")
-    context = {
+    sections = tallies.sections(visible_incidents(store, settings), by)
+    context: dict[str, Any] = {
         "section": "tallies",
         "by": by,
         "by_label": tallies.GROUPINGS[by],
         "groupings": list(tallies.GROUPINGS.items()),
-        "sections": tallies.sections(store.incidents(), by),
+        "sections": sections,
         "reported": tallies.reported(store.tallies()),
+        "offer": republish.tallies_offer(request, settings, by, tallies.summary_lines(sections, by)),
+        "refusal": None,
     }
     return render(request, "tallies.html", context)

@@ -17,6 +17,7 @@ from civharm.records import (
     DatePrecision,
     Extraction,
     Figure,
+    Grade,
     Incident,
     Place,
     PlacePrecision,
@@ -232,3 +233,34 @@ def linked_report(incident: Incident, extraction: Extraction) -> LinkedReport:
     """One linked report with the excerpts around the spans that fed ``incident``."""
     spans = fed_spans(incident, extraction)
     return LinkedReport(extraction.report, tuple(excerpts(extraction.report.text, spans)))
+
+
+# What each grade means, in the words of DESIGN.md (Airwars-compatible); shown next to every grade.
+GRADE_MEANINGS = {
+    Grade.CONFIRMED: "a belligerent has accepted responsibility for the civilian harm",
+    Grade.FAIR: "reported by two or more independent credible sources, with likely belligerent action nearby",
+    Grade.WEAK: "a single-source claim",
+    Grade.CONTESTED: "competing claims of responsibility",
+    Grade.DISCOUNTED: "those killed were combatants, or another party was most likely responsible",
+}
+
+
+def incident_heading(incident: Incident) -> str:
+    """ "Air strike in Ariha, 2024-03-10": what the incident page and feed call an incident."""
+    where = f" in {incident.place.name}" if incident.place else ""
+    when = date_text(incident.date, incident.date_precision)
+    return f"{incident.attack_type.value.capitalize()}{where}, {when}"
+
+
+def incident_summary(incident: Incident) -> list[str]:
+    """The incident in a few sentences of our own words: heading first (the republish snippet, the feed)."""
+    by = ", ".join(incident.perpetrators) or "not named"
+    lines = [
+        incident_heading(incident),
+        f"Place: {place_text(incident.place)}. Date: {date_text(incident.date, incident.date_precision)}.",
+        f"Attack: {incident.attack_type.value}. Alleged perpetrator: {by}.",
+        f"Civilians reported killed: {figure_text(incident.civilians_killed)}; "
+        f"injured: {figure_text(incident.civilians_injured)} (ranges over what the sources report).",
+        f"Grade: {incident.grade.value} — {GRADE_MEANINGS[incident.grade]}.",
+    ]
+    return lines

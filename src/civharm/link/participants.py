@@ -1,0 +1,233 @@
+"""Names of the people a report is about: victims, suspects, the shooter.
+
+Local news names the people involved ("Keshawn Slaughter, 26, was shot"), and two reports naming the same
+person are very likely about the same incident, so names help linking and answer "which incident
+involved Johnson?". Names are read without a tagger: runs of two or three capitalised words, kept when
+they sit near words about people in an incident (age after the name, "victim", "shot", "identified as",
+"suspect", "charged") and contain no word that marks an organisation, a place or a title of the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words that make a capitalised run something other than a person's name.
+_NOT_NAME = frozenset(
+    [
+        "police",
+        "department",
+        "county",
+        "sheriff",
+        "office",
+        "city",
+        "street",
+        "st",
+        "road",
+        "rd",
+        "avenue",
+        "ave",
+        "boulevard",
+        "blvd",
+        "drive",
+        "dr",
+        "lane",
+        "court",
+        "ct",
+        "park",
+        "school",
+        "high",
+        "university",
+        "college",
+        "hospital",
+        "center",
+        "centre",
+        "medical",
+        "church",
+        "news",
+        "channel",
+        "state",
+        "states",
+        "united",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "new",
+        "fox",
+        "abc",
+        "nbc",
+        "cbs",
+        "cnn",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "the",
+        "a",
+        "an",
+        "and",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "to",
+        "by",
+        "with",
+        "from",
+        "said",
+        "says",
+        "told",
+        "according",
+        "police's",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "officer",
+        "officers",
+        "deputy",
+        "deputies",
+        "detective",
+        "sgt",
+        "lt",
+        "capt",
+        "chief",
+        "lieutenant",
+        "sergeant",
+        "captain",
+        "copyright",
+        "associated",
+        "press",
+        "reuters",
+        "facebook",
+        "twitter",
+        "email",
+        "updated",
+        "posted",
+        "click",
+        "share",
+        "comments",
+        "inc",
+        "llc",
+        "co",
+        "corp",
+        "company",
+        "apartments",
+        "apartment",
+        "hotel",
+        "motel",
+        "bar",
+        "club",
+        "restaurant",
+        "store",
+        "market",
+        "mall",
+        "highway",
+        "interstate",
+        "route",
+        "township",
+        "village",
+        "town",
+        "borough",
+        "district",
+        "division",
+        "unit",
+        "team",
+        "bureau",
+        "court's",
+        "judge",
+        "attorney",
+        "prosecutor",
+        "prosecutors",
+        "jail",
+        "prison",
+        "correctional",
+    ]
+)
+_RUN = re.compile(r"\b([A-Z][a-z'’]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?){1,2})\b")
+# Cues within a short window of the name that it is a person involved in the incident.
+_CUE_AFTER = re.compile(r"^\s*(?:,\s*\d{1,2}\b|,?\s*(?:a|an|the)?\s*\d{1,2}-year-old|\(\d{1,2}\)|\s*was\s|\s*had\s)")
+_CUE_NEAR = re.compile(
+    r"\b(?:victim|victims|identified|shot|killed|died|dead|wounded|injured|suspect|charged|arrested|shooter"
+    r"|gunman|son|daughter|mother|father|brother|sister|wife|husband|boyfriend|girlfriend|family|fired|burned)\b",
+    re.IGNORECASE,
+)
+# Characters either side of a name searched for a cue: about one clause.
+CUE_WINDOW = 80
+
+
+@dataclass(frozen=True)
+class Name:
+    full: str
+    first: str
+    last: str
+
+
+def _is_name(words: list[str]) -> bool:
+    return not any(w.casefold().strip(".'’") in _NOT_NAME for w in words)
+
+
+def find_names(text: str) -> list[Name]:
+    """Distinct person names near incident words, in order of first appearance."""
+    seen: dict[str, Name] = {}
+    for m in _RUN.finditer(text):
+        words = [w for w in m.group(1).split() if not re.fullmatch(r"[A-Z]\.", w)]
+        if len(words) < 2 or not _is_name(words):
+            continue
+        after = text[m.end() : m.end() + CUE_WINDOW]
+        around = text[max(0, m.start() - CUE_WINDOW) : m.end() + CUE_WINDOW]
+        if not (_CUE_AFTER.match(after) or _CUE_NEAR.search(around)):
+            continue
+        full = " ".join(words)
+        seen.setdefault(full.casefold(), Name(full=full, first=words[0], last=words[-1]))
+    return list(seen.values())
+
+
+def name_keys(names: list[Name]) -> frozenset[str]:
+    """Keys for comparing people across reports: every full name, case-folded."""
+    return frozenset(n.full.casefold() for n in names)
+
+
+def mentions_name(names: list[Name], *, first: str | None, last: str | None, full: str | None) -> bool:
+    """True when one of ``names`` has this first name, last name or full name (case-insensitive)."""
+    for n in names:
+        if full is not None and n.full.casefold() == full.casefold():
+            return True
+        if first is not None and n.first.casefold() == first.casefold():
+            return True
+        if last is not None and n.last.casefold() == last.casefold():
+            return True
+    return False

@@ -1,0 +1,46 @@
+"""The gva benchmark's scoring: what counts as a hit, and how misses are explained."""
+
+import datetime as dt
+
+from civharm.bench.gva import Doc, Gold, Row, score, summarise
+from civharm.extract.headline import Headline
+from civharm.records import Place
+
+GOLD = Gold(
+    killed=1,
+    injured=2,
+    city="Pittsburgh (Wilkinsburg)",
+    state="Pennsylvania",
+    date=dt.date(2016, 3, 9),
+    lat=None,
+    lon=None,
+)
+DOC = Doc("d", "i", "t", dt.date(2016, 3, 10), "")
+
+
+def test_city_by_name_when_the_record_has_no_coordinates() -> None:
+    place = Place(name="Wilkinsburg", lat=40.44, lon=-79.88, admin1="Pennsylvania", feature="city")
+    row = score(DOC, Headline(1, 1, place, dt.date(2016, 3, 9), None), GOLD)
+    assert row.city_ok and row.state_ok and row.date_ok and row.early
+
+
+def _row(killed: tuple[int, int], injured: tuple[int, int], early: bool) -> Row:
+    return Row("d", killed, injured, True, True, True, early, None, None, "", None)
+
+
+def test_lower_tolls_are_explained_apart() -> None:
+    rows = [
+        _row((1, 1), (2, 2), False),
+        _row((0, 1), (1, 0), False),
+        _row((0, 1), (0, 2), True),
+        _row((2, 1), (0, 0), False),
+    ]
+    figures = summarise(rows)
+    assert figures["killed_exact"] == 0.25 and figures["killed_within1"] == 1.0
+    assert figures["misses"] == {
+        "figure_misses": 3,
+        "lower_than_record": 2,
+        "lower_victim_died_later": 1,
+        "lower_published_early": 1,
+        "higher_than_record": 1,
+    }

@@ -1,0 +1,19 @@
+"""A US local report's place, read from all the names it gives at once."""
+
+from __future__ import annotations
+
+from civharm.bench.semeval_places import dateline_town, town_state_pairs
+from civharm.extract.gazetteer import Gazetteer
+
+
+def test_a_town_written_with_its_state_is_resolved_in_that_state(gazetteer: Gazetteer) -> None:
+    pairs = town_state_pairs("Police in Jackson, Tenn. said a man was shot.", gazetteer)
+    assert [(c.name, state) for c, state in pairs] == [("Jackson", "Tennessee")]
+    upper = town_state_pairs("JACKSONVILLE, Fla - A juvenile was shot.", gazetteer)
+    assert [(c.name, state) for c, state in upper] == [("Jacksonville", "Florida")]
+
+
+def test_an_upper_case_dateline_without_a_state_is_the_largest_namesake(gazetteer: Gazetteer) -> None:
+    town = dateline_town("Police investigate hotel deaths\n\nFORT WORTH -- A woman died Monday.", gazetteer)
+    assert town is not None and (town.name, town.admin1) == ("Fort Worth", "Texas")
+    assert dateline_town("A man was shot on Monday.", gazetteer) is None

@@ -1,0 +1,29 @@
+"""Names of the people a report is about, for linking and for "which incident involved Johnson?"."""
+
+from __future__ import annotations
+
+from civharm.link.participants import find_names, mentions_name
+
+
+def test_victim_names_are_found_and_organisations_are_not() -> None:
+    text = (
+        "Keshawn Slaughter, 26, was shot near the Chicago Police Department on Monday. "
+        "His cousin Tanya Marie Brooks told reporters the family was devastated. "
+        "Memorial Hospital said nothing."
+    )
+    names = {n.full for n in find_names(text)}
+    assert "Keshawn Slaughter" in names
+    assert "Tanya Marie Brooks" in names
+    assert not any("Police" in n or "Hospital" in n for n in names)
+
+
+def test_a_capitalised_run_far_from_incident_words_is_not_a_name() -> None:
+    assert find_names("Subscribe to Morning Briefing for the weather.") == []
+
+
+def test_first_last_and_full_names_match_case_insensitively() -> None:
+    names = find_names("The victim was identified as Marcus Johnson, 19.")
+    assert mentions_name(names, first="marcus", last=None, full=None)
+    assert mentions_name(names, first=None, last="JOHNSON", full=None)
+    assert mentions_name(names, first=None, last=None, full="Marcus Johnson")
+    assert not mentions_name(names, first=None, last="Smith", full=None)
