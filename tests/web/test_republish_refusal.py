@@ -1,4 +1,4 @@
-""""Republish this" is not offered for an account that originated with another publication."""
+""" "Republish this" is not offered for an account that originated with another publication."""
 
 from __future__ import annotations
 
