@@ -20,6 +20,7 @@ from civharm.extract.pipeline import extract_many
 from civharm.link.linker import link
 from civharm.records import Extraction, Incident, Report
 from civharm.settings import Settings
+from civharm.store.db import exclusive_linking
 from civharm.store.desk import DeskStore
 from civharm.store.repository import IncidentFilter, Store
 
@@ -115,6 +116,7 @@ def relink(store: Store, existing: Sequence[Incident] | None = None) -> None:
     ``existing`` replaces the stored incidents as the starting point (an analyst's merge or split).
     The analysts' decisions are laid over the linked records, so relinking never undoes a review.
     """
-    known = store.incidents(IncidentFilter()) if existing is None else list(existing)
-    linked = link(list(store.extractions()), known)
-    store.replace_incidents(apply_reviews(linked, DeskStore(store.database).reviews()))
+    with exclusive_linking(store.database):
+        known = store.incidents(IncidentFilter()) if existing is None else list(existing)
+        linked = link(list(store.extractions()), known)
+        store.replace_incidents(apply_reviews(linked, DeskStore(store.database).reviews()))

@@ -9,6 +9,7 @@ problem opening a database becomes one line a user can act on, never a traceback
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -38,6 +39,8 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 # An arbitrary fixed key for pg_advisory_xact_lock, so two processes opening one PostgreSQL
 # database at once migrate it one after the other instead of both creating the tables.
 PG_MIGRATION_LOCK_KEY = 7_150_424_019
+# Another fixed key, for the lock that makes relinking (read, link, replace) one step across processes.
+PG_LINK_LOCK_KEY = 7_150_424_020
 
 # Execution option that makes a SQLite transaction start with BEGIN IMMEDIATE (take the write lock
 # up front), so a read-then-write transaction can never fail half-way on a lock upgrade.
@@ -224,3 +227,32 @@ def current_revisions(database: Database) -> frozenset[str]:
 def head_revisions() -> frozenset[str]:
     """The newest schema revisions shipped with this civharm, one per migration branch."""
     return frozenset(ScriptDirectory.from_config(_alembic_config()).get_heads())
+
+
+@contextlib.contextmanager
+def exclusive_linking(database: Database) -> Iterator[None]:
+    """Hold the database's linking lock: two processes relinking at once would each replace the
+    incidents from what they read, and the later writer could drop the other's reports.
+
+    PostgreSQL: a session advisory lock on its own connection. SQLite: an exclusive ``flock`` on a
+    file beside the database (an in-memory database has one process and needs none).
+    """
+    if database.backend == "postgresql":
+        with database.engine.connect() as connection:
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": PG_LINK_LOCK_KEY})
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": PG_LINK_LOCK_KEY})
+                connection.commit()
+        return
+    path = database.url.database
+    if not path or path == ":memory:":
+        yield
+        return
+    with open(f"{path}.link-lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
