@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, update
@@ -21,7 +21,7 @@ from civharm.auth import passwords
 from civharm.auth.roles import Principal, Role, parse_role
 from civharm.auth.secrets import digest, new_api_token, new_secret
 from civharm.errors import CivharmError, NotFoundError
-from civharm.store.db import Database
+from civharm.store.db import Database, read_session, write_session
 from civharm.store.desk_models import ApiTokenRow, LoginFailureRow, SessionRow, UserRow
 
 # Throttling: OWASP's authentication cheat sheet suggests locking after a handful of failures;
@@ -86,15 +86,11 @@ class Accounts:
         self._db = database
         self._clock = clock
 
-    @contextlib.contextmanager
-    def _write(self) -> Iterator[Session]:
-        with Session(self._db.write_engine, expire_on_commit=False) as session, session.begin():
-            yield session
+    def _write(self) -> contextlib.AbstractContextManager[Session]:
+        return write_session(self._db)
 
-    @contextlib.contextmanager
-    def _read(self) -> Iterator[Session]:
-        with Session(self._db.engine) as session, session.begin():
-            yield session
+    def _read(self) -> contextlib.AbstractContextManager[Session]:
+        return read_session(self._db)
 
     # -- users --------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from civharm.capture.blobs import BlobStore
 from civharm.custody import log
 from civharm.errors import CivharmError, NotFoundError
 from civharm.records import stable_id
-from civharm.store.db import Database
+from civharm.store.db import Database, write_session
 from civharm.store.desk_models import EvidenceRow
 from civharm.store.models import ReportRow
 
@@ -118,7 +118,7 @@ class Evidence:
         self._max_bytes = max_bytes
 
     def _add(self, actor: str, row: EvidenceRow) -> EvidenceItem:
-        with Session(self._db.write_engine, expire_on_commit=False) as session, session.begin():
+        with write_session(self._db) as session:
             existing = session.get(EvidenceRow, row.id)
             if existing is not None:
                 return _item(existing)

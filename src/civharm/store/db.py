@@ -24,6 +24,7 @@ from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
 from civharm.errors import CivharmError, ConfigError
@@ -256,3 +257,17 @@ def exclusive_linking(database: Database) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def read_session(database: Database) -> Iterator[Session]:
+    """A read-only transaction on the reading engine."""
+    with Session(database.engine) as session, session.begin():
+        yield session
+
+
+@contextlib.contextmanager
+def write_session(database: Database) -> Iterator[Session]:
+    """One write transaction through the single writer (``BEGIN IMMEDIATE`` on SQLite)."""
+    with Session(database.write_engine, expire_on_commit=False) as session, session.begin():
+        yield session

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +20,7 @@ from civharm.custody import log
 from civharm.errors import NotFoundError
 from civharm.records import Incident, Status
 from civharm.store.convert import incident_from_data, incident_row
-from civharm.store.db import Database
+from civharm.store.db import Database, read_session, write_session
 from civharm.store.desk_models import ReviewRow, RevisionRow
 from civharm.store.models import IncidentReportRow, IncidentRow
 
@@ -67,15 +66,11 @@ class DeskStore:
     def database(self) -> Database:
         return self._db
 
-    @contextlib.contextmanager
-    def _write(self) -> Iterator[Session]:
-        with Session(self._db.write_engine, expire_on_commit=False) as session, session.begin():
-            yield session
+    def _write(self) -> contextlib.AbstractContextManager[Session]:
+        return write_session(self._db)
 
-    @contextlib.contextmanager
-    def _read(self) -> Iterator[Session]:
-        with Session(self._db.engine) as session, session.begin():
-            yield session
+    def _read(self) -> contextlib.AbstractContextManager[Session]:
+        return read_session(self._db)
 
     # -- reviews ------------------------------------------------------------------------
 
