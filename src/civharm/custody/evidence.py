@@ -109,6 +109,35 @@ class Flags:
     description: str = ""
 
 
+@dataclass(frozen=True)
+class _Original:
+    """What an evidence row says of its original file."""
+
+    sha256: str
+    kind: str  # "upload" or "report"
+    filename: str
+    media_type: str
+    size: int
+
+
+def _row(incident_id: str, original: _Original, flags: Flags, actor: str) -> EvidenceRow:
+    """A new evidence row; its id is a digest of the incident and the original, so a re-upload is one item."""
+    return EvidenceRow(
+        id=stable_id("evidence", incident_id, original.sha256),
+        incident_id=incident_id,
+        sha256=original.sha256,
+        kind=original.kind,
+        filename=original.filename,
+        media_type=original.media_type,
+        size=original.size,
+        graphic=flags.graphic,
+        identifies_person=flags.identifies_person,
+        description=flags.description,
+        captured_at=dt.datetime.now(dt.UTC),
+        captured_by=actor,
+    )
+
+
 class Evidence:
     """Evidence items of one database, their originals in ``blobs``."""
 
@@ -143,20 +172,8 @@ class Evidence:
         if media_type is None:
             raise UploadRefused("only images (JPEG, PNG, GIF, WebP), video (MP4, WebM) and PDF are kept", 415)
         sha = self._blobs.put(data)
-        row = EvidenceRow(
-            id=stable_id("evidence", incident_id, sha),
-            incident_id=incident_id,
-            sha256=sha,
-            kind="upload",
-            filename=clean_filename(filename),
-            media_type=media_type,
-            size=len(data),
-            graphic=flags.graphic,
-            identifies_person=flags.identifies_person,
-            description=flags.description,
-            captured_at=dt.datetime.now(dt.UTC),
-            captured_by=actor,
-        )
+        original = _Original(sha, "upload", clean_filename(filename), media_type, len(data))
+        row = _row(incident_id, original, flags, actor)
         return self._add(actor, row)
 
     def attach_report(self, incident_id: str, actor: str, sha256: str, flags: Flags) -> EvidenceItem:
@@ -169,20 +186,8 @@ class Evidence:
         size = len(self._blobs.get(sha256)) if self._blobs.has(sha256) else 0
         if size == 0:
             raise CivharmError(f"the original bytes of report {sha256[:12]} are not in the blob store")
-        row = EvidenceRow(
-            id=stable_id("evidence", incident_id, sha256),
-            incident_id=incident_id,
-            sha256=sha256,
-            kind="report",
-            filename=clean_filename(title),
-            media_type=media_type,
-            size=size,
-            graphic=flags.graphic,
-            identifies_person=flags.identifies_person,
-            description=flags.description,
-            captured_at=dt.datetime.now(dt.UTC),
-            captured_by=actor,
-        )
+        original = _Original(sha256, "report", clean_filename(title), media_type, size)
+        row = _row(incident_id, original, flags, actor)
         return self._add(actor, row)
 
     def items(self, incident_id: str | None = None) -> list[EvidenceItem]:
