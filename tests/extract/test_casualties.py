@@ -82,7 +82,8 @@ def test_spans_and_words_point_into_the_report_text() -> None:
         ("He died two days later.", [(U, K, 1, 1)]),
         ("Six people, ages 14 to 52, were shot.", [(U, KI, 6, 6)]),
         # who is counted: the gunman is the doer, and a suspect shot by police is not a victim
-        ("The gunman killed two people before turning the gun on himself.", [(U, K, 2, 2)]),
+        # ... and his own death is counted apart, as an attacker's
+        ("The gunman killed two people before turning the gun on himself.", [(U, K, 2, 2), (F, K, 1, 1)]),
         ("The suspect was shot and killed by police.", [(F, K, 1, 1)]),
         ("Gunmen killed 12 people in the village.", [(U, K, 12, 12)]),
         # a later "no one else" does not cancel the figure before it
@@ -90,6 +91,16 @@ def test_spans_and_words_point_into_the_report_text() -> None:
         # not casualties
         ("He was shot 3 times in the chest.", [(U, KI, 1, 1)]),  # one man hit, not three
         ("Joseph Robinson Jr. was arrested Sunday.", []),
+        # gaps found on gva-dev
+        ("A teenager shot and killed Tuesday in Birmingham was identified.", [(CH, K, 1, 1)]),
+        ("A 15-year-old Caldwell County High School student is dead.", [(C, K, 1, 1)]),
+        ("A man and his daughter were found dead in the home.", [(C, K, 2, 2)]),
+        ("Two men were charged in the shooting death of 5-year-old Noelle Shawver.", [(U, K, 1, 1)]),
+        ("He fatally shot his fiancee, Jaime Salazar, 34, and their 2-year-old son.", [(C, K, 2, 2)]),
+        ("A man shot and killed a 4-month-old baby.", [(CH, K, 1, 1)]),
+        ("Police are investigating a double homicide.", [(U, K, 2, 2)]),
+        ("The shooting left three people dead and another injured.", [(U, K, 3, 3), (U, INJ, 1, 1)]),
+        ("The death toll from Tuesday's air strike on a residential building in Aleppo rose to 44.", [(U, K, 44, 44)]),
         ("No casualties were reported.", []),
         ("The rocket could have killed dozens of children.", []),
         ("Russia denied killing any civilians.", []),

@@ -242,3 +242,15 @@ def test_day_month_is_latest_before_publication_plus_grace(published: date, mont
     assert found is not None and (found.month, found.day) == (month, day)
     assert found <= limit
     assert date(found.year + 1, month, day) > limit
+
+
+def test_a_pages_time_stamp_is_not_a_date_of_the_events() -> None:
+    text = "Posted: Friday, January 31, 2014 10:21 AM EST\nThe shooting happened Wednesday night."
+    assert [m.words for m in find_dates(text, date(2014, 1, 31))] == ["Wednesday"]
+    assert [m.words for m in find_dates("It began on Jan. 2, 2014 at 10 p.m.", date(2014, 1, 31))] == ["Jan. 2, 2014"]
+
+
+def test_a_possessive_day_after_from_is_that_day_not_a_period() -> None:
+    mention = one("The death toll from Tuesday's air strike rose to 44.")
+    assert (mention.date, mention.precision) == (d(12, 22), P.DAY)
+    assert one("from Monday to Wednesday").precision is P.RANGE

@@ -97,6 +97,31 @@ def test_unknown_names_get_null_coordinates(gazetteer: Gazetteer) -> None:
     assert aleppo.country == "SY"
 
 
+def _spans(text: str, *names: str) -> list[tuple[int, int]]:
+    return [(text.index(n), text.index(n) + len(n)) for n in names]
+
+
+def test_a_list_of_areas_is_not_a_chain_of_qualifiers(gazetteer: Gazetteer) -> None:
+    text = "Cases were found in Mexico, China, Japan and Brazil, and in Alabama, Arizona, Colorado and Oregon."
+    found = resolve_spans(text, _spans(text, "China", "Alabama", "Arizona", "Colorado"), gazetteer)
+    china, alabama, arizona, colorado = found
+    assert (china.country, china.feature) == ("CN", "country")
+    assert [(m.country, m.feature) for m in (alabama, arizona, colorado)] == [("US", "admin1")] * 3
+    assert distance_km(_where(alabama), _where(arizona)) > 1000  # each state itself, not the next one
+
+
+def test_a_qualifier_state_that_holds_the_town_wins_over_its_namesakes(gazetteer: Gazetteer) -> None:
+    text = "A hospital in Rockville, Maryland admitted another patient."
+    (rockville,) = resolve_spans(text, _spans(text, "Rockville"), gazetteer)
+    assert (rockville.country, rockville.feature) == ("US", "city")  # not Maryland county, Liberia
+
+
+def test_an_abbreviated_qualifier_still_qualifies_an_area_name(gazetteer: Gazetteer) -> None:
+    text = "Officials in Washington, Pa. said the vaccine was safe."
+    (washington,) = resolve_spans(text, _spans(text, "Washington"), gazetteer)
+    assert washington.feature == "city" and distance_km(_where(washington), (40.174, -80.246)) < 20
+
+
 @pytest.mark.parametrize(
     ("text", "name", "feature", "expected"),
     [
@@ -141,3 +166,12 @@ def test_benchmark_readers_align_spans() -> None:
         toponyms = [(a.text, t) for a in articles[:50] for t in a.toponyms]
         assert toponyms
         assert all(text[t.start : t.end] == t.name for text, t in toponyms), filename
+
+
+def test_a_surname_is_not_a_town_and_a_dateline_is_one(gazetteer: Gazetteer) -> None:
+    from civharm.extract.nlp import parse
+
+    text = "DAYTON, Ohio (WDTN) -- Police said 20-year-old Michael Young was arrested on Monday. Young faces charges."
+    names = [(p.name, p.feature) for p in find_places(text, gazetteer, parse(text))]
+    assert ("DAYTON", "city") in names
+    assert not any(name == "Young" for name, _ in names)

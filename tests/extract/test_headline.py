@@ -48,3 +48,47 @@ def test_a_foreign_namesake_is_not_the_scene(gazetteer: Gazetteer) -> None:
     )
     assert head.place is not None and head.place.country == "US"
     assert head.killed == 1
+
+
+def test_the_attackers_own_death_is_counted_apart_and_only_once(gazetteer: Gazetteer) -> None:
+    apart = _head(
+        "Murder-suicide\nA man shot and killed his wife in Toledo, Ohio, on Friday before turning the gun on himself.",
+        "2016-01-16",
+        gazetteer,
+    )
+    assert (apart.killed, apart.attackers_killed) == (1, 1)
+    inside = _head(
+        "Standoff\nA standoff in Toledo, Ohio, on Friday left five people dead, including the gunman.",
+        "2016-01-16",
+        gazetteer,
+    )
+    assert (inside.killed, inside.attackers_killed) == (5, 0)
+
+
+def test_a_state_qualifier_wins_over_a_namesake_town_elsewhere(gazetteer: Gazetteer) -> None:
+    head = _head(
+        "Girl shot\nA 10-year-old girl was fatally shot by her brother in Fountain, Fla., on Sunday.",
+        "2015-06-08",
+        gazetteer,
+    )
+    assert head.place is not None and head.place.admin1 == "Florida"
+
+
+def test_a_state_named_in_an_agency_picks_the_namesake_town(gazetteer: Gazetteer) -> None:
+    head = _head(
+        "Three dead\nTwo children and a man were found shot to death in a Springfield apartment on Monday. "
+        "The Missouri State Highway Patrol assisted the Springfield police.",
+        "2015-03-17",
+        gazetteer,
+    )
+    assert head.place is not None and (head.place.name, head.place.admin1) == ("Springfield", "Missouri")
+
+
+def test_the_day_told_with_the_harm_beats_the_day_of_a_statement(gazetteer: Gazetteer) -> None:
+    head = _head(
+        "Shooting\nOfficials said Friday that three people were shot in Colleton County, South Carolina. "
+        "The shooting happened early Sunday morning.",
+        "2014-09-28",
+        gazetteer,
+    )
+    assert head.date == dt.date(2014, 9, 28)

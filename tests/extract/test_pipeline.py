@@ -123,3 +123,21 @@ def test_indefinite_amounts_without_an_attack_word_are_commentary(run) -> None: 
     )
     [attack] = result.incidents
     assert [c.min for c in attack.casualties] == [19]
+
+
+def test_a_denial_without_a_speech_verb_is_the_subjects_position(run) -> None:  # type: ignore[no-untyped-def]
+    extraction = run("The Russian Defence Ministry on Monday denied killing any civilians in the strike on Ariha.")
+    [position] = extraction.positions
+    assert (position.party, position.stance) == ("Russia", Stance.DENIES)
+    assert not extraction.incidents and not extraction.tallies
+
+
+def test_critics_accusing_a_party_are_not_its_position(run) -> None:  # type: ignore[no-untyped-def]
+    assert not run("Syrian activists accused Russia of bombing the market in Ariha.").positions
+
+
+def test_one_attack_dated_by_the_month_is_an_incident_not_a_tally(run) -> None:  # type: ignore[no-untyped-def]
+    extraction = run("A drone strike killed three men in a village near Idlib, Syria, earlier this month.")
+    [incident] = extraction.incidents
+    assert [c.min for c in incident.casualties] == [3] and not extraction.tallies
+    assert run("In February, Russian air strikes killed 300 civilians in Idlib, Syria.").tallies

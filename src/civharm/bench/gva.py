@@ -2,7 +2,8 @@
 
 Each document reports one incident; the gold is the incident's final record. Per document we read
 the report's main incident (``civharm.extract.headline``) and score killed and injured (exact and
-within one), the town (within 25 km of the gold coordinates), the state and the date. A document
+within one; the record counts everyone shot, so the attackers and suspects the report says were harmed are
+added to the victims here), the town (within 25 km of the gold coordinates), the state and the date. A document
 may have been written before the toll was final; misses where we read fewer than the record are
 counted apart, with how many of them the early publication date or a victim who died later explains.
 
@@ -159,8 +160,9 @@ def score(doc: Doc, found: Headline, gold: Gold) -> Row:
     early = doc.dct is not None and gold.date is not None and (doc.dct - gold.date).days <= EARLY_DAYS
     return Row(
         doc_id=doc.doc_id,
-        killed=(found.killed, gold.killed),
-        injured=(found.injured, gold.injured),
+        # the record counts everyone shot, suspects too: so do we here
+        killed=(found.killed + found.attackers_killed, gold.killed),
+        injured=(found.injured + found.attackers_injured, gold.injured),
         city_ok=city_ok,
         state_ok=state is not None and state.casefold() == gold.state.casefold(),
         date_ok=found.date is not None and found.date == gold.date,

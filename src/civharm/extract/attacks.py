@@ -120,6 +120,20 @@ def is_attack_sentence(sentence: str, words: list[AttackWord]) -> bool:
     )
 
 
+# "A drone strike", "the air raid": one attack named in the singular.
+ONE_ATTACK_BEFORE = re.compile(r"\b(?:a|an|the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def names_one_attack(sentence: str, words: list[AttackWord]) -> bool:
+    """True when the sentence names a single attack ("A drone strike killed three men earlier this month"):
+    its figures are that attack's, even when the sentence dates it only by a month or week."""
+    return any(
+        not sentence[w.start : w.end].lower().endswith("s") and ONE_ATTACK_BEFORE.search(sentence[: w.start])
+        for w in words
+        if not WEAK_WORDS.match(sentence[w.start : w.end]) or sentence[w.start : w.end].lower() == "strike"
+    )
+
+
 def attack_type(sentence: str, words: list[AttackWord]) -> AttackType:
     """The most specific type named: a drone or missile beats the generic air strike words."""
     order = [t for t, _ in ATTACK_PATTERNS]

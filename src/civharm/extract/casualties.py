@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from civharm.extract.dates import MONTH_NAMES, WEEKDAY_NAMES, word_alternation
 from civharm.extract.quantities import Quantity, find_quantities
 from civharm.records import Casualty, Group, Outcome
 
@@ -73,7 +74,7 @@ _INJURED = rf"shot\s+and\s+(?:wounded|injured)|{_SUFFERED}|wounded|injured|hurt|
 _SHOT = r"shot"
 _MISSING = r"missing|unaccounted for|buried under (?:the )?rubble"
 _AUX = (
-    r"(?:\s*(?:,\s*)?(?:who|that|were|was|have|has|had|been|are|is|being|reportedly|reported|also|all|later"
+    r"(?:\s*(?:,\s*)?(?:who|that|were|was|have|has|had|been|are|is|being|reportedly|reported|also|all|later|found|both"
     r"|since|now|were\s+said\s+to\s+have|are\s+feared|feared|confirmed|believed|thought|to\s+be|to\s+have)\b)*"
 )
 OUTCOME_AFTER = re.compile(
@@ -84,7 +85,9 @@ OUTCOME_AFTER = re.compile(
 OUTCOME_BEFORE = re.compile(
     r"\b(?P<outcome>(?:(?:fatally\s+)?shot\s+and\s+kill(?:ed|ing)|fatally\s+shoot(?:ing|s)?|fatally\s+shot"
     r"|shot|shooting|shoots"
-    r"|kill(?:ed|ing|s)?|claim(?:ed|ing|s)? the lives of|left|leaving|bodies of)"
+    r"|kill(?:ed|ing|s)?|claim(?:ed|ing|s)? the lives of|left|leaving|bodies of"
+    # "the shooting death of 5-year-old Mya White", "charged in the murders of two men"
+    r"|(?:death|deaths|murder|murders|killing|killings|slaying|slayings|homicide) of)"
     r"(?:\s+(?:or|and)\s+(?:wound(?:ed|ing)|injur(?:ed|ing)))?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?)"
     r"\s+(?:an estimated\s+|a total of\s+|as many as\s+|at least\s+)?[“\"']?\s*$",
     re.IGNORECASE,
@@ -94,12 +97,20 @@ TOLL_BEFORE = re.compile(
     r"\b[^.;:]{0,40}?\b(?:to|at|of|reached|was|is|hit|stands at|stood at)\s*[“\"']?\s*$",
     re.IGNORECASE,
 )
+# "The death toll from Tuesday's air strike on a building in Aleppo rose to 44": a toll told at length.
+TOLL_ROSE = re.compile(
+    r"\b(?P<outcome>death toll|toll|number of (?:the )?dead)\b[^.;:]{0,160}?\b(?:rose|risen|rises|climbed|climbs"
+    r"|increased|jumped|reached|stands at|stood at|hit)\s+(?:to\s+)?(?:at least\s+)?[“\"']?\s*$",
+    re.IGNORECASE,
+)
 # "with twelve more awaiting identification": an addition to the figure just before it.
 # "..., in addition to 5 members of the police": an addition even after a verb.
 ADDITION = re.compile(r"\b(?:in addition to|as well as|besides)\s*$", re.IGNORECASE)
 MORE_AFTER = re.compile(r"^\s+(?:more|additional)\b", re.IGNORECASE)
 JOINER = re.compile(
-    r"^[\s,”\"']*(?:and|as well as|along with|plus|in addition to|,)?\s*(?:her|his|their)?[\s“\"']*(?:another\s+)?$",
+    # an apposition may stand between: "his fiancee, Jaime Salazar, 34, and their son"
+    r"^(?:,\s*(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})(?:,\s*\d{1,3})?)?"
+    r"[\s,”\"']*(?:and|as well as|along with|plus|in addition to|,)?\s*(?:her|his|their)?[\s“\"']*(?:another\s+)?$",
     re.IGNORECASE,
 )
 INCLUDING = re.compile(
@@ -110,6 +121,17 @@ INCLUDING = re.compile(
 # ", including four children," between a figure and its verb.
 PARENTHETICAL = re.compile(
     r"^\s*,\s*(?:including|among them|among whom|of whom|ages?|aged|between the ages of)\b[^,.;]{1,60},", re.IGNORECASE
+)
+# "a double homicide": as many dead as the word says.
+MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+MULTIPLE_KILLING = re.compile(
+    rf"\b({'|'.join(MULTIPLES)})[- ](?:homicides?|murders?|killings?|slayings?|fatal shootings?)\b", re.IGNORECASE
+)
+# The attacker's own death: "before turning the gun on himself", "then took his own life".
+SELF_KILLING = re.compile(
+    r"\b(?:turn(?:ed|ing|s)\s+the\s+gun\s+on\s+(?:himself|herself)|killed\s+(?:himself|herself)"
+    r"|took\s+(?:his|her)\s+own\s+life)\b",
+    re.IGNORECASE,
 )
 # Words that make the figure not a claim of harm that happened.
 NEGATED = re.compile(
@@ -125,17 +147,25 @@ PERSON = re.compile(
     # "the 13-year-old was dead": an age alone names a person too
     r"\b(?:(?:a|an|the|one)\s+)?\d+-year-old(?=,?\s+(?:was|is|had|has|died|dies)\b)"
     r"|(?:^|(?<=[.;:]\s))(?:He|She)(?=\s+(?:(?:was|had been|later)\s+(?:\w+\s+){0,2}?)?(?:killed|dead|died|shot))"
-    r"|\b(?:(?:a|an|one|her|his|their|the|another|a second|a third)\s+|(?=\d+-year-old))"
-    r"(?:(?:[\w-]+[- ]year[- ]old|young|elderly|pregnant|old|little|teenage|unidentified|unnamed|local|off-duty)"
-    r"\s+){0,2}"
+    # "three people dead and another injured": one more person
+    r"|\b(?:another|one other)(?=\s+(?:(?:was|were|is)\s+)?(?:critically\s+|seriously\s+)?(?:injured|wounded|hurt)\b)"
+    # "5-year-old Noelle Shawver": an age before a name
+    r"|\b\d+-(?:year|month|week)-old\s+(?-i:[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2})"
+    r"|\b(?:(?:a|an|one|her|his|their|the|another|a second|a third|(?-i:[A-Z][a-z]+)['’]s)\s+"
+    r"|(?=\d+[- ](?:year|month|week)))"
+    # modifiers: ages, adjectives, and names of places or schools ("a 15-year-old Caldwell County student")
+    r"(?:(?:[\w-]+[- ](?:year|month|week|day)s?[- ]old|young|elderly|pregnant|old|little|teenage|unidentified"
+    r"|unnamed|local|off-duty|male|female|adult|(?-i:[A-Z][\w.'’-]*))\s+){0,4}"
     r"(?P<noun>woman|man|child|girl|boy|baby|infant|toddler|teen(?:ager)?|mother|father|husband|wife|son|daughter"
     r"|doctor|nurse|paramedic|civilian|fighter|soldier|victim|suspect|gunman|shooter|assailant|attacker|robber"
-    r"|officer|deputy|trooper)\b(?!-)",
+    r"|officer|deputy|trooper|person|student|resident|driver|clerk|employee|worker|passenger|bystander|pedestrian"
+    r"|customer|neighbou?r|friend|brother|sister|cousin|nephew|niece|uncle|aunt|grand(?:mother|father|son|daughter)"
+    r"|girlfriend|boyfriend|fianc[eé]e?|homeowner|owner|teacher|youth|male|female|juvenile|motorist|guard)\b(?!-)",
     re.IGNORECASE,
 )
 # A named person whose fate the sentence tells: "Kenneth Lampkin, 16, was shot", "John Smith died".
 NAMED = re.compile(
-    r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3}(?:,\s*\d{1,3},)?"
+    r"\b[A-Z][a-z]+(?:(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3}(?:,\s*\d{1,3},)?|,\s*\d{1,3},)"
     r"(?=\s+(?:was|had been|has been|is|were)\s+(?:\w+\s+){0,2}?(?:shot|killed|wounded|injured|pronounced)\b"
     r"|\s+(?:later\s+)?died\b)"
 )
@@ -143,6 +173,7 @@ PERSON_GROUPS: dict[str, Group] = {
     "woman": Group.WOMEN,
     "mother": Group.WOMEN,
     "wife": Group.WOMEN,
+    "grandmother": Group.WOMEN,
     "daughter": Group.CHILDREN,
     "man": Group.MEN,
     "father": Group.MEN,
@@ -238,19 +269,24 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
     if outcome_match:
         outcome = _outcome_of(outcome_match.group("outcome"))
     else:
-        governing = OUTCOME_BEFORE.search(before) or TOLL_BEFORE.search(before)
+        governing = (
+            OUTCOME_BEFORE.search(before) or TOLL_BEFORE.search(before) or TOLL_ROSE.search(sentence, 0, quantity.start)
+        )
         if governing:
             outcome = _outcome_of(governing.group("outcome"))
     return _Figure(quantity, phrase_end, group, outcome, bool(INCLUDING.search(before)), person)
 
 
 # An object right after a bare verb makes the figure before it the doer: "gunmen killed 12 people".
+# "A teenager shot and killed Tuesday": a day or month after the verb says when, not whom.
+_WHEN = rf"(?:{word_alternation([*WEEKDAY_NAMES, *MONTH_NAMES])}|Police|Authorities|Officers)"
 OBJECT_AFTER = re.compile(
-    r"^\s+(?:at least\s+|as many as\s+|more than\s+)?(?:a|an|the|his|her|their|him|them|himself|herself|one|two|three"
-    r"|four|five|six|seven|eight|nine|ten|several|dozens|scores|hundreds|\d+|[A-Z][a-z]+)\b"
+    rf"^\s+(?:at least\s+|as many as\s+|more than\s+)?(?:a|an|the|his|her|their|him|them|himself|herself|one|two|three"
+    rf"|four|five|six|seven|eight|nine|ten|several|dozens|scores|hundreds|\d+|(?!{_WHEN}\b)[A-Z][a-z]+)\b"
 )
 
 
+AGE_AFTER_NAME = re.compile(r"[A-Z][a-z'’-]+,\s*$")
 AGES_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d+\s+(?:and|to)\s+)?$", re.IGNORECASE)
 
 
@@ -285,6 +321,10 @@ def _figures(sentence: str) -> list[_Figure]:
             continue  # already read as part of the phrase before
         if AGES_BEFORE.search(sentence[max(0, quantity.start - 30) : quantity.start]):
             continue  # "six people, ages 14 to 52": ages, not people
+        if AGE_AFTER_NAME.search(sentence[max(0, quantity.start - 30) : quantity.start]) and re.match(
+            r"\s*[,);]", sentence[quantity.end :]
+        ):
+            continue  # "his fiancee, Jaime Salazar, 34, and ...": an age
         figure = _read(sentence, quantity, quantities, quantity in persons)
         if figures:
             between = sentence[figures[-1].end : quantity.start]
@@ -320,7 +360,13 @@ def _merge_persons(figures: list[_Figure]) -> list[list[_Figure]]:
     runs: list[list[_Figure]] = []
     for figure in figures:
         last = runs[-1] if runs else None
-        if last and figure.joined and not figure.subgroup and (figure.person or any(f.person for f in last)):
+        if (
+            last
+            and figure.joined
+            and not figure.subgroup
+            and figure.outcome is last[-1].outcome  # "one man dead and another injured" are two figures
+            and (figure.person or any(f.person for f in last))
+        ):
             last.append(figure)
         else:
             runs.append([figure])
@@ -361,4 +407,25 @@ def find_casualties(sentence: str, offset: int = 0, source: str | None = None) -
                 source=source,
             )
         )
-    return casualties
+    return casualties + _implied(sentence, offset, source)
+
+
+def _implied(sentence: str, offset: int, source: str | None) -> list[Casualty]:
+    """Deaths the words imply without a figure: "a double homicide", "then turned the gun on himself"."""
+    found: list[Casualty] = []
+    for pattern, group in ((MULTIPLE_KILLING, Group.UNKNOWN), (SELF_KILLING, Group.FIGHTERS)):
+        for m in pattern.finditer(sentence):
+            n = MULTIPLES.get(m.group(1).lower(), 1) if m.groups() else 1
+            found.append(
+                Casualty(
+                    start=m.start() + offset,
+                    end=m.end() + offset,
+                    group=group,
+                    outcome=Outcome.KILLED,
+                    min=n,
+                    max=n,
+                    words=m.group(0),
+                    source=source,
+                )
+            )
+    return found

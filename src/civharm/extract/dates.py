@@ -143,6 +143,9 @@ _UNTIL_BEFORE_RE = re.compile(r"(?i)\b(?:up\s+(?:to|until|till)|until|till|throu
 _AND_BETWEEN_RE = re.compile(r"(?i)\s+and\s+")
 _TO_BETWEEN_RE = re.compile(r"(?i)\s*(?:-|–|—|\s(?:to|until|till|through)\s)\s*")
 _LOOKBACK_CHARS = 24
+# A page's time stamp: "Posted: Friday, May 29, 2015 2:20 PM EDT", "Updated: 6:31 PM EST, Feb 21, 2014".
+_STAMP_BEFORE = re.compile(r"(?i)\b(?:posted|updated|published|last modified)(?:\s+on)?:?\s+(?:\w+,?\s+)?$")
+_CLOCK_AFTER = re.compile(r",?\s+\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)")
 
 
 @dataclass(frozen=True)
@@ -221,7 +224,15 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     "between A and B", "from A to B", "A to B", "since A" and "up to A" are formed from them.
     """
     points = _non_overlapping(_find_points(text, published), len(text))
-    return _combine_ranges(text, points, published)
+    return [m for m in _combine_ranges(text, points, published) if not _is_stamp(text, m)]
+
+
+def _is_stamp(text: str, mention: DateMention) -> bool:
+    """A web page's own time stamp ("Posted: Friday, January 31, 2014 10:21 AM EST") dates the page,
+    not anything the page reports."""
+    if _STAMP_BEFORE.search(text, max(0, mention.start - _LOOKBACK_CHARS), mention.start):
+        return True
+    return mention.year_known and _CLOCK_AFTER.match(text, mention.end) is not None and mention.words[-4:].isdigit()
 
 
 def _find_points(text: str, published: date | None) -> list[_Point]:
@@ -421,6 +432,8 @@ def _combine_ranges(text: str, points: list[_Point], published: date | None) -> 
         window_start = max(0, start - _LOOKBACK_CHARS)
         between = _BETWEEN_BEFORE_RE.search(text, window_start, start)
         from_ = _FROM_BEFORE_RE.search(text, window_start, start)
+        if text.startswith(("'s", "’s"), a.mention.end):
+            from_ = None  # "the toll from Tuesday's strike": the strike's day, not a period from it
         b = points[i + 1] if i + 1 < len(points) else None
         if b is not None:
             gap = (a.mention.end, b.mention.start)

@@ -54,6 +54,9 @@ ADMIN1_WORDS = frozenset(
 ADMIN2_WORDS = frozenset({"county", "parish", "district", "borough", "municipality", "rayon"})
 
 
+# Recognition asks for the same words' keys over and over ("Police", "The", a town named in every
+# report of a series); the cache is bounded so building the index over millions of names stays flat.
+@lru_cache(maxsize=65536)
 def light_key(name: str) -> str:
     """Casefold, strip diacritics and apostrophes, turn hyphens and punctuation into spaces."""
     if name.isascii():

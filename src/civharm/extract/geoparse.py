@@ -80,6 +80,7 @@ NAME_PART_AFTER = re.compile(
     r"|Highway|Hospital|Medical|Memorial|Elementary|Middle|High|School|Academy|University|College|Church|Park"
     r"|Club|Mall|Apartments|Times|Tribune|Post|Herald|Gazette|Journal)\b"
 )
+DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}),[ \t]+(?=[A-Z])")
 _ADMIN2_AFTER = re.compile(r"^\s*(?:district|county|parish|municipality)\b", re.I)
 
 
@@ -131,15 +132,8 @@ def _score(
     score += POPULATION_WEIGHT * math.log10((cand.population or UNKNOWN_POPULATION) + 1)
     if light_key(cand.name) == name_key:
         score += PRIMARY_NAME_BONUS  # "Ariha" is the town's own name, and only an alias of Jericho
-    for area in areas:
-        inside = cand.country == area.country and (
-            area.feature == "country"
-            or (area.feature == "admin1" and cand.admin1 == area.admin1)
-            or (area.feature == "admin2" and cand.admin2 == area.admin2)
-        )
-        if inside and cand != area:
-            score += QUALIFIER_BONUS
-            break
+    if any(_inside(cand, area) for area in areas):
+        score += QUALIFIER_BONUS
     if cand.country in context.countries:
         score += COUNTRY_BONUS
     elif context.gazetteer.neighbours.get(cand.country, frozenset()) & context.countries.keys():
@@ -159,8 +153,23 @@ def _score(
     return score
 
 
+def _inside(cand: Candidate, area: Candidate) -> bool:
+    """Whether an entry lies within a qualifying area (and is not that area itself)."""
+    return (
+        cand != area
+        and cand.country == area.country
+        and (
+            area.feature == "country"
+            or (area.feature == "admin1" and cand.admin1 == area.admin1)
+            or (area.feature == "admin2" and cand.admin2 == area.admin2)
+        )
+    )
+
+
 def _supports(other: Candidate, cand: Candidate) -> bool:
     """Whether another name's candidate lies in or near this candidate (coherence evidence)."""
+    if other == cand:
+        return False  # another name for the same entry ("Mecca" is also an alias of Medina) is no evidence
     if cand.feature == "country":
         return other.country == cand.country and other.feature != "country"
     if cand.feature == "admin1":
@@ -200,6 +209,12 @@ def _best(matches: Sequence[Match], context: ResolveContext, name_key: str) -> C
     if not matches:
         return None
     areas = _qualifier_areas(context.qualifier, context.gazetteer)
+    if not _ABBREVIATION.fullmatch((context.qualifier or "").strip()):
+        # "China, Japan", "Washington, Oregon": a name that is itself an area of the qualifier's kind
+        # is an item of a list, not a place inside the next item. An abbreviation ("D.C.", "Tenn.")
+        # always qualifies: lists do not abbreviate.
+        kinds = {m.candidate.feature for m in matches if m.tier == 0}
+        areas = [area for area in areas if area.feature not in kinds]
     # Areas this very name can mean that hold a big enough city of the same name.
     cities = [m.candidate for m in matches if m.candidate.feature == "city"]
     namesake_areas = {
@@ -212,7 +227,36 @@ def _best(matches: Sequence[Match], context: ResolveContext, name_key: str) -> C
             for c in cities
         )
     }
+    stated = _stated_area(areas, matches, context.gazetteer, context.qualifier)
+    if stated is not None:
+        return stated
     return max(matches, key=lambda m: _score(m, context, areas, namesake_areas, name_key)).candidate
+
+
+def _stated_area(
+    areas: Sequence[Candidate], matches: Sequence[Match], gazetteer: Gazetteer, qualifier: str | None
+) -> Candidate | None:
+    """The state a "Town, State" qualifier names when the gazetteer has no such town in it.
+
+    "Fountain, Fla." with no Fountain in Florida is somewhere in Florida, not the Fountain in
+    Colorado. A qualifier that is also a town of its country ("Homs, Hama and Idlib" lists places)
+    is not taken as a statement of the area, nor is one after a name that is itself an area
+    ("Alabama, Arizona, Colorado" lists states), nor one whose namesake area does hold the town
+    ("Rockville, Maryland" is in the US state, not in Liberia's Maryland county).
+    """
+    if any(m.candidate.feature not in {"city", "admin2"} for m in matches if m.tier == 0):
+        return None
+    if any(_inside(m.candidate, area) for m in matches for area in areas):
+        return None
+    for area in areas:
+        if area.feature != "admin1":
+            continue
+        namesakes = gazetteer.matches(qualifier or "")
+        if not any(
+            m.tier == 0 and m.candidate.feature == "city" and m.candidate.country == area.country for m in namesakes
+        ):
+            return area
+    return None
 
 
 @dataclass(frozen=True)
@@ -254,11 +298,14 @@ def _prior(match: Match) -> float:
     return FEATURE_PRIOR[cand.feature] + POPULATION_WEIGHT * math.log10(cand.population + 1) - TIER_PENALTY[match.tier]
 
 
-def _resolve_all(text: str, mentions: Sequence[_Mention], gazetteer: Gazetteer) -> list[PlaceMention]:
+def _resolve_all(
+    text: str, mentions: Sequence[_Mention], gazetteer: Gazetteer, named: frozenset[tuple[str, str]] = frozenset()
+) -> list[PlaceMention]:
     """Resolve every distinct name with the whole document as context, refining over a few passes.
 
     One name means one place within a document; a qualifier on any of its mentions ("Paris, Texas")
-    settles all of them.
+    settles all of them. ``named`` are first-level areas the text names outside place mentions
+    ("the Missouri State Highway Patrol").
     """
     base = _demonym_countries(text, gazetteer)
     keys = [light_key(m.name) for m in mentions]
@@ -280,7 +327,7 @@ def _resolve_all(text: str, mentions: Sequence[_Mention], gazetteer: Gazetteer) 
             context = ResolveContext(
                 gazetteer,
                 countries=base + Counter(c.country for c in others if c.country),
-                admin1=frozenset((c.country, c.admin1) for c in others if c.admin1 and c.feature != "city"),
+                admin1=named | frozenset((c.country, c.admin1) for c in others if c.admin1 and c.feature != "city"),
                 admin2=frozenset((c.country, c.admin2) for c in others if c.admin2 and c.feature == "admin2"),
                 points=tuple((c.lat, c.lon) for c in others if c.feature in {"city", "admin2"}),
                 rivals=tuple(top for k, top in tops.items() if k != key and top),
@@ -394,15 +441,62 @@ def find_places(text: str, gazetteer: Gazetteer, doc: Any | None = None) -> list
                 spans.append(name)
             elif ent.label_ in {"PERSON", "ORG", "DATE", "TIME", "MONEY", "WORK_OF_ART", "EVENT", "LAW"}:
                 blocked.append(span)
+    # A dateline is a place whatever the NER says: "DAYTON, Ohio (WDTN) --", "BRISTOL, Tenn. (AP) --".
+    for line in DATELINE.finditer(text):
+        if _is_place_like(line.group(1), gazetteer, True):
+            span = (line.start(1), line.end(1))
+            spans.append(span)
+            blocked = [b for b in blocked if not (b[0] <= span[0] and span[1] <= b[1])]
     # Organisations we know by name are never places, whatever the NER says ("Syrian Observatory for Human Rights").
     blocked.extend(
         (m.start, m.end) for m in find_actors(text) if is_source(m.actor) or m.actor.kind is ActorKind.MINISTRY
     )
     spans = [s for s in spans if not any(b0 <= s[0] and s[1] <= b1 and (b0, b1) != s for b0, b1 in blocked)]
     spans.extend(_ngram_mentions(text, gazetteer, blocked + spans))
-    spans = sorted(s for s in spans if not NAME_PART_AFTER.match(text[s[1] : s[1] + 16]))
+    spans = sorted(
+        s for s in set(spans) if not NAME_PART_AFTER.match(text[s[1] : s[1] + 16]) and not _bare_code(text, *s)
+    )
     mentions = [_Mention(s, e, text[s:e], _qualifier_after(text, e)) for s, e in spans]
-    return _resolve_all(text, mentions, gazetteer)
+    named: frozenset[tuple[str, str]] = frozenset()
+    if doc is not None:
+        surnames = _name_words(doc)
+        mentions = [m for m in mentions if not _is_surname(text, m, surnames)]
+        named = _areas_in_names(doc, gazetteer)
+    return _resolve_all(text, mentions, gazetteer, named)
+
+
+def _bare_code(text: str, start: int, end: int) -> bool:
+    """ "ID", "IN", "OK" alone are words; a state's postal code only qualifies a town ("Waynesville, IN")."""
+    return re.fullmatch(r"[A-Z]{2}", text[start:end]) is not None and text[max(0, start - 2) : start] != ", "
+
+
+def _name_words(doc: Any) -> frozenset[str]:
+    """Words of the document's PERSON names: "Young" after "Antwon Young" is the man, not a town."""
+    names = (e.text.split() for e in doc.ents if e.label_ == "PERSON")
+    return frozenset(w for words in names if len(words) > 1 for w in words if w[:1].isupper())
+
+
+def _is_surname(text: str, mention: _Mention, surnames: frozenset[str]) -> bool:
+    """A one-word mention that is part of a person's name, with nothing that makes it a place."""
+    return (
+        " " not in mention.name
+        and mention.name in surnames
+        and mention.qualifier is None
+        and LOCATIVE_BEFORE.search(text[max(0, mention.start - 30) : mention.start]) is None
+    )
+
+
+def _areas_in_names(doc: Any, gazetteer: Gazetteer) -> frozenset[tuple[str, str]]:
+    """First-level areas named inside organisation names: "the Missouri State Highway Patrol"."""
+    found: set[tuple[str, str]] = set()
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        for word in re.findall(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", ent.text):
+            for match in gazetteer.matches(word):
+                if match.tier == 0 and match.candidate.feature == "admin1" and match.candidate.admin1:
+                    found.add((match.candidate.country, match.candidate.admin1))
+    return frozenset(found)
 
 
 def _strip_the(text: str, start: int, end: int) -> tuple[int, int]:

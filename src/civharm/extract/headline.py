@@ -12,18 +12,33 @@ after the event).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from civharm.extract.dates import find_dates
-from civharm.records import AttackMention, Casualty, DatePrecision, Extraction, Group, Outcome, Place
+from civharm.records import AttackMention, Casualty, DatePrecision, Extraction, Group, Outcome, Place, PlaceMention
 
 if TYPE_CHECKING:
-    from civharm.extract.gazetteer import Gazetteer
+    from civharm.extract.gazetteer import Candidate, Gazetteer
 
 # Groups whose harm is not the victims' toll: fighters and attackers or suspects.
 NOT_VICTIMS = frozenset({Group.FIGHTERS})
+# "five people dead, including the gunman": the attacker is part of the total before him.
+INCLUDING_BETWEEN = re.compile(r"\b(?:including|among them|among the dead|among those killed)\b", re.IGNORECASE)
+TOTAL_GAP_CHARS = 60
+# Words of the harm itself, and of what comes after it (statements, arrests, court, funerals).
+HARM = re.compile(
+    r"\b(?:shot|shooting|shootings|killed|fired|wounded|injured|died|dead|gunfire|happened|occurred|stabbed|slain)\b",
+    re.IGNORECASE,
+)
+AFTERMATH = re.compile(
+    r"\b(?:said|says|told|announced|arrested|charged|arraigned|sentenced|pleaded|indicted|released|identified"
+    r"|booked|convicted|court|hearing|scheduled|funeral|vigil|services)\b[^.]*$",
+    re.IGNORECASE,
+)
+AMONG_AFTER = re.compile(r"[^.;]{0,30}\bamong (?:those|the) (?:killed|dead|who died)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -35,6 +50,10 @@ class Headline:
     place: Place | None
     date: dt.date | None
     mention: AttackMention | None
+    # Suspects and attackers killed or hurt, counted apart: records such as the Gun Violence Archive's
+    # count everyone shot, a casualty recorder only the victims.
+    attackers_killed: int = 0
+    attackers_injured: int = 0
 
 
 def victims(mention: AttackMention, outcome: Outcome) -> int:
@@ -46,6 +65,33 @@ def _harmed(mention: AttackMention) -> int:
     killed = victims(mention, Outcome.KILLED)
     injured = victims(mention, Outcome.INJURED)
     return max(killed + injured, victims(mention, Outcome.KILLED_OR_INJURED))
+
+
+def attackers(mention: AttackMention, outcome: Outcome, text: str) -> int:
+    """The largest lower bound among the mention's figures of attackers or suspects with this outcome.
+
+    An attacker counted inside a total ("five people dead, including the gunman"; "the shooter was
+    among those killed") is already in it: he is left out here so that no one is counted twice.
+    """
+    return max(
+        (
+            c.min
+            for c in mention.casualties
+            if c.outcome is outcome and c.group in NOT_VICTIMS and not _inside_total(c, mention, text)
+        ),
+        default=0,
+    )
+
+
+def _inside_total(casualty: Casualty, mention: AttackMention, text: str) -> bool:
+    if AMONG_AFTER.match(text, casualty.end):
+        return True
+    return any(
+        total.outcome is casualty.outcome
+        and total.end <= casualty.start <= total.end + TOTAL_GAP_CHARS
+        and INCLUDING_BETWEEN.search(text, total.end, casualty.start) is not None
+        for total in mention.casualties
+    )
 
 
 def _counts(casualty: Casualty, outcome: Outcome) -> bool:
@@ -69,12 +115,74 @@ def headline(extraction: Extraction, gazetteer: Gazetteer) -> Headline:
     # "two people were shot, one fatally": those hit and not killed were injured.
     hit = victims(mention, Outcome.KILLED_OR_INJURED) if mention else 0
     injured = max(victims(mention, Outcome.INJURED) if mention else 0, hit - killed)
-    country = _main_country(extraction)
-    place = mention.place if mention and mention.place else None
-    if place is None or place.feature != "city" or (country and place.country != country):
-        place = _first_town(extraction, gazetteer, country) or place
+    place = _scene(extraction, mention.place if mention else None, gazetteer)
     date = mention.date if mention and mention.date_precision is DatePrecision.DAY else None
-    return Headline(killed, injured, place, date or _first_day(extraction) or extraction.report.published, mention)
+    day, told_with_harm = _first_day(extraction)
+    if told_with_harm and date is not None and mention is not None and _aftermath_date(extraction, mention):
+        date = day
+
+    return Headline(
+        killed,
+        injured,
+        place,
+        date or day or extraction.report.published,
+        mention,
+        attackers(mention, Outcome.KILLED, extraction.report.text) if mention else 0,
+        attackers(mention, Outcome.INJURED, extraction.report.text) if mention else 0,
+    )
+
+
+def _scene(extraction: Extraction, place: Place | None, gazetteer: Gazetteer) -> Place | None:
+    """The town of the incident: the mention's own, else the first town the report names in its area.
+
+    The area is the state (or county) the mention names, else the state most of the report's places
+    lie in: a namesake town in another state ("Springfield" with "the Missouri State Highway Patrol")
+    is not the scene. With no town in it, the area itself is the answer.
+    """
+    country = _main_country(extraction)
+    if place is not None and country and place.country != country:
+        place = None  # a stray foreign namesake
+    if place is not None and place.feature == "city":
+        return place
+    if place is not None and place.feature == "admin1":
+        place = _area(extraction, place, gazetteer)
+    state = place.admin1 if place is not None and place.feature in ("admin1", "admin2") else None
+    main = _main_state(extraction, gazetteer, country)
+    if state is not None and main is not None and state != main:
+        place, state = None, None  # "Police ID 7 victims" in a report about Indianapolis
+    town = _first_town(extraction, gazetteer, country, state or main)
+    if town is None and state is None:
+        town = _first_town(extraction, gazetteer, country, None)
+    return town or place
+
+
+def _area(extraction: Extraction, place: Place, gazetteer: Gazetteer) -> Place:
+    """A state as the gazetteer names it, whichever words named it ("Fla.", or "Fountain, Fla." with no
+    Fountain there)."""
+    if place.admin1:
+        return place
+    for found in extraction.places:
+        if found.geonameid == place.geonameid:
+            for candidate in gazetteer.lookup(found.name, abbreviations=True):
+                if candidate.geonameid == place.geonameid:
+                    return place.model_copy(update={"name": candidate.name, "admin1": candidate.admin1})
+    return place
+
+
+def _main_state(extraction: Extraction, gazetteer: Gazetteer, country: str | None) -> str | None:
+    """The first-level area most of the report's places in its main country lie in."""
+    counts = Counter(
+        entry.admin1
+        for found in extraction.places
+        if found.country == country and found.feature in ("city", "admin2", "admin1")
+        for entry in [_entry(found, gazetteer)]
+        if entry is not None and entry.admin1
+    )
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _entry(found: PlaceMention, gazetteer: Gazetteer) -> Candidate | None:
+    return next((c for c in gazetteer.lookup(found.name, abbreviations=True) if c.geonameid == found.geonameid), None)
 
 
 def _main_country(extraction: Extraction) -> str | None:
@@ -83,20 +191,45 @@ def _main_country(extraction: Extraction) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _first_day(extraction: Extraction) -> dt.date | None:
-    """The first day-precise date the text names on or before publication: local news tells the event first."""
+def _aftermath_date(extraction: Extraction, mention: AttackMention) -> bool:
+    """Whether the mention's date is told only with what followed the harm ("police said Friday")."""
+    text = extraction.report.text
+    spans = [
+        m.start
+        for m in find_dates(text, extraction.report.published)
+        if m.date == mention.date and mention.start <= m.start < mention.end
+    ]
+    return bool(spans) and all(AFTERMATH.search(text, max(0, start - 40), start) for start in spans)
+
+
+def _first_day(extraction: Extraction) -> tuple[dt.date | None, bool]:
+    """The first day-precise date on or before publication told with the harm ("was shot Saturday"),
+    not with what followed ("was arraigned Monday", "police said Tuesday"); else the first such date
+    at all: local news tells the event first."""
     report = extraction.report
-    for mention in find_dates(report.text, report.published):
-        day = mention.date if mention.precision is DatePrecision.DAY else None
-        if day is not None and (report.published is None or day <= report.published):
-            return day
-    return None
+    text = report.text
+    days = [
+        m
+        for m in find_dates(text, report.published)
+        if m.precision is DatePrecision.DAY
+        and m.date is not None
+        and (report.published is None or m.date <= report.published)
+    ]
+    for mention in days:
+        start = max(text.rfind(".", 0, mention.start), text.rfind("\n", 0, mention.start)) + 1
+        ends = [i for i in (text.find(".", mention.end), text.find("\n", mention.end)) if i != -1]
+        sentence = text[start : min(ends, default=len(text))]
+        if HARM.search(sentence) and not AFTERMATH.search(text, max(start, mention.start - 40), mention.start):
+            return mention.date, True
+    return (days[0].date, False) if days else (None, False)
 
 
-def _first_town(extraction: Extraction, gazetteer: Gazetteer, country: str | None) -> Place | None:
+def _first_town(extraction: Extraction, gazetteer: Gazetteer, country: str | None, state: str | None) -> Place | None:
     for found in extraction.places:
         if found.feature == "city" and found.lat is not None and (country is None or found.country == country):
-            known = next((c for c in gazetteer.lookup(found.name) if c.geonameid == found.geonameid), None)
+            known = _entry(found, gazetteer)
+            if state is not None and (known is None or known.admin1 != state):
+                continue
             return Place(
                 name=found.name,
                 admin1=known.admin1 if known else None,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from civharm.extract import attacks, geoparse
-from civharm.extract.actors import ActorKind, belligerent, find_actors
+from civharm.extract.actors import ActorKind, ActorMatch, belligerent, find_actors
 from civharm.extract.attribution import Attribution, attribute
 from civharm.extract.casualties import NEGATED, find_casualties
 from civharm.extract.dates import DateMention, find_dates
@@ -155,6 +155,7 @@ class _Reader:
         persons = [(a - start, b - start) for a, b in self.persons if start <= a < end]
         organisations = [(a - start, b - start) for a, b in self.organisations if start <= a < end]
         attribution = attribute(text, persons, organisations)
+        actors = find_actors(text)  # once per sentence: the subject and the place both need them
         if (
             PRONOUN_SPEECH.search(text)
             and self.last_attribution is not None
@@ -162,7 +163,7 @@ class _Reader:
         ):
             attribution = self.last_attribution
         party = attribution.party if attribution else None
-        subject = _subject_party(text)
+        subject = _subject_party(actors)
         carried = party is None and re.match(r"\s*(?:It|They|He|She|The ministry|The military)\b", text) is not None
         if carried:
             party = self.last_party
@@ -173,12 +174,14 @@ class _Reader:
             self.legal.extend(find_legal(text, start, attribution))
         self.evidence.extend(find_evidence(text, start))
         if position is None and not NEGATED.search(text):
-            self._read_harm(text, start, end, attribution)
+            self._read_harm(text, start, end, attribution, actors)
         if attribution is not None:
             self.last_attribution = attribution
         self.last_party = party or subject or self.last_party
 
-    def _read_harm(self, text: str, start: int, end: int, attribution: Attribution | None) -> None:
+    def _read_harm(
+        self, text: str, start: int, end: int, attribution: Attribution | None, actors: Sequence[ActorMatch]
+    ) -> None:
         source = attribution.source if attribution else None
         casualties = find_casualties(text, start, source)
         words = attacks.find_attack_words(text)
@@ -189,12 +192,14 @@ class _Reader:
             casualties = []
         if not words:  # "many deaths in rural areas go unrecorded": commentary, not a figure of the attack
             casualties = [c for c in casualties if not INDEFINITE.match(c.words)]
-        place, precision = self._best_place(start, end)
+        place, precision = self._best_place(start, end, actors)
         date = self._attack_date(start, end)
         vague = place is None or place.feature not in CITY_LEVEL
         figures = _Figures(start, end, casualties, perpetrators, source, targets, self.sentence_no)
         perfect = vague and PRESENT_PERFECT.search(text) is not None  # "air strikes have killed hundreds"
-        over_period = any(_is_period(d) for d in self.dates if start <= d.start < end)
+        over_period = not attacks.names_one_attack(text, words) and any(
+            _is_period(d) for d in self.dates if start <= d.start < end
+        )
         if casualties and (CUMULATIVE.search(text) or over_period or (perfect and self.current is not None)):
             self._add_tallies(figures)
             return
@@ -233,7 +238,9 @@ class _Reader:
         current.targets.extend(t for t in targets if t not in current.targets)
         current.casualties.extend(casualties)
 
-    def _best_place(self, start: int, end: int) -> tuple[PlaceMention | None, PlacePrecision]:
+    def _best_place(
+        self, start: int, end: int, actors: Sequence[ActorMatch]
+    ) -> tuple[PlaceMention | None, PlacePrecision]:
         """The place the sentence's attack happened: the most precise located toponym.
 
         Toponyms inside actor names ("Russia's Defence Ministry", "UK-based Syrian Observatory") and
@@ -241,13 +248,13 @@ class _Reader:
         of") in front of a toponym makes it the better choice.
         """
         text = self.report.text
-        actors = [(start + m.start, start + m.end) for m in find_actors(text[start:end])]
+        taken = [(start + m.start, start + m.end) for m in actors]
         inside = [
             p
             for p in self.places
             if start <= p.start < end
             and p.lat is not None
-            and not any(a <= p.start < b or p.start <= a < p.end for a, b in actors)
+            and not any(a <= p.start < b or p.start <= a < p.end for a, b in taken)
             and not BASED.match(text[p.end : p.end + 8])
         ]
         if not inside:
@@ -359,9 +366,9 @@ class _Reader:
         )
 
 
-def _subject_party(text: str) -> str | None:
+def _subject_party(actors: Sequence[ActorMatch]) -> str | None:
     """The belligerent named as a noun (not an adjective) in the sentence, for "It ..." next."""
-    for match in find_actors(text):
+    for match in actors:
         if not match.as_adjective and match.actor.kind in (
             ActorKind.STATE,
             ActorKind.MINISTRY,

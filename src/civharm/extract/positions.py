@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from civharm.extract.actors import belligerent, find_actors
 from civharm.extract.attribution import Attribution
 from civharm.records import Position, Stance
 
@@ -27,6 +28,15 @@ NO_COMMENT = re.compile(
     re.IGNORECASE,
 )
 ACCUSES = re.compile(r"\b(?:accus\w+|blam\w+)\b", re.IGNORECASE)
+# A stance taken as a verb ("denied", "rejects", "admitted"), not a word of it ("lies", "propaganda").
+STANCE_VERB = re.compile(
+    r"(?:den(?:ies|ied)|reject(?:s|ed)|dismiss(?:es|ed)|refut(?:es|ed)|disput(?:es|ed)|rebuff(?:s|ed)|acknowledg(?:es|ed)"
+    r"|admit(?:s|ted)|accept(?:s|ed)|took|claimed|regret(?:s|ted)|apologi[sz]e[sd]|confirmed|declined|accus(?:es|ed)"
+    r"|blam(?:es|ed)|did not|never)\b",
+    re.IGNORECASE,
+)
+# Between a party and its stance verb: "Russia's defence ministry on Monday flatly denied".
+SUBJECT_GAP = re.compile(r"^(?:\s+(?:has|have|had|also|again|repeatedly|flatly|strongly|swiftly|on \w+|later))*\s+$")
 
 
 def find_position(
@@ -44,8 +54,6 @@ def find_position(
     A carried-over party may deny or acknowledge, but an accusation needs its accuser named
     (``accusations=False``): "They accuse ..." is too often the critics, not the party.
     """
-    if party is None:
-        return None
     for pattern, stance in (
         (ACKNOWLEDGES, Stance.ACKNOWLEDGES),
         (DENIES, Stance.DENIES),
@@ -54,15 +62,31 @@ def find_position(
     ):
         if stance is Stance.ACCUSES and not accusations:
             continue
-        if pattern.search(sentence):
+        found = pattern.search(sentence)
+        if found is None:
+            continue
+        speaks_for = party or (_subject(sentence, found.start()) if STANCE_VERB.match(found.group()) else None)
+        if speaks_for is not None:
             return Position(
                 start=offset,
                 end=offset + len(sentence.rstrip()),
-                party=party,
+                party=speaks_for,
                 organisation=attribution.organisation if attribution else None,
                 speaker=attribution.speaker if attribution else None,
                 role=attribution.role if attribution else None,
                 stance=stance,
                 words=sentence.rstrip(),
             )
+    return None
+
+
+def _subject(sentence: str, verb: int) -> str | None:
+    """The belligerent whose stance verb this is when no speech verb names it: "Moscow denied killing ...".
+
+    Only a party standing right before the verb is its subject; "activists accused Russia" is not
+    Russia's position.
+    """
+    for match in find_actors(sentence[:verb]):
+        if SUBJECT_GAP.match(sentence[match.end : verb]):
+            return belligerent(match.actor)
     return None

@@ -1,0 +1,43 @@
+"""Sentence boundaries from the light pipeline (entity recogniser + senter + our rules)."""
+
+from civharm.extract.nlp import parse
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.text.strip() for s in parse(text).sents]
+
+
+def test_a_full_stop_glued_to_the_next_sentence_ends_it() -> None:
+    text = "The boy was shot in the Mayfair section of Philadelphia.Seventeen-year-old Quantico died later."
+    assert _sentences(text) == [
+        "The boy was shot in the Mayfair section of Philadelphia.",
+        "Seventeen-year-old Quantico died later.",
+    ]
+
+
+def test_a_glued_quote_after_a_full_stop_starts_a_sentence() -> None:
+    text = 'His father washed away the blood left at the scene."We kept our son close," he said.'
+    assert _sentences(text)[1].startswith('"We kept')
+
+
+def test_a_dateline_is_its_own_sentence() -> None:
+    sentences = _sentences("ANTIOCH, Tenn. (WKRN) – A 7-year-old girl was critically injured on Saturday night.")
+    assert sentences[0] == "ANTIOCH, Tenn. (WKRN) –"
+    assert sentences[1].startswith("A 7-year-old girl")
+
+
+def test_a_dash_in_running_text_is_not_a_dateline() -> None:
+    text = "Police said the man - A local resident - was taken to hospital."
+    assert _sentences(text) == [text]
+
+
+def test_abbreviations_and_initials_do_not_end_sentences() -> None:
+    text = "Mr. Smith said the U.S. Army had not been told."
+    assert _sentences(text) == [text]
+
+
+def test_a_line_break_ends_a_sentence() -> None:
+    assert _sentences("Man shot dead in Houston\n\nA man was shot on Monday.") == [
+        "Man shot dead in Houston",
+        "A man was shot on Monday.",
+    ]
