@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from civharm.cli import main
@@ -64,6 +65,7 @@ def write_split(root: Path) -> Path:
     return root
 
 
+@pytest.mark.sqlite_only("the benchmark keeps its own SQLite working database under --out")
 def test_bench_semeval_writes_official_answers_and_prints_metrics(tmp_path: Path) -> None:
     data, out = write_split(tmp_path / "data"), tmp_path / "out"
     result = CliRunner().invoke(

@@ -55,9 +55,14 @@ _VOCAB = [
 
 
 def filler(seed: str, words: int = 120) -> str:
-    """Distinct prose-like text per seed, so unrelated test reports are never near-duplicates."""
+    """Distinct prose-like text per seed, so unrelated test reports are never near-duplicates and their
+    leads share few words (every third word is made up, like the names and places of a real story)."""
     rng = random.Random(seed)
-    return " ".join(rng.choice(_VOCAB) for _ in range(words)) + "."
+
+    def made_up() -> str:
+        return "".join(rng.choice("bdfgklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+
+    return " ".join(made_up() if n % 3 == 2 else rng.choice(_VOCAB) for n in range(words)) + "."
 
 
 def sha(name: str) -> str:

@@ -9,6 +9,7 @@ from civharm.records import Place
 
 MEMPHIS = Place(name="Memphis", geonameid=4641239, lat=35.14953, lon=-90.04898, country="US", admin1="Tennessee")
 NASHVILLE = Place(name="Nashville", geonameid=4644585, lat=36.16589, lon=-86.78444, country="US", admin1="Tennessee")
+DENVER = Place(name="Denver", geonameid=5419384, lat=39.73915, lon=-104.9847, country="US", admin1="Colorado")
 DAY = dt.date(2017, 1, 14)
 
 
@@ -41,3 +42,31 @@ def test_other_town_other_names_or_too_late_stay_apart() -> None:
 def test_ids_are_stable_across_runs_and_orders() -> None:
     docs = [profile("x", None, DAY, MEMPHIS), profile("y", None, DAY, NASHVILLE)]
     assert cluster_documents(docs) == cluster_documents(list(reversed(docs)))
+
+
+def test_the_same_person_named_in_another_state_within_a_week_is_one_incident() -> None:
+    # a geoparsing slip put the second report in another state; the victim's name says it is one shooting
+    named = ("randall coffland",)
+    docs = [profile("a", "inc1", DAY, MEMPHIS, named), profile("b", "inc2", DAY + dt.timedelta(days=2), DENVER, named)]
+    clusters = cluster_documents(docs)
+    assert clusters["a"] == clusters["b"]
+
+
+def test_a_vague_report_cannot_chain_two_incidents() -> None:
+    # "c" names both victims; "a" and "b" are different shootings killing different numbers
+    docs = [
+        DocProfile("a", "inc1", DAY, MEMPHIS, frozenset({"john doe"}), killed=1),
+        DocProfile("b", "inc2", DAY, NASHVILLE, frozenset({"mary roe"}), killed=5),
+        DocProfile("c", "inc3", DAY, MEMPHIS, frozenset({"john doe", "mary roe"})),
+    ]
+    clusters = cluster_documents(docs)
+    assert clusters["a"] != clusters["b"]
+
+
+def test_the_same_story_rewritten_is_one_incident() -> None:
+    lead = frozenset({"maryland", "drive", "murder", "victims", "identified", "coroner"})
+    docs = [
+        DocProfile("a", "inc1", DAY, MEMPHIS, frozenset(), lead=lead, killed=1),
+        DocProfile("b", "inc2", DAY, NASHVILLE, frozenset(), lead=lead | {"wtvm"}, killed=1),
+    ]
+    assert len(set(cluster_documents(docs).values())) == 1

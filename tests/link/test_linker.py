@@ -8,7 +8,7 @@ import pytest
 
 from civharm.link import compat, linker
 from civharm.link.linker import link
-from civharm.records import AttackType, DatePrecision, Grade, Group, Outcome, Stance, Tally, stable_id
+from civharm.records import AttackType, DatePrecision, Extraction, Grade, Group, Outcome, Stance, Tally, stable_id
 
 from .builders import (
     ARIHA,
@@ -344,3 +344,58 @@ def test_two_incidents_never_share_an_id() -> None:
     rep = report("a", text=text)
     incidents = link([extraction(rep, attack(DAY1, ARIHA, start=0), attack(DAY1, HOMS, start=0))])
     assert len({i.id for i in incidents}) == 2
+
+
+# --- evidence besides date and place (civharm.link.evidence) ---------------------------------------------
+
+
+def _story(name: str, headline: str, body: str, published: dt.date = DAY1) -> Extraction:
+    return extraction(report(name, text=f"{headline}\n{body} {filler(name)}", title=headline, published=published))
+
+
+def test_a_follow_up_a_week_later_naming_the_victim_joins_but_an_anonymous_one_does_not() -> None:
+    first = _story("a", "Man shot dead in Ariha", "Keshawn Slaughter, 26, was shot dead in Ariha on Sunday.")
+    named = _story("b", "Arrest made", "Police charged a man in the killing of Keshawn Slaughter.", days(6))
+    anonymous = _story("c", "Arrest made", "Police charged a man in a killing.", days(6))
+    shot = (killed(1, 1, group=Group.UNKNOWN),)
+    mentions = {
+        "a": attack(DAY1, ARIHA, kind=AttackType.SHOOTING, casualties=shot),
+        "b": attack(days(5), ARIHA, kind=AttackType.SHOOTING, casualties=shot),
+    }
+    together = link(
+        [
+            extraction(first.report, mentions["a"]),
+            extraction(named.report, mentions["b"]),
+        ]
+    )
+    assert len(together) == 1
+    apart = link([extraction(first.report, mentions["a"]), extraction(anonymous.report, mentions["b"])])
+    assert len(apart) == 2
+
+
+def test_different_people_named_and_figures_far_apart_keep_one_towns_shootings_apart() -> None:
+    a = _story("a", "Teen killed", "Keshawn Slaughter, 16, was shot dead.")
+    b = _story("b", "Five shot dead at party", "Maria Alana, 30, and four others were killed.")
+    incidents = link(
+        [
+            extraction(a.report, attack(DAY1, ARIHA, kind=AttackType.SHOOTING, casualties=(killed(1, 1),))),
+            extraction(b.report, attack(DAY1, ARIHA, kind=AttackType.SHOOTING, casualties=(killed(5, 5),))),
+        ]
+    )
+    assert len(incidents) == 2
+
+
+def test_sources_far_apart_on_the_toll_alone_are_still_one_incident() -> None:
+    # Airwars shows "7-60": a disagreement on the figure is not by itself another attack
+    a = extraction(report("a"), attack(DAY1, ARIHA, casualties=(killed(7, 7),)))
+    b = extraction(report("b"), attack(DAY1, ARIHA, casualties=(killed(60, 60),)))
+    assert len(link([a, b])) == 1
+
+
+def test_a_headline_and_the_lead_it_announces_are_one_attack() -> None:
+    text = "5 dead in Ariha market strike\nAn air strike hit the market on Friday. Other news."
+    rep = report("a", text=text)
+    headline = attack(None, ARIHA, start=0, end=29, casualties=(killed(5, 5),))
+    lead = attack(DAY1, ARIHA, start=30, end=68)
+    (incident,) = link([extraction(rep, headline, lead)])
+    assert incident.mentions == ((rep.sha256, 0), (rep.sha256, 1))

@@ -27,3 +27,8 @@ def test_first_last_and_full_names_match_case_insensitively() -> None:
     assert mentions_name(names, first=None, last="JOHNSON", full=None)
     assert mentions_name(names, first=None, last=None, full="Marcus Johnson")
     assert not mentions_name(names, first=None, last="Smith", full=None)
+
+
+def test_a_name_does_not_run_from_the_headline_into_the_lead() -> None:
+    names = find_names("Man shot dead in Ariha\nKeshawn Slaughter, 26, was shot dead on Sunday.")
+    assert [n.full for n in names] == ["Keshawn Slaughter"]

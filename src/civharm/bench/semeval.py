@@ -44,6 +44,9 @@ def profiles(views: Sequence[DocumentView]) -> list[DocProfile]:
             date=v.date,
             place=v.place,
             names=frozenset(n.full.casefold() for n in v.names),
+            lead=v.lead,
+            killed=v.killed,
+            injured=v.injured,
         )
         for v in views
     ]

@@ -19,6 +19,7 @@ from civharm.bench.semeval_data import Document
 from civharm.bench.semeval_events import document_event, event_date
 from civharm.bench.semeval_places import document_place
 from civharm.extract.gazetteer import Gazetteer
+from civharm.link.evidence import lead_words
 from civharm.link.participants import Name, find_names
 from civharm.records import DatePrecision, Extraction, Incident, Outcome, Place, PlacePrecision
 from civharm.store.repository import IncidentFilter, Store
@@ -39,6 +40,7 @@ class DocumentView:
     injured: int
     names: tuple[Name, ...]
     words: frozenset[str] = frozenset()  # capitalised words: names the name reader missed
+    lead: frozenset[str] = frozenset()  # content words of the headline and lead (``lead_words``)
 
 
 @dataclass(frozen=True)
@@ -140,11 +142,17 @@ def document_views(
                 types=event.types,
                 killed=event.killed,
                 injured=event.injured,
-                names=tuple(find_names(f"{doc.title}\n{doc.text}")),
+                names=people(f"{doc.title}\n{doc.text}", gazetteer),
                 words=frozenset(w.casefold() for w in _CAPITALISED.findall(doc.text)),
+                lead=lead_words(doc.title, doc.text),
             )
         )
     return views
+
+
+def people(text: str, gazetteer: Gazetteer) -> tuple[Name, ...]:
+    """The people the text names; a "name" the gazetteer knows as a place ("Fort Lauderdale") is not one."""
+    return tuple(n for n in find_names(text) if not gazetteer.lookup(n.full))
 
 
 def _precise_first(place: Place | None) -> int:

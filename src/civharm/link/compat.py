@@ -11,10 +11,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from civharm.geo import haversine_km
+from civharm.link.evidence import Traits, score
 from civharm.records import AttackMention, AttackType, DatePrecision, Place, PlacePrecision
 
 # Reports of one strike put it in the town or "near" it; 25 km covers a town and its outskirts and the
@@ -26,6 +27,14 @@ PLACE_RADIUS_KM = 25.0
 DATE_WINDOW_DAYS = 3
 # Two resolved points this close are one place (gazetteer duplicates of one town).
 EXACT_PLACE_KM = 1.0
+# Follow-up stories (an arrest, a funeral, the victim named) come out up to a week later and date the
+# attack loosely; with strong evidence besides (``civharm.link.evidence``: the same person named, the
+# same story) a mention in the same place joins within this many days.
+EVIDENCE_WINDOW_DAYS = 7
+STRONG_EVIDENCE = 3
+# Evidence this far against (different people named and figures far apart) keeps two mentions apart
+# even when date and place agree.
+AGAINST = -2
 
 # Strikes from the air or from afar are hard to tell apart for a witness on the ground: an "air strike"
 # in one report is a "drone strike" or "missile" in another, and "bombing" names any of them. Ground
@@ -53,6 +62,7 @@ class Candidate:
     published: dt.date | None
     text: str
     covers: frozenset[str]
+    traits: Traits = field(default_factory=Traits)
 
     @property
     def is_summary(self) -> bool:
@@ -147,14 +157,20 @@ def types_compatible(a: AttackType, b: AttackType) -> bool:
 
 
 def same_region(a: Candidate, b: Candidate) -> bool:
-    """Two mentions in one report describe one attack only if they are in the same sentence."""
+    """Two mentions in one report describe one attack only if they are in the same sentence, or one
+    is in the headline (the text's first line) and the other is the first mention after it: a headline
+    announces the story its lead tells ("5 dead in airport shooting" / "A gunman killed five on Friday")."""
     if a.sha256 != b.sha256 or a.is_summary or b.is_summary:
         return False
-    first, second = sorted((a.mention, b.mention), key=lambda m: m.start)
-    if second.start <= first.end:
+    first, second = sorted((a, b), key=lambda c: c.mention.start)
+    if second.mention.start <= first.mention.end:
+        return True
+    headline_end = a.text.find("\n")
+    if 0 <= first.mention.start < headline_end <= second.mention.start and second.index == first.index + 1:
         return True
     # from the first mention's last character: a span often ends with its sentence's full stop
-    return _SENTENCE_END.search(a.text, max(first.start, first.end - 1), second.start + 1) is None
+    start = max(first.mention.start, first.mention.end - 1)
+    return _SENTENCE_END.search(a.text, start, second.mention.start + 1) is None
 
 
 def compatible(a: Candidate, b: Candidate) -> bool:
@@ -167,16 +183,27 @@ def compatible(a: Candidate, b: Candidate) -> bool:
     if same_region(a, b):
         return _no_conflict(ma, mb)
     relation = place_relation(ma.place, mb.place)
+    weight = evidence(a, b)
+    if weight <= AGAINST:
+        return False
     if ma.date is None or mb.date is None:
         if _month_day_agrees(ma, mb):  # "on Oct. 20" in an undated page, 2015-10-20 in another
             return relation in (PlaceRelation.SAME, PlaceRelation.NEAR)
         return relation is PlaceRelation.SAME and _published_agrees(a, b)
     gap = date_gap_days(ma, mb)
-    if gap is None or gap > DATE_WINDOW_DAYS:
+    if gap is None or gap > EVIDENCE_WINDOW_DAYS:
         return False
     if relation in (PlaceRelation.SAME, PlaceRelation.NEAR):
-        return True
+        return gap <= DATE_WINDOW_DAYS or weight >= STRONG_EVIDENCE
     return relation is PlaceRelation.CONTAINS and same_exact_day(ma, mb)
+
+
+def evidence(a: Candidate, b: Candidate) -> int:
+    """What the two mentions' reports say besides date and place (``civharm.link.evidence``); none
+    between two mentions of one report, which one article's wording cannot tell apart."""
+    if a.covers & b.covers:
+        return 0
+    return score(a.traits, b.traits, a.mention, b.mention)
 
 
 def _no_conflict(a: AttackMention, b: AttackMention) -> bool:
@@ -220,10 +247,12 @@ def _published_agrees(a: Candidate, b: Candidate) -> bool:
     return gap <= DATE_WINDOW_DAYS
 
 
-def distance_score(a: Candidate, b: Candidate) -> tuple[int, float]:
-    """How close two compatible mentions are, for choosing between clusters: (days apart, km apart)."""
+def distance_score(a: Candidate, b: Candidate) -> tuple[int, int, float]:
+    """How far apart two compatible mentions are, for choosing between clusters: (evidence against,
+    days apart, km apart); smaller is closer."""
     gap = date_gap_days(a.mention, b.mention)
     km = None
     if a.mention.place is not None and b.mention.place is not None:
         km = distance_km(a.mention.place, b.mention.place)
-    return (DATE_WINDOW_DAYS + 1 if gap is None else gap, PLACE_RADIUS_KM if km is None else km)
+    days = EVIDENCE_WINDOW_DAYS + 1 if gap is None else gap
+    return (-evidence(a, b), days, PLACE_RADIUS_KM if km is None else km)

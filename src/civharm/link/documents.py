@@ -6,6 +6,11 @@ document in one incident (SemEval-2018 Task 5, gva-dev) need those too: such a d
 incident of a linked document when it is placed within the place radius, dated within the window and
 names none of the people the other names differently; otherwise it is an incident of its own.
 Candidates come from a (day, cell) blocking index, so this is near-linear like the mention linker.
+
+Incidents are then merged on evidence (``evidence``): reports of one shooting that extraction dated or
+placed differently (a follow-up a week on, a neighbourhood resolved in another state) still name the
+same victim, retell the same story or give the same figures. Pairs are proposed by shared names and by
+MinHash LSH over headlines and leads, and merged with complete linkage.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from dataclasses import dataclass
 
 from civharm.geo import haversine_km
 from civharm.link.compat import PLACE_RADIUS_KM
+from civharm.link.evidence import LEAD_THRESHOLD, LEAD_WEIGHT, PERSON_WEIGHT, person_keys
+from civharm.link.syndication import jaccard, similar_pairs
 from civharm.records import Place, stable_id
 
 # A document without a dated mention is dated by its creation date; local news runs the day of the
@@ -29,6 +36,8 @@ CELL_DEG = 0.5
 NAME_WINDOW_DAYS = 7
 # A name found in more incidents than this is a spokesperson's or the page's, not a participant's.
 MAX_NAME_INCIDENTS = 6
+# The score two documents need to be merged (``evidence``); chosen on the trial split's S1 incidents.
+MERGE_SCORE = 2
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,9 @@ class DocProfile:
     date: dt.date | None
     place: Place | None
     names: frozenset[str]  # case-folded full names of the people it names
+    lead: frozenset[str] = frozenset()  # content words of its headline and lead (``evidence.lead_words``)
+    killed: int = 0  # people it says were killed, 0 when unknown
+    injured: int = 0
 
 
 def _cell(place: Place) -> tuple[int, int] | None:
@@ -101,30 +113,65 @@ def cluster_documents(profiles: Sequence[DocProfile]) -> dict[str, str]:
                 index[(p.date, *cell)].add(chosen)
         out[p.doc_id] = chosen
         members[chosen].append(p)
-    return _merge_by_names(out, members)
+    return _merge_by_evidence(out, members)
 
 
-def _dates_agree(a: Sequence[DocProfile], b: Sequence[DocProfile]) -> bool:
-    dates = [p.date for p in (*a, *b) if p.date is not None]
-    return not dates or (max(dates) - min(dates)).days <= NAME_WINDOW_DAYS
+def evidence(a: DocProfile, b: DocProfile) -> int | None:
+    """How strongly two documents say they report one incident; None when they cannot.
 
-
-def _states_agree(a: Sequence[DocProfile], b: Sequence[DocProfile]) -> bool:
-    states = {p.place.admin1 for p in (*a, *b) if p.place is not None and p.place.admin1}
-    return len(states) <= 1
-
-
-def _merge_by_names(out: dict[str, str], members: dict[str, list[DocProfile]]) -> dict[str, str]:
-    """Merge incidents that name the same person within the window, in one state.
-
-    A name found in many incidents is a spokesperson or a page's boilerplate, not a victim: skipped.
-    Merging checks the merged whole (complete linkage), so a common name cannot chain incidents.
+    Documents dated more than NAME_WINDOW_DAYS apart cannot. Otherwise each agreement adds and each
+    disagreement takes away: the same person named (strong: follow-up stories name the victim), the
+    same surname, similar headline and lead (the same story rewritten), the same town or state (a
+    geoparsing slip can put one report in the wrong state, so a different state is a disagreement, not
+    a veto), the same numbers killed and injured.
     """
+    if a.date is not None and b.date is not None and abs((a.date - b.date).days) > NAME_WINDOW_DAYS:
+        return None
+    score = 0
+    if a.names and b.names:
+        if person_keys(a.names) & person_keys(b.names):
+            score += PERSON_WEIGHT
+        elif _surnames(a) & _surnames(b):
+            score += 1
+        else:
+            score -= 1
+    if jaccard(a.lead, b.lead) >= LEAD_THRESHOLD:
+        score += LEAD_WEIGHT
+    if _near(a.place, b.place):
+        score += 2
+    elif a.place is not None and b.place is not None and a.place.admin1 and b.place.admin1:
+        score += 1 if a.place.admin1 == b.place.admin1 else -1
+    for x, y in ((a.killed, b.killed), (a.injured, b.injured)):
+        if x and y:
+            score += 1 if x == y else -1
+    return score
+
+
+def _merge_by_evidence(out: dict[str, str], members: dict[str, list[DocProfile]]) -> dict[str, str]:
+    """Merge incidents whose documents report one incident by the evidence above.
+
+    Pairs are proposed by a shared name (a name found in many incidents is a spokesperson's or the
+    page's, and skipped) or by similar headlines and leads (MinHash LSH), and taken strongest first.
+    Two incidents merge when the proposing pair scores MERGE_SCORE or more and no pair across them is
+    ruled out or scores below zero (complete linkage), so a vague report cannot chain two incidents.
+    """
+    owner = {p.doc_id: cid for cid, docs in members.items() for p in docs}
+    by_doc = {p.doc_id: p for docs in members.values() for p in docs}
     by_name: dict[str, set[str]] = defaultdict(set)
-    for cid, docs in members.items():
-        for p in docs:
-            for name in p.names | _surnames(p):
-                by_name[name].add(cid)
+    for p in by_doc.values():
+        for key in person_keys(p.names) | _surnames(p):
+            by_name[key].add(p.doc_id)
+    pairs: set[tuple[str, str]] = set()
+    for docs in by_name.values():
+        if 2 <= len({owner[d] for d in docs}) <= MAX_NAME_INCIDENTS:
+            pairs.update((x, y) for x in docs for y in docs if x < y)
+    for x, y in similar_pairs({d: p.lead for d, p in by_doc.items()}, LEAD_THRESHOLD):
+        pairs.add((min(x, y), max(x, y)))
+    scored = []
+    for x, y in pairs:
+        score = evidence(by_doc[x], by_doc[y])
+        if score is not None and score >= MERGE_SCORE and owner[x] != owner[y]:
+            scored.append((-score, x, y))
     parent = {cid: cid for cid in members}
 
     def find(c: str) -> str:
@@ -134,15 +181,21 @@ def _merge_by_names(out: dict[str, str], members: dict[str, list[DocProfile]]) -
         return c
 
     groups: dict[str, list[DocProfile]] = {cid: list(docs) for cid, docs in members.items()}
-    for name in sorted(by_name):
-        cids = sorted(by_name[name])
-        if len(cids) < 2 or len(cids) > MAX_NAME_INCIDENTS:
+    for _, x, y in sorted(scored):
+        a, b = find(owner[x]), find(owner[y])
+        if a == b or not _linkable(groups[a], groups[b]):
             continue
-        for other in cids[1:]:
-            a, b = find(cids[0]), find(other)
-            if a == b or not (_dates_agree(groups[a], groups[b]) and _states_agree(groups[a], groups[b])):
-                continue
-            keep, drop = sorted((a, b))
-            parent[drop] = keep
-            groups[keep] += groups.pop(drop)
+        keep, drop = sorted((a, b))
+        parent[drop] = keep
+        groups[keep] += groups.pop(drop)
     return {doc: find(cid) for doc, cid in out.items()}
+
+
+def _linkable(a: Sequence[DocProfile], b: Sequence[DocProfile]) -> bool:
+    """Complete linkage: every pair across the two groups may be one incident."""
+    for x in a:
+        for y in b:
+            score = evidence(x, y)
+            if score is None or score < 0:
+                return False
+    return True

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from civharm.assess.grades import suggest_grade
@@ -24,6 +24,7 @@ from civharm.assess.positions import attach_positions
 from civharm.link.assemble import Assembled, build_incident
 from civharm.link.compat import (
     DATE_WINDOW_DAYS,
+    EVIDENCE_WINDOW_DAYS,
     PLACE_RADIUS_KM,
     Candidate,
     compatible,
@@ -32,6 +33,7 @@ from civharm.link.compat import (
     is_precise,
     month_day,
 )
+from civharm.link.evidence import traits
 from civharm.link.syndication import source_groups
 from civharm.records import AttackMention, DatePrecision, Extraction, Grade, Incident, stable_id
 
@@ -150,7 +152,7 @@ def _lookup_keys(cand: Candidate) -> list[Hashable]:
     keys: list[Hashable] = [("report", s) for s in cand.covers]
     when = _when(cand)
     if when is not None:
-        window = dt.timedelta(days=DATE_WINDOW_DAYS)
+        window = dt.timedelta(days=EVIDENCE_WINDOW_DAYS)  # the farthest a compatible date can be
         keys += _place_keys(cand, _buckets(when[0] - window, when[1] + window), neighbours=True)
     return keys + _day_keys(cand, lookup=True) + _month_day_keys(cand, lookup=True)
 
@@ -171,24 +173,33 @@ def _rank(cand: Candidate) -> tuple[int, dt.date, dt.date, str, int]:
 
 
 def _candidates(extractions: Sequence[Extraction]) -> list[Candidate]:
-    return [_candidate(e, i, m) for e in extractions for i, m in enumerate(e.incidents)]
+    return [c for e in extractions for c in _report_candidates(e)]
 
 
-def _candidate(e: Extraction, index: int, mention: AttackMention) -> Candidate:
-    sha = e.report.sha256
-    return Candidate(sha, index, mention, e.report.published, e.report.text, frozenset({sha}))
+def _report_candidates(e: Extraction) -> list[Candidate]:
+    """One candidate per attack mention of the report; the report's traits are read once for all."""
+    if not e.incidents:
+        return []
+    sha, found = e.report.sha256, traits(e)
+    return [
+        Candidate(sha, i, m, e.report.published, e.report.text, frozenset({sha}), found)
+        for i, m in enumerate(e.incidents)
+    ]
 
 
 def _seed_existing(existing: Sequence[Incident], by_sha: dict[str, Extraction]) -> list[_Cluster]:
     """Clusters for existing incidents: their mentions at hand, plus a summary for those that are not."""
     clusters: list[_Cluster] = []
+    at_hand: dict[str, list[Candidate]] = {}
     for inc in existing:
         members: list[Candidate] = []
         missing: set[str] = set()
         for sha, index in inc.mentions:
             e = by_sha.get(sha)
             if e is not None and 0 <= index < len(e.incidents):
-                members.append(_candidate(e, index, e.incidents[index]))
+                if sha not in at_hand:
+                    at_hand[sha] = _report_candidates(e)
+                members.append(at_hand[sha][index])
             else:
                 missing.add(sha)
         missing |= {s for s in inc.report_ids if s not in by_sha}
@@ -214,7 +225,7 @@ def _earliest_id(members: Sequence[Candidate]) -> str:
 
 def _choose(cand: Candidate, options: Iterable[int], clusters: Sequence[_Cluster]) -> int | None:
     """The compatible cluster whose farthest member is nearest (complete linkage), if any."""
-    best: tuple[tuple[int, float], int] | None = None
+    best: tuple[tuple[int, int, float], int] | None = None
     for ci in sorted(options):
         members = clusters[ci].members
         if all(compatible(cand, m) for m in members):
@@ -225,9 +236,13 @@ def _choose(cand: Candidate, options: Iterable[int], clusters: Sequence[_Cluster
 
 
 def cluster_mentions(
-    extractions: Sequence[Extraction], existing: Sequence[Incident] = ()
+    extractions: Sequence[Extraction], existing: Sequence[Incident] = (), new: Collection[str] | None = None
 ) -> list[tuple[str, list[Candidate], Incident | None]]:
-    """Group attack mentions into clusters: (incident id, members, existing incident or None)."""
+    """Group attack mentions into clusters: (incident id, members, existing incident or None).
+
+    ``new`` (report ids) limits the mentions linked afresh to those reports': the other extractions are
+    only at hand for the ``existing`` incidents they belong to (incremental linking loads just those).
+    """
     by_sha = {e.report.sha256: e for e in extractions}
     clusters = _seed_existing(existing, by_sha)
     taken = {ref for inc in existing for ref in inc.mentions}
@@ -235,7 +250,9 @@ def cluster_mentions(
     for ci, cluster in enumerate(clusters):
         for member in cluster.members:
             index.add(member, ci)
-    fresh = [c for c in _candidates(extractions) if (c.sha256, c.index) not in taken]
+    fresh = [
+        c for c in _candidates(extractions) if (c.sha256, c.index) not in taken and (new is None or c.sha256 in new)
+    ]
     for cand in sorted(fresh, key=_rank):
         chosen = _choose(cand, index.lookup(cand), clusters)
         if chosen is None:
@@ -261,17 +278,42 @@ def cluster_mentions(
     return out
 
 
-def link(extractions: Sequence[Extraction], existing: Sequence[Incident] = ()) -> list[Incident]:
+def reachable(extractions: Sequence[Extraction], existing: Sequence[Incident]) -> list[Incident]:
+    """The existing incidents the extractions' attack mentions may join, by the blocking index alone.
+
+    Each incident is filed under the keys of its summary (its most precise date and place, which its
+    most precise member carries), so a mention that could join it looks it up like any cluster. An
+    undated incident has no date keys: every one in a mention's country is proposed.
+    """
+    clusters = _seed_existing(existing, {})
+    index = _Index()
+    undated: dict[str | None, set[int]] = defaultdict(set)
+    for ci, (cluster, inc) in enumerate(zip(clusters, existing, strict=True)):
+        for member in cluster.members:
+            index.add(member, ci)
+        if inc.date is None:
+            undated[inc.place.country if inc.place is not None else None].add(ci)
+    found: set[int] = set()
+    for cand in _candidates(extractions):
+        found |= index.lookup(cand)
+        found |= undated.get(cand.mention.place.country if cand.mention.place is not None else None, set())
+    return [existing[ci] for ci in sorted(found)]
+
+
+def link(
+    extractions: Sequence[Extraction], existing: Sequence[Incident] = (), *, new: Collection[str] | None = None
+) -> list[Incident]:
     """Link the reports' attack mentions into graded incidents, growing ``existing`` ones first.
 
     ``existing`` incidents keep their ids; pass their reports' extractions too for their figures and
-    sources to be recomputed (what is not at hand is kept from the existing record).
+    sources to be recomputed (what is not at hand is kept from the existing record). ``new`` limits
+    the mentions linked afresh to these reports' (see ``cluster_mentions``).
     """
     groups = source_groups(extractions)
     by_sha = {e.report.sha256: e for e in extractions}
     assembled: list[Assembled] = [
         build_incident(iid, members, by_sha, groups, previous)
-        for iid, members, previous in cluster_mentions(extractions, existing)
+        for iid, members, previous in cluster_mentions(extractions, existing, new)
     ]
     positions = attach_positions([a.incident for a in assembled], extractions)
     previous = {e.id: e for e in existing}

@@ -177,7 +177,10 @@ _NOT_NAME = frozenset(
         "correctional",
     ]
 )
-_RUN = re.compile(r"\b([A-Z][a-z'’]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?){1,2})\b")
+# Words of one name are on one line: a headline's last word and the lead's first are not a name.
+_RUN = re.compile(
+    r"\b([A-Z][a-z'’]+(?:-[A-Z][a-z]+)?(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?){1,2})\b"
+)
 # Cues within a short window of the name that it is a person involved in the incident.
 _CUE_AFTER = re.compile(r"^\s*(?:,\s*\d{1,2}\b|,?\s*(?:a|an|the)?\s*\d{1,2}-year-old|\(\d{1,2}\)|\s*was\s|\s*had\s)")
 _CUE_NEAR = re.compile(

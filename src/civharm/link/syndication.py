@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from datasketch import MinHash, MinHashLSH
@@ -51,10 +51,29 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 @functools.cache
-def _lsh_bands() -> tuple[int, int]:
-    """Bands and rows for the threshold; datasketch finds them by numerical integration (~0.1 s), once."""
-    probe = MinHashLSH(threshold=SYNDICATION_THRESHOLD, num_perm=NUM_PERM)
+def _lsh_bands(threshold: float) -> tuple[int, int]:
+    """Bands and rows for a threshold; datasketch finds them by numerical integration (~0.1 s), once."""
+    probe = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     return int(probe.b), int(probe.r)
+
+
+def similar_pairs(sets: Mapping[str, frozenset[str]], threshold: float) -> Iterator[tuple[str, str]]:
+    """Pairs of keys whose shingle sets have a Jaccard similarity of at least ``threshold``.
+
+    MinHash LSH proposes the pairs without comparing all of them; the exact Jaccard similarity decides.
+    Keys are taken in sorted order and each pair comes once, (later key, earlier key).
+    """
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=_lsh_bands(threshold))
+    for key in sorted(sets):
+        grams = sets[key]
+        if not grams:
+            continue
+        sketch = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
+        sketch.update_batch([g.encode("utf-8") for g in grams])
+        for other in sorted(lsh.query(sketch)):
+            if jaccard(grams, sets[other]) >= threshold:
+                yield key, other
+        lsh.insert(key, sketch)
 
 
 class _UnionFind:
@@ -82,19 +101,8 @@ def source_groups(extractions: Sequence[Extraction]) -> dict[str, str]:
     """Map each report's sha256 to the id of its syndication group (copies of one story share it)."""
     reports = {e.report.sha256: e.report for e in extractions}
     groups = _UnionFind(reports)
-    lsh = MinHashLSH(threshold=SYNDICATION_THRESHOLD, num_perm=NUM_PERM, params=_lsh_bands())
-    sets: dict[str, frozenset[str]] = {}
-    for sha in sorted(reports):
-        grams = shingles(reports[sha].text)
-        if not grams:
-            continue
-        sketch = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
-        sketch.update_batch([g.encode("utf-8") for g in grams])
-        for other in lsh.query(sketch):
-            if jaccard(grams, sets[other]) >= SYNDICATION_THRESHOLD:
-                groups.union(sha, other)
-        lsh.insert(sha, sketch)
-        sets[sha] = grams
+    for sha, other in similar_pairs({s: shingles(r.text) for s, r in reports.items()}, SYNDICATION_THRESHOLD):
+        groups.union(sha, other)
     by_origin_title: dict[tuple[str, str], str] = {}
     for sha in sorted(reports):
         key = _origin_title_key(reports[sha])

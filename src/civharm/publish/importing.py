@@ -66,7 +66,7 @@ def import_export(store: Store, document: Mapping[str, Any]) -> ImportSummary:
     added = sum(1 for extraction in extractions if store.add_extraction(extraction))
     imported = {incident.id for incident in incidents}
     kept = [incident for incident in store.incidents() if incident.id not in imported]
-    store.replace_incidents([*kept, *incidents])
+    store.replace_incidents([*kept, *incidents], linked=[e.report.sha256 for e in extractions])
     return ImportSummary(reports_added=added, reports_known=len(extractions) - added, incidents=len(incidents))
 
 

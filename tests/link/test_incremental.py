@@ -1,0 +1,149 @@
+"""Incremental linking in ``civharm run``: new reports join stored incidents, the rest is left alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from sqlalchemy import select
+
+from civharm import chain
+from civharm.assess.review import Review
+from civharm.capture.inputs import expand_inputs
+from civharm.examples import EXAMPLES_DIR, load_manifest
+from civharm.extract.gazetteer import Gazetteer
+from civharm.link.incremental import position_days, touched
+from civharm.link.linker import link
+from civharm.records import Extraction, Grade, Incident, Stance, Status
+from civharm.store.db import open_database
+from civharm.store.desk import Change, DeskStore
+from civharm.store.models import IncidentRow
+from civharm.store.repository import IncidentFilter, Store
+
+from ..backend import settings_for
+from .builders import ARIHA, DAY1, HOMS, KHARKIV, attack, days, extraction, incident_of, killed, position, report
+
+
+def _store(url: str) -> Store:
+    return Store(open_database(url))
+
+
+def _add(store: Store, *extractions: Extraction) -> None:
+    """Store these reports, then link the queue, as one ``civharm run`` does."""
+    for e in extractions:
+        assert store.add_extraction(e)
+    chain.link_pending(store)
+
+
+def _by_id(incidents: list[Incident]) -> dict[str, Incident]:
+    return {i.id: i for i in incidents}
+
+
+def _times(store: Store) -> dict[str, tuple[dt.datetime, dt.datetime]]:
+    with store.database.engine.connect() as connection:
+        rows = connection.execute(select(IncidentRow.id, IncidentRow.created_at, IncidentRow.updated_at))
+        return {row.id: (row.created_at, row.updated_at) for row in rows}
+
+
+def _manifest(folder: Path, names: list[str]) -> Path:
+    """A manifest of some bundled examples, as ``civharm run`` reads them."""
+    lines = []
+    for entry in load_manifest():
+        if entry.path.name in names:
+            line = {"path": str(EXAMPLES_DIR / entry.path.name), "published": entry.published.isoformat()}
+            lines.append(json.dumps(line | {"url": entry.url, "title": entry.title, "origin": entry.origin}))
+    path = folder / f"batch-{len(list(folder.glob('batch-*')))}.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_examples_linked_in_two_runs_equal_one_full_relink(tmp_path: Path, gazetteer: Gazetteer) -> None:
+    # the first reports of each story, then the follow-ups (toll updates, the denial, the tally)
+    first = [e.path.name for e in load_manifest() if e.path.name[:2] in {"01", "02", "05", "07", "10"}]
+    later = [e.path.name for e in load_manifest() if e.path.name not in first]
+    home = tmp_path / "home"
+    settings = settings_for(home)
+    home.mkdir()
+    store = _store(settings.database_url)
+    chain.run(expand_inputs([str(_manifest(tmp_path, first))]), settings, store, gazetteer)
+    before = _by_id(store.incidents(IncidentFilter()))
+    chain.run(expand_inputs([str(_manifest(tmp_path, later))]), settings, store, gazetteer)
+    incremental = _by_id(store.incidents(IncidentFilter()))
+    grown = [i for i in incremental.values() if i.id in before and i.report_ids != before[i.id].report_ids]
+    assert len(grown) >= 2  # Ariha and Kharkiv got their follow-ups
+    assert incremental == _by_id(link(list(store.extractions())))  # clustering from scratch
+    chain.relink(store, fresh=True)
+    assert _by_id(store.incidents(IncidentFilter())) == incremental
+    chain.relink(store)
+    assert _by_id(store.incidents(IncidentFilter())) == incremental
+
+
+def test_a_later_report_grows_its_incident_and_leaves_the_others_untouched(database_url: str) -> None:
+    store = _store(database_url)
+    first = extraction(report("a", publisher="Al Jazeera"), attack(DAY1, ARIHA, casualties=(killed(7, 7),)))
+    elsewhere = extraction(report("k"), attack(DAY1, KHARKIV, perpetrator="Russia"))
+    _add(store, first, elsewhere)
+    before = _by_id(store.incidents(IncidentFilter()))
+    times = _times(store)
+    kharkiv = incident_of(list(before.values()), elsewhere.report.sha256)
+
+    later = extraction(
+        report("b", publisher="Reuters", published=days(1)), attack(days(1), ARIHA, casualties=(killed(60, 60),))
+    )
+    _add(store, later)
+    after = _by_id(store.incidents(IncidentFilter()))
+    ariha = incident_of(list(after.values()), later.report.sha256)
+    assert ariha.id == incident_of(list(before.values()), first.report.sha256).id
+    assert ariha.grade is Grade.FAIR
+    assert ariha.civilians_killed is not None and (ariha.civilians_killed.min, ariha.civilians_killed.max) == (7, 60)
+    assert after[kharkiv.id] == kharkiv
+    assert _times(store)[kharkiv.id] == times[kharkiv.id]  # not rewritten
+    assert _times(store)[ariha.id][0] == times[ariha.id][0]  # rewritten, created when it was
+    assert after == _by_id(link([first, elsewhere, later]))
+
+
+def test_a_new_denial_or_acknowledgement_regrades_the_incident_it_is_about(database_url: str) -> None:
+    store = _store(database_url)
+    strike = extraction(report("a"), attack(DAY1, ARIHA))
+    _add(store, strike)
+    ack = extraction(report("c", published=days(1)), positions=(position(Stance.ACKNOWLEDGES, "Russian military"),))
+    _add(store, ack)
+    (inc,) = store.incidents(IncidentFilter())
+    assert inc.grade is Grade.CONFIRMED
+    # a later strike nearby is graded with the acknowledgement stored before it, as a full relink would
+    other = extraction(report("d", published=days(2)), attack(days(2), HOMS))
+    _add(store, other)
+    assert _by_id(store.incidents(IncidentFilter())) == _by_id(link([strike, ack, other]))
+
+
+def test_desk_decisions_stay_on_incidents_the_new_reports_touch(database_url: str) -> None:
+    store = _store(database_url)
+    first = extraction(report("a"), attack(DAY1, ARIHA))
+    _add(store, first)
+    (inc,) = store.incidents(IncidentFilter())
+    reviewed = Review(status=Status.IN_REVIEW, grade=Grade.DISCOUNTED, grade_reason="fighters")
+    DeskStore(store.database).decide("tests", inc, Change(action="grade", changes={}), review=reviewed)
+    _add(store, extraction(report("b", published=days(1)), attack(days(1), ARIHA)))
+    (grown,) = store.incidents(IncidentFilter())
+    assert grown.id == inc.id and len(grown.report_ids) == 2
+    assert grown.status is Status.IN_REVIEW and grown.grade is Grade.DISCOUNTED
+
+
+def test_only_incidents_the_blocking_proposes_are_touched() -> None:
+    near = link([extraction(report("a"), attack(DAY1, ARIHA))])
+    far = link([extraction(report("k"), attack(DAY1, KHARKIV))])
+    late = link([extraction(report("l", published=days(30)), attack(days(30), ARIHA))])
+    new = [extraction(report("n", published=days(1)), attack(days(1), ARIHA))]
+    assert touched(new, [*near, *far, *late]) == near
+    assert position_days(new, near) == [(DAY1 - dt.timedelta(days=3), days(4))]
+
+
+def test_reports_a_killed_run_stored_but_never_linked_are_linked_by_the_next_run(database_url: str) -> None:
+    store = _store(database_url)
+    orphan = extraction(report("a"), attack(DAY1, ARIHA))
+    assert store.add_extraction(orphan)  # the run was killed here, before linking
+    assert store.unlinked() == [orphan.report.sha256]
+    _add(store, extraction(report("k"), attack(DAY1, KHARKIV)))
+    assert store.unlinked() == []
+    assert incident_of(store.incidents(IncidentFilter()), orphan.report.sha256).report_ids == (orphan.report.sha256,)
