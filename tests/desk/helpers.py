@@ -1,4 +1,5 @@
-"""A desk over a real SQLite store: the web tests' reports and incidents, one account per role.
+"""A desk over a real store (on the session's backend, tests/backend.py): the web tests' reports and
+incidents, one account per role.
 
 The reports and incidents are the ones ``tests/web/conftest.py`` writes by hand; every incident
 starts unpublished here so the public view has something to hide.
@@ -25,6 +26,7 @@ from civharm.store.db import Database, open_database
 from civharm.store.desk_models import UserRow
 from civharm.store.repository import Store
 from civharm.web.app import create_app
+from tests.backend import settings_for
 from tests.web.conftest import extraction_a, extraction_b, extraction_c, incidents
 
 PASSWORD = "correct horse battery"
@@ -51,9 +53,7 @@ class Desk:
 
 
 def make_desk(home: Path, max_bytes: int = 1_000_000) -> Desk:
-    settings = Settings(
-        home=home, database_url=f"sqlite:///{home / 'civharm.db'}", cache_dir=home / "cache", max_bytes=max_bytes
-    )
+    settings = settings_for(home).with_overrides(max_bytes=max_bytes)
     database = open_database(settings.database_url)
     store = Store(database)
     blobs = BlobStore(settings.blob_dir)

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.exc import SQLAlchemyError
 
+from tests.backend import database_url
 from tests.conftest import cache_dir
 
 pytestmark = pytest.mark.slow
@@ -34,12 +36,17 @@ def _write_reports(folder: Path) -> None:
         )
 
 
-def _count(db: Path) -> int:
+def _count(engine: Engine) -> int:
     try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as connection:
-            return int(connection.execute("SELECT count(*) FROM reports").fetchone()[0])
-    except sqlite3.Error:
+        with engine.connect() as connection:
+            return int(connection.execute(text("SELECT count(*) FROM reports")).scalar_one())
+    except SQLAlchemyError:  # no tables yet: the run has not migrated the database
         return 0
+
+
+def _scalar(engine: Engine, sql: str) -> object:
+    with engine.connect() as connection:
+        return connection.execute(text(sql)).scalar_one()
 
 
 def _civharm(home: Path, *args: str) -> list[str]:
@@ -50,7 +57,7 @@ def test_killed_run_resumes_without_duplicates_or_partial_records(tmp_path: Path
     folder, home = tmp_path / "reports", tmp_path / "home"
     _write_reports(folder)
     env = {**os.environ, "CIVHARM_CACHE_DIR": str(cache_dir())}
-    db = home / "civharm.db"
+    db = create_engine(database_url(home))
     child = subprocess.Popen(
         _civharm(home, "run", str(folder)), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
@@ -64,18 +71,22 @@ def test_killed_run_resumes_without_duplicates_or_partial_records(tmp_path: Path
         child.wait(timeout=60)
     stored_before = _count(db)
     assert 0 < stored_before < FILES
-    with sqlite3.connect(db) as connection:  # every stored report has all its claims (one transaction)
-        orphans = connection.execute(
-            "SELECT count(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.report_sha256 = r.sha256)"
-        ).fetchone()[0]
-    assert orphans == 0
+    # every stored report has all its claims (one transaction)
+    orphans = (
+        "SELECT count(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.report_sha256 = r.sha256)"
+    )
+    assert _scalar(db, orphans) == 0
+    # ... and its custody capture entry, and no entry names a report that is not stored
+    assert _scalar(db, "SELECT count(*) FROM custody_log WHERE action = 'capture'") == stored_before
     again = subprocess.run(_civharm(home, "run", str(folder)), env=env, capture_output=True, text=True, timeout=600)
     assert again.returncode == 0, again.stderr
     assert f"{FILES - stored_before} new reports, {stored_before} already stored" in again.stdout
     assert _count(db) == FILES
-    with sqlite3.connect(db) as connection:
-        assert connection.execute("SELECT count(DISTINCT sha256) FROM reports").fetchone()[0] == FILES
-        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert _scalar(db, "SELECT count(DISTINCT sha256) FROM reports") == FILES
+    assert _scalar(db, "SELECT count(DISTINCT subject) FROM custody_log WHERE action = 'capture'") == FILES
+    if db.dialect.name == "sqlite":
+        assert _scalar(db, "PRAGMA integrity_check") == "ok"
+    db.dispose()
     verify = subprocess.run(_civharm(home, "verify"), env=env, capture_output=True, text=True, timeout=120)
     assert verify.returncode == 0, verify.stderr
     blobs = [p for p in (home / "blobs").rglob("*") if p.is_file() and not p.name.startswith(".tmp-")]

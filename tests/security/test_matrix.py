@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from civharm.custody.copies import WorkingCopies
 from civharm.custody.evidence import Evidence, Flags
 from civharm.web.desk.router import desk_routes
 from tests.desk.helpers import ROLES, Desk, login
 
 ARIHA = "ariha-2015-11-29"
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text()
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+PDF = b"%PDF-1.7\n% a test document\n"
 
 MINIMUM: dict[tuple[str, str], str | None] = {
     ("GET", "/desk/login"): None,
@@ -37,6 +38,9 @@ MINIMUM: dict[tuple[str, str], str | None] = {
     ("POST", "/desk/incidents/{incident_id}/evidence/report"): "analyst",
     ("GET", "/desk/evidence/{item_id}"): "viewer",
     ("GET", "/desk/evidence/{item_id}?sensitive"): "analyst",
+    ("POST", "/desk/evidence/{item_id}/copies"): "analyst",
+    ("GET", "/desk/copies/{copy_id}"): "viewer",
+    ("GET", "/desk/copies/{copy_id}?sensitive"): "analyst",
     ("GET", "/desk/incidents/{incident_id}/package"): "reviewer",
     ("GET", "/desk/custody"): "reviewer",
     ("GET", "/desk/users"): "admin",
@@ -64,16 +68,19 @@ def _allowed(role: str | None, needed: str | None) -> bool:
 @pytest.mark.parametrize("role", [None, *ROLES])
 def test_matrix(desk: Desk, role: str | None) -> None:
     evidence = Evidence(desk.database, desk.blobs, desk.settings.max_bytes)
-    plain = evidence.upload(ARIHA, "admin", "plain.png", PNG, Flags())
-    sensitive = evidence.upload(ARIHA, "admin", "face.png", PNG + b"1", Flags(identifies_person=True))
+    plain = evidence.upload(ARIHA, "admin", "plain.pdf", PDF, Flags())
+    sensitive = evidence.upload(ARIHA, "admin", "face.pdf", PDF + b"1", Flags(identifies_person=True))
+    copies = WorkingCopies(desk.database, desk.blobs)
+    plain_copy, sensitive_copy = copies.derive(plain, "admin"), copies.derive(sensitive, "admin")
     with desk.client() as client:
         csrf = login(client, role) if role else ""
         for (method, template), needed in MINIMUM.items():
             if template.startswith("/desk/login") or template == "/desk/logout" or template.endswith("/disable"):
                 continue  # checked below: these change who is signed in
             path = template.replace("{incident_id}", ARIHA).replace("{username}", "viewer")
-            item = sensitive.id if template.endswith("?sensitive") else plain.id
-            path = path.replace("{item_id}", item).removesuffix("?sensitive")
+            hidden = template.endswith("?sensitive")
+            path = path.replace("{item_id}", sensitive.id if hidden else plain.id)
+            path = path.replace("{copy_id}", sensitive_copy.id if hidden else plain_copy.id).removesuffix("?sensitive")
             response = client.get(path) if method == "GET" else client.post(path, data={"csrf": csrf})
             label = f"{role or 'anonymous'} {method} {template}: {response.status_code}"
             if _allowed(role, needed):

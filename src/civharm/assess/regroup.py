@@ -1,8 +1,9 @@
 """Merging, splitting and moving reports between incidents: pure functions over incident records.
 
-Each returns the new list of incidents; the caller relinks so figures, sources and the
-suggested grade are recomputed from the mentions. The linker keeps existing incidents and their
-mentions, so a regrouping decided by an analyst stays as decided on every later run.
+Each takes the incidents involved (or more) and returns them regrouped; the caller recomputes their
+figures, sources and suggested grade from the mentions and writes them (``civharm.web.desk.actions``).
+The linker keeps existing incidents and their mentions, so a regrouping decided by an analyst stays
+as decided on every later run.
 """
 
 from __future__ import annotations

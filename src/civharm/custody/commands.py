@@ -17,7 +17,7 @@ EXIT_BROKEN = 1  # something did not verify
 @click.argument("package", required=False, type=click.Path(dir_okay=False))
 @click.pass_context
 def verify(ctx: click.Context, package: str | None) -> None:
-    """Re-hash every stored original and check the custody chain; or check an evidence PACKAGE.zip offline."""
+    """Re-hash every stored original and working copy and check the custody chain; or check a PACKAGE.zip offline."""
     if package is not None:
         from civharm.custody.package import verify_package
 
@@ -39,7 +39,10 @@ def verify(ctx: click.Context, package: str | None) -> None:
     if verdict.problem is not None:
         click.echo(f"BROKEN: {verdict.problem}", err=True)
         sys.exit(EXIT_BROKEN)
-    click.echo(f"ok: {verdict.originals} originals match their SHA-256; {verdict.entries} custody entries chained")
+    click.echo(
+        f"ok: {verdict.originals} originals and working copies match their SHA-256; "
+        f"{verdict.entries} custody entries chained"
+    )
 
 
 def export_package(settings: Any, incident_id: str | None, out: str | None) -> None:

@@ -15,13 +15,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from civharm.store.db import Database
 from civharm.store.desk_models import CustodyRow
 
 GENESIS = "0" * 64  # the "previous hash" of the first entry
+# A fixed key for pg_advisory_xact_lock, beside civharm.store.db's migration and linking keys.
+PG_CUSTODY_LOCK_KEY = 7_150_424_021
 
 
 class Action:
@@ -30,6 +32,7 @@ class Action:
     CAPTURE = "capture"
     CHANGE = "change"
     VIEW = "view"
+    DERIVE = "derive"  # a working copy made from an original
     EXPORT = "export"
 
 
@@ -48,7 +51,8 @@ class Entry:
         return {**content(self.seq, self.at, self.actor, self.action, self.subject, self.details), "hash": self.hash}
 
 
-def _iso(at: dt.datetime) -> str:
+def iso(at: dt.datetime) -> str:
+    """A time as the log writes it: UTC, microseconds, ISO 8601 (naive times are taken as UTC)."""
     aware = at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
     return aware.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
@@ -59,7 +63,7 @@ def content(
     """The hashed fields of an entry, as JSON values (``prev_hash`` is added by the caller)."""
     return {
         "seq": seq,
-        "at": at if isinstance(at, str) else _iso(at),
+        "at": at if isinstance(at, str) else iso(at),
         "actor": actor,
         "action": action,
         "subject": subject,
@@ -81,9 +85,13 @@ def _entry(row: CustodyRow) -> Entry:
 def append(session: Session, actor: str, action: str, subject: str, details: dict[str, Any] | None = None) -> Entry:
     """Append an entry inside the caller's write transaction (so it lands with the change it records).
 
-    On SQLite the write transaction holds the database lock (BEGIN IMMEDIATE); on PostgreSQL two
-    writers choosing the same ``seq`` collide on the primary key and one transaction fails whole.
+    On SQLite the write transaction holds the database lock (BEGIN IMMEDIATE); on PostgreSQL a
+    transaction-scoped advisory lock makes concurrent appenders (two runs storing reports) wait for
+    each other instead of choosing the same ``seq``.
     """
+    if session.get_bind().dialect.name == "postgresql":
+        # one appender at a time, until its transaction ends: the next one reads the entry just committed
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_CUSTODY_LOCK_KEY})
     last = session.execute(select(CustodyRow.seq, CustodyRow.hash).order_by(CustodyRow.seq.desc()).limit(1)).first()
     seq, prev = (1, GENESIS) if last is None else (last.seq + 1, last.hash)
     # the timestamp is rounded to what every backend stores, so re-hashing the stored row agrees

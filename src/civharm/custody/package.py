@@ -8,6 +8,8 @@ Layout::
     SHA256SUMS        the same file hashes in ``sha256sum -c`` format, for people without civharm
     incident.json     the incident record as exported
     originals/<sha256>  every evidence item's original bytes
+    working/<copy id>   every working copy derived from them, listed with ``"derived": true``, the
+                        original's hash, the method, who and when (named by id: two copies may share bytes)
     reports/<sha256>    the original bytes of every report linked to the incident
 
 Exporting appends a custody entry first, so the package records its own export. Checking never
@@ -28,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from civharm.capture.blobs import BlobStore
 from civharm.custody import log
+from civharm.custody.copies import WorkingCopies
 from civharm.custody.evidence import Evidence
 from civharm.errors import CivharmError
 from civharm.store.db import Database
@@ -62,6 +65,25 @@ def build_package(database: Database, blobs: BlobStore, incident: dict[str, Any]
                 "identifies_person": item.identifies_person,
                 "captured_at": item.captured_at.isoformat(),
                 "captured_by": item.captured_by,
+            }
+        )
+    copies = WorkingCopies(database, blobs)
+    for copy in (c for found in copies.of_items([item.id for item in items]).values() for c in found):
+        path = f"working/{copy.id}"
+        payload[path] = copies.store.get(copy.sha256)
+        files.append(
+            {
+                "path": path,
+                "sha256": copy.sha256,
+                "size": copy.size,
+                "media_type": copy.media_type,
+                "derived": True,
+                "derived_from": copy.original_sha256,
+                "method": copy.method,
+                "graphic": copy.graphic,
+                "identifies_person": copy.identifies_person,
+                "created_at": copy.created_at.isoformat(),
+                "created_by": copy.created_by,
             }
         )
     for sha in sorted(set(incident.get("report_ids", ()))):
@@ -133,6 +155,11 @@ def verify_package(path: Path) -> tuple[str | None, int]:
                 digest = hashlib.sha256(archive.read(entry["path"])).hexdigest()
                 if digest != entry["sha256"]:
                     return f"{entry['path']}: SHA-256 {digest[:12]}… does not match the manifest", checked
+                if entry.get("derived") and f"originals/{entry['derived_from']}" not in listed:
+                    return (
+                        f"{entry['path']}: derived from {entry['derived_from'][:12]}…, which is not in the package",
+                        checked,
+                    )
             return _check_chain(manifest.get("custody", {})), len(manifest["files"])
     except (zipfile.BadZipFile, OSError) as exc:
         raise CivharmError(f"cannot read {path}: {exc}") from exc

@@ -2,13 +2,15 @@
 
 A decision is written in one transaction with everything it implies: the review row, the
 revision that records who changed what and why, the custody entry, and the incident row with the
-decision laid over it. So the history can never disagree with the record.
+decision laid over it; a merge, split or report move likewise writes the regrouped incidents with
+both sides' revisions. So the history can never disagree with the record.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +25,7 @@ from civharm.store.convert import incident_from_data, incident_row
 from civharm.store.db import Database, read_session, write_session
 from civharm.store.desk_models import ReviewRow, RevisionRow
 from civharm.store.models import IncidentReportRow, IncidentRow
+from civharm.store.repository import Store
 
 # Columns of an incident row a decision may change (everything but its id and creation time).
 _INCIDENT_COLUMNS = tuple(c.key for c in IncidentRow.__table__.columns if c.key not in ("id", "created_at"))
@@ -111,43 +114,38 @@ class DeskStore:
                 row.private = private.model_dump(mode="json")
             row.updated_at = now
             self._update_incident(session, incident, now)
-            session.add(
-                RevisionRow(
-                    incident_id=incident.id,
-                    at=now,
-                    actor=actor,
-                    action=change.action,
-                    changes=change.changes,
-                    reason=change.reason,
-                    note=change.note,
-                    private=change.private,
-                )
-            )
-            fields = sorted(change.changes) if not change.private else ["restricted"]
-            log.append(
-                session,
-                actor,
-                log.Action.CHANGE,
-                f"incident:{incident.id}",
-                {"action": change.action, "fields": fields},
-            )
+            self._revise(session, actor, incident.id, change, now)
 
-    def record(self, actor: str, incident_id: str, change: Change) -> None:
-        """A revision and custody entry alone (merges, splits and moves: the relink wrote the incidents)."""
+    def regroup(
+        self, actor: str, incidents: Sequence[Incident], removed: Sequence[str], changes: Sequence[tuple[str, Change]]
+    ) -> None:
+        """Write a merge, split or report move: the regrouped incidents, the ids that are gone, and each
+        side's revision, in one transaction. If anything fails, neither the regrouping nor its history is
+        written; incidents not named here are not touched."""
+        now = dt.datetime.now(dt.UTC)
         with self._write() as session:
-            session.add(
-                RevisionRow(
-                    incident_id=incident_id,
-                    at=dt.datetime.now(dt.UTC),
-                    actor=actor,
-                    action=change.action,
-                    changes=change.changes,
-                    reason=change.reason,
-                    note=change.note,
-                    private=change.private,
-                )
+            Store(self._db).write_incidents(session, incidents, every=False, removed=removed)
+            for incident_id, change in changes:
+                self._revise(session, actor, incident_id, change, now)
+
+    @staticmethod
+    def _revise(session: Session, actor: str, incident_id: str, change: Change, now: dt.datetime) -> None:
+        """The revision of one change and its custody entry, in the caller's transaction."""
+        session.add(
+            RevisionRow(
+                incident_id=incident_id,
+                at=now,
+                actor=actor,
+                action=change.action,
+                changes=change.changes,
+                reason=change.reason,
+                note=change.note,
+                private=change.private,
             )
-            log.append(session, actor, log.Action.CHANGE, f"incident:{incident_id}", {"action": change.action})
+        )
+        fields = sorted(change.changes) if not change.private else ["restricted"]
+        details = {"action": change.action, "fields": fields}
+        log.append(session, actor, log.Action.CHANGE, f"incident:{incident_id}", details)
 
     @staticmethod
     def _update_incident(session: Session, incident: Incident, now: dt.datetime) -> None:
@@ -196,6 +194,23 @@ class DeskStore:
         if data is None or data.get("status") != Status.PUBLISHED.value:
             raise NotFoundError(f"no incident {incident_id!r}")
         return incident_from_data(data)
+
+    def report_incident_ids(self, sha256: str) -> list[str]:
+        """The ids of every incident a report is linked to, whatever their status."""
+        query = select(IncidentReportRow.incident_id).where(IncidentReportRow.report_sha256 == sha256)
+        with self._read() as session:
+            return sorted(session.scalars(query))
+
+    def report_is_published(self, sha256: str) -> bool:
+        """Whether a report belongs to at least one published incident (the public may see it)."""
+        query = (
+            select(IncidentReportRow.incident_id)
+            .join(IncidentRow, IncidentRow.id == IncidentReportRow.incident_id)
+            .where(IncidentReportRow.report_sha256 == sha256, IncidentRow.status == Status.PUBLISHED.value)
+            .limit(1)
+        )
+        with self._read() as session:
+            return session.scalar(query) is not None
 
     def hidden_reports(self) -> set[str]:
         """Reports linked only to unpublished incidents: the public must not see them yet."""

@@ -1,4 +1,5 @@
-"""The analyst's desk tables: accounts, sessions, API tokens, reviews, revisions, evidence, custody.
+"""The analyst's desk tables: accounts, sessions, API tokens, reviews, revisions, evidence and its working
+copies, custody.
 
 They live on the same declarative ``Base`` as the pipeline's tables so one metadata describes the
 whole schema (a test compares it with the migrations). None of them has a foreign key to
@@ -115,6 +116,29 @@ class EvidenceRow(Base):
     description: Mapped[str] = mapped_column(Text)
     captured_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
     captured_by: Mapped[str] = mapped_column(String(NAME_LENGTH))
+
+
+class EvidenceCopyRow(Base):
+    """A working copy derived from an evidence item's original: its own SHA-256, the original's, how and by whom.
+
+    The copy's bytes live in the working-copy store, apart from the originals; its sensitivity flags are
+    the original's, copied when it is derived.
+    """
+
+    __tablename__ = "evidence_copies"
+    __table_args__ = (Index("ix_evidence_copies_item_id", "item_id"),)
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(ID_LENGTH))
+    original_sha256: Mapped[str] = mapped_column(String(SHA256_LENGTH))
+    sha256: Mapped[str] = mapped_column(String(SHA256_LENGTH))
+    method: Mapped[str] = mapped_column(String(CODE_LENGTH))
+    media_type: Mapped[str] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(Integer)
+    graphic: Mapped[bool] = mapped_column(Boolean)
+    identifies_person: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
+    created_by: Mapped[str] = mapped_column(String(NAME_LENGTH))
 
 
 class CustodyRow(Base):

@@ -23,6 +23,9 @@ from civharm.web.desk.visibility import PublicStore
 PAGE_SIZE = 50
 # The most the API hands out at once, so one request cannot pull a whole large database.
 MAX_PAGE_SIZE = 500
+# The furthest a list may be paged, far past any store's incidents: a larger offset (plus a page)
+# would overflow PostgreSQL's bigint OFFSET and Python's slices, a server error instead of a 422.
+MAX_OFFSET = 2**31 - 1
 
 
 def sees_unpublished(request: Request) -> bool:

@@ -2,7 +2,8 @@
 
 Every form carries the session's CSRF token. Corrections, grades, status changes, rejections and
 positions are laid over the linked record (``civharm.assess.review``) and survive relinking; merges,
-splits and report moves change the incidents' mentions and relink so figures follow.
+splits and report moves change the incidents' mentions, recompute only the incidents involved so figures
+follow, and are written in one transaction with their revisions.
 """
 
 from __future__ import annotations
@@ -26,14 +27,17 @@ from civharm.assess.review import (
     StrikeStatus,
     Witness,
     apply_review,
+    apply_reviews,
     figure,
     place,
 )
 from civharm.auth.roles import Principal, Role
 from civharm.errors import CivharmError
+from civharm.link.incremental import position_days
+from civharm.link.linker import link
 from civharm.records import DatePrecision, Grade, Incident, Status
-from civharm.store.desk import Change, DeskStore
-from civharm.store.repository import IncidentFilter
+from civharm.store.db import exclusive_linking
+from civharm.store.desk import Change
 from civharm.web.desk.common import PREFIX, back_to, desk_store, full_store
 from civharm.web.desk.security import Analyst, check_csrf
 
@@ -230,10 +234,23 @@ async def set_private(request: Request, who: Analyst, incident_id: str) -> Respo
     return back_to(f"{PREFIX}/incidents/{incident_id}")
 
 
-def _relink(request: Request, incidents: list[Incident]) -> None:
-    from civharm import chain  # the linker's chain; imported when an analyst regroups
+def _write_regrouping(
+    request: Request, who: Principal, before: list[Incident], after: list[Incident], changes: list[tuple[str, Change]]
+) -> None:
+    """Recompute the regrouped incidents from their own reports and write them with their revisions.
 
-    chain.relink(full_store(request), incidents)
+    Only the incidents involved are read, linked and written (no new mentions join them); the reports
+    whose positions may attach to them are read too, as incremental linking does. The caller holds the
+    linking lock, so a ``civharm run`` cannot change these incidents in between.
+    """
+    store = full_store(request)
+    desk = desk_store(request)
+    shas = {sha for incident in after for sha in incident.report_ids}
+    for low, high in position_days((), after):
+        shas.update(store.position_reports(low, high))
+    linked = link([store.extraction(sha) for sha in sorted(shas)], after, new=frozenset())
+    removed = sorted({i.id for i in before} - {i.id for i in linked})
+    desk.regroup(who.username, apply_reviews(linked, desk.reviews()), removed, changes)
 
 
 @router.post("/incidents/{incident_id}/merge")
@@ -242,10 +259,14 @@ async def merge(request: Request, who: Analyst, incident_id: str) -> Response:
     fields = await _form(request, who)
     other = _need(fields, "other", "the id of the incident to merge in")
     reason = _need(fields, "reason", "the reason for merging")
-    _relink(request, regroup.merge(full_store(request).incidents(IncidentFilter()), incident_id, other))
-    desk = DeskStore(full_store(request).database)
-    desk.record(who.username, incident_id, Change("merge", {"merged in": ["", other]}, reason))
-    desk.record(who.username, other, Change("merge", {"merged into": ["", incident_id]}, reason))
+    store = full_store(request)
+    with exclusive_linking(store.database):
+        before = [store.incident(incident_id), store.incident(other)]
+        changes = [
+            (incident_id, Change("merge", {"merged in": ["", other]}, reason)),
+            (other, Change("merge", {"merged into": ["", incident_id]}, reason)),
+        ]
+        _write_regrouping(request, who, before, regroup.merge(before, incident_id, other), changes)
     return back_to(f"{PREFIX}/incidents/{incident_id}")
 
 
@@ -263,11 +284,15 @@ async def split(request: Request, who: Analyst, incident_id: str) -> Response:
     reason = str(form.get("reason", "")).strip()
     if not reason:
         raise CivharmError("give the reason for splitting")
-    incidents, new_id = regroup.split(full_store(request).incidents(IncidentFilter()), incident_id, chosen)
-    _relink(request, incidents)
-    desk = desk_store(request)
-    desk.record(who.username, incident_id, Change("split", {"split off": ["", new_id]}, reason))
-    desk.record(who.username, new_id, Change("split", {"split from": ["", incident_id]}, reason))
+    store = full_store(request)
+    with exclusive_linking(store.database):
+        before = [store.incident(incident_id)]
+        after, new_id = regroup.split(before, incident_id, chosen)
+        changes = [
+            (incident_id, Change("split", {"split off": ["", new_id]}, reason)),
+            (new_id, Change("split", {"split from": ["", incident_id]}, reason)),
+        ]
+        _write_regrouping(request, who, before, after, changes)
     return back_to(f"{PREFIX}/incidents/{new_id}")
 
 
@@ -278,9 +303,12 @@ async def move(request: Request, who: Analyst, incident_id: str) -> Response:
     sha = _need(fields, "report", "the report to move")
     target = _need(fields, "to", "the incident to move it to")
     reason = _need(fields, "reason", "the reason for moving")
-    incidents = regroup.move_report(full_store(request).incidents(IncidentFilter()), sha, incident_id, target)
-    _relink(request, incidents)
-    desk = desk_store(request)
-    desk.record(who.username, incident_id, Change("move", {"report moved out": [sha, target]}, reason))
-    desk.record(who.username, target, Change("move", {"report moved in": [incident_id, sha]}, reason))
+    store = full_store(request)
+    with exclusive_linking(store.database):
+        before = [store.incident(incident_id), store.incident(target)]
+        changes = [
+            (incident_id, Change("move", {"report moved out": [sha, target]}, reason)),
+            (target, Change("move", {"report moved in": [incident_id, sha]}, reason)),
+        ]
+        _write_regrouping(request, who, before, regroup.move_report(before, sha, incident_id, target), changes)
     return back_to(f"{PREFIX}/incidents/{target}")

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from civharm.auth.roles import Principal
 from civharm.capture.blobs import BlobStore
+from civharm.custody.copies import WorkingCopies
 from civharm.custody.evidence import Evidence
 from civharm.settings import Settings
 from civharm.store.desk import DeskStore
@@ -36,6 +37,10 @@ def desk_store(request: Request) -> DeskStore:
 def evidence_of(request: Request) -> Evidence:
     settings = settings_of(request)
     return Evidence(full_store(request).database, BlobStore(settings.blob_dir), settings.max_bytes)
+
+
+def copies_of(request: Request) -> WorkingCopies:
+    return WorkingCopies(full_store(request).database, BlobStore(settings_of(request).blob_dir))
 
 
 def render(

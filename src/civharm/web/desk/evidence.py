@@ -1,4 +1,4 @@
-"""Evidence upload and download, the evidence package, and the custody log page.
+"""Evidence upload and download, working copies, the evidence package, and the custody log page.
 
 An original is always sent as a download (``Content-Disposition: attachment``) with the type its
 bytes were sniffed as, ``nosniff`` and a sandboxing CSP, so nothing uploaded can run in the desk's
@@ -19,7 +19,7 @@ from civharm.custody import log
 from civharm.custody.evidence import Flags, UploadRefused
 from civharm.custody.package import build_package
 from civharm.errors import CivharmError
-from civharm.web.desk.common import PREFIX, back_to, evidence_of, full_store, render, settings_of
+from civharm.web.desk.common import PREFIX, back_to, copies_of, evidence_of, full_store, render, settings_of
 from civharm.web.desk.security import Analyst, Reviewer, Viewer, check_csrf
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
@@ -86,6 +86,27 @@ def original(request: Request, who: Viewer, item_id: str) -> Response:
     item, data = evidence.original(item_id, who.username)
     headers = {**_DOWNLOAD_HEADERS, "Content-Disposition": f'attachment; filename="{item.sha256}"'}
     return Response(content=data, media_type=item.media_type, headers=headers)
+
+
+@router.post("/evidence/{item_id}/copies")
+async def derive_copy(request: Request, who: Analyst, item_id: str) -> Response:
+    """Derive a working copy of an original (images: metadata stripped; other files: the same bytes)."""
+    form = await request.form()
+    check_csrf(who, str(form.get("csrf", "")))
+    item = evidence_of(request).item(item_id)
+    copies_of(request).derive(item, who.username)
+    return back_to(f"{PREFIX}/incidents/{item.incident_id}#evidence")
+
+
+@router.get("/copies/{copy_id}")
+def working_copy(request: Request, who: Viewer, copy_id: str) -> Response:
+    """Download a working copy (sensitive ones, like their originals: analysts and above, logged)."""
+    copies = copies_of(request)
+    if copies.get(copy_id).sensitive and not who.sees_restricted:
+        raise HTTPException(403, "this copy's original is flagged sensitive: it needs the analyst role")
+    copy, data = copies.data(copy_id, who.username)
+    headers = {**_DOWNLOAD_HEADERS, "Content-Disposition": f'attachment; filename="{copy.sha256}"'}
+    return Response(content=data, media_type=copy.media_type, headers=headers)
 
 
 @router.get("/incidents/{incident_id}/package")

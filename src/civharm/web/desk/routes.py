@@ -14,7 +14,7 @@ from civharm.errors import CivharmError
 from civharm.records import Grade, Status
 from civharm.store.repository import IncidentFilter
 from civharm.web import present
-from civharm.web.desk.common import PREFIX, back_to, desk_store, evidence_of, full_store, render
+from civharm.web.desk.common import PREFIX, back_to, copies_of, desk_store, evidence_of, full_store, render
 from civharm.web.desk.security import (
     SESSION_COOKIE,
     CsrfField,
@@ -113,7 +113,8 @@ def queue(request: Request, who: Viewer, view: str = "to review") -> Response:
 
 @router.get("/incidents/{incident_id}")
 def incident_page(request: Request, who: Viewer, incident_id: str) -> Response:
-    """One incident as the desk sees it: figures, suggestion and rule, decisions, evidence, history."""
+    """One incident as the desk sees it: figures, suggestion and rule, decisions, evidence and its working
+    copies, history."""
     store = full_store(request)
     incident = store.incident(incident_id)
     desk = desk_store(request)
@@ -131,6 +132,7 @@ def incident_page(request: Request, who: Viewer, incident_id: str) -> Response:
         "private": desk.private(incident_id) if restricted else None,
         "revisions": desk.revisions(incident_id, public=not restricted),
         "evidence": items,
+        "copies": copies_of(request).of_items([i.id for i in items]),
         "grades": [g.value for g in Grade],
         "statuses": [s.value for s in Status],
         "strike_statuses": [s.value for s in StrikeStatus],

@@ -1,5 +1,9 @@
 """The store as the public may see it: published incidents, and reports linked to one.
 
+A report's page and JSON (``report``, ``extraction``) need a published incident of its own; the lists
+of reported tallies and positions hide only reports linked to nothing but unpublished incidents, since
+a source's own tally (a report with no attack) belongs to no incident.
+
 Anonymous visitors and public API clients get a ``PublicStore`` from ``civharm.web.deps.get_store``;
 signed-in desk users and API tokens get the full store. Every read the public pages and API make
 goes through the methods overridden here; a new public read must be added here too, or it would
@@ -12,10 +16,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from sqlalchemy import Row, Select
+
 from civharm.errors import NotFoundError
 from civharm.records import Extraction, Incident, Position, Report, Status, Tally
 from civharm.store.desk import DeskStore
-from civharm.store.repository import IncidentFilter, Store, StoredClaim
+from civharm.store.repository import IncidentFilter, Store, StoredClaim, Ts
+
+
+def _published(filters: IncidentFilter | None) -> IncidentFilter:
+    """The filters narrowed to published incidents; asking for another status selects none (limit 0)."""
+    filters = filters or IncidentFilter()
+    if filters.status is not None and Status(filters.status) is not Status.PUBLISHED:
+        return replace(filters, status=Status.PUBLISHED, limit=0)
+    return replace(filters, status=Status.PUBLISHED)
 
 
 class PublicStore(Store):
@@ -26,7 +40,9 @@ class PublicStore(Store):
         self._desk = DeskStore(store.database)
 
     def _check_report(self, sha256: str) -> None:
-        if sha256 in self._desk.hidden_reports():
+        """A report's own page is public only once one of its incidents is published; a report
+        linked to nothing, or only to drafts, is as unknown as a missing one (same 404)."""
+        if not self._desk.report_is_published(sha256):
             raise NotFoundError(f"no report {sha256!r}")
 
     def incidents(self, filters: IncidentFilter | None = None) -> list[Incident]:
@@ -34,6 +50,12 @@ class PublicStore(Store):
         if filters.status is not None and Status(filters.status) is not Status.PUBLISHED:
             return []
         return super().incidents(replace(filters, status=Status.PUBLISHED))
+
+    def stream_incidents(self, filters: IncidentFilter | None = None) -> Iterator[Incident]:
+        return super().stream_incidents(_published(filters))
+
+    def summarise(self, filters: IncidentFilter, query: Select[*Ts]) -> list[Row[*Ts]]:
+        return super().summarise(_published(filters), query)
 
     def incident(self, incident_id: str) -> Incident:
         return self._desk.published_incident(incident_id)
