@@ -45,10 +45,24 @@ def capture(
         source_url = source_url or fetched.final_url
     else:
         data = read_file(Path(request.location), settings.max_bytes)
-    extracted = extract_text(data, request.location, url=source_url, content_type=content_type)
-    report = Report(
+    report = report_from_bytes(data, request, url=source_url, content_type=content_type, clock=clock)
+    blobs.put(data)
+    return report
+
+
+def report_from_bytes(
+    data: bytes,
+    request: CaptureRequest,
+    *,
+    url: str | None,
+    content_type: str | None = None,
+    clock: Callable[[], datetime] = utc_now,
+) -> Report:
+    """The Report of bytes already in hand, storing nothing: batch workers keep originals in their shards."""
+    extracted = extract_text(data, request.location, url=url, content_type=content_type)
+    return Report(
         sha256=sha256_hex(data),
-        url=source_url,
+        url=url,
         canonical_url=extracted.canonical_url,
         title=request.title or extracted.title,
         publisher=extracted.publisher,
@@ -61,8 +75,6 @@ def capture(
         captured_at=clock(),
         captured_by=TOOL,
     )
-    blobs.put(data)
-    return report
 
 
 def read_file(path: Path, max_bytes: int) -> bytes:
