@@ -24,6 +24,7 @@ from civharm.publish.standard import (
 from civharm.records import DatePrecision, Figure, Incident, Place, PlacePrecision
 from civharm.store.db import open_database
 from civharm.store.repository import Store
+from tests.backend import cli_env, database_url
 from tests.web.conftest import extraction_a, extraction_b, extraction_c, incidents
 
 
@@ -114,19 +115,19 @@ def test_date_bounds_follow_the_precision() -> None:
     assert country_name("ua") == "Ukraine" and country_name("ZZ") == "ZZ" and country_name(None) == ""
 
 
-def _empty_store(path: Path) -> Store:
-    return Store(open_database(f"sqlite:///{path}"))
+def _empty_store(home: Path) -> Store:
+    return Store(open_database(database_url(home)))
 
 
 def test_json_export_imports_into_an_empty_database_as_the_same_incidents(tmp_path: Path) -> None:
-    source = _empty_store(tmp_path / "source.db")
+    source = _empty_store(tmp_path / "source")
     shelf = _Shelf()
     for extraction in shelf.by_sha.values():
         source.add_extraction(extraction)
     source.replace_incidents(_incidents())
     document = json.loads(render_export("json", source.incidents(), source))
 
-    target = _empty_store(tmp_path / "target.db")
+    target = _empty_store(tmp_path / "target")
     summary = import_export(target, document)
     assert (summary.incidents, summary.reports_added, summary.reports_known) == (3, 3, 0)
     assert target.incidents() == source.incidents()
@@ -139,7 +140,7 @@ def test_json_export_imports_into_an_empty_database_as_the_same_incidents(tmp_pa
 
 
 def test_import_refuses_what_is_not_an_export(tmp_path: Path) -> None:
-    store = _empty_store(tmp_path / "x.db")
+    store = _empty_store(tmp_path)
     with pytest.raises(CivharmError, match='no "incidents" list'):
         import_export(store, {"features": []})
     document = json.loads(render_export("json", _incidents(), _Shelf()))
@@ -151,7 +152,7 @@ def test_import_refuses_what_is_not_an_export(tmp_path: Path) -> None:
 
 def test_cli_export_then_import(tmp_path: Path) -> None:
     home = tmp_path / "home"
-    store = _empty_store(home / "civharm.db")
+    store = _empty_store(home)
     for extraction in _Shelf().by_sha.values():
         store.add_extraction(extraction)
     store.replace_incidents(_incidents())
@@ -162,9 +163,10 @@ def test_cli_export_then_import(tmp_path: Path) -> None:
         args = ["--home", str(home), "export", "--format", fmt, "--status", "all", "--out", str(target)]
         result = runner.invoke(main, args)
         assert result.exit_code == 0, result.output
-    result = runner.invoke(main, ["--home", str(tmp_path / "empty"), "import", str(out)])
+    empty = tmp_path / "empty"
+    result = runner.invoke(main, ["--home", str(empty), "import", str(out)], env=cli_env(empty))
     assert result.exit_code == 0, result.output
     assert "imported 3 incidents; 3 new reports" in result.output
-    assert _empty_store(tmp_path / "empty" / "civharm.db").incidents() == store.incidents()
-    bad = runner.invoke(main, ["--home", str(tmp_path / "empty"), "import", str(tmp_path / "missing.json")])
+    assert _empty_store(empty).incidents() == store.incidents()
+    bad = runner.invoke(main, ["--home", str(empty), "import", str(tmp_path / "missing.json")], env=cli_env(empty))
     assert bad.exit_code == 2 and "no such file" in bad.output

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
-from collections.abc import Mapping, Sequence
+import textwrap
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
 from civharm.errors import CivharmError, NotFoundError
-from civharm.publish.standard import export_acled, export_ucdp
+from civharm.publish.standard import ACLED_COLUMNS, UCDP_COLUMNS, export_acled, export_ucdp
 from civharm.records import Extraction, Figure, Incident
 
 EXPORT_FORMATS = ("json", "csv", "geojson", "acled", "ucdp")
@@ -60,6 +62,7 @@ CSV_COLUMNS = (
     "report_urls",
 )
 LIST_SEPARATOR = " | "
+EXPORT_BATCH = 500  # incidents whose reports are looked up together while an export streams
 # Spreadsheet programs run cells starting with these as formulas; place names and titles come from the web.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -97,15 +100,16 @@ def export_json(incidents: Sequence[Incident], extractions_by_sha: Mapping[str, 
     claims behind it; then every linked report's whole extraction, so the export can be imported."""
     shas = dict.fromkeys(sha for incident in incidents for sha in incident.report_ids)
     return {
-        "incidents": [
-            {
-                **incident.model_dump(mode="json"),
-                "reports": _reports(incident, extractions_by_sha),
-                "claims": _claims(incident, extractions_by_sha),
-            }
-            for incident in incidents
-        ],
+        "incidents": [_incident_json(incident, extractions_by_sha) for incident in incidents],
         "reports": [extractions_by_sha[sha].model_dump(mode="json") for sha in shas if sha in extractions_by_sha],
+    }
+
+
+def _incident_json(incident: Incident, extractions_by_sha: Mapping[str, Extraction]) -> dict[str, Any]:
+    return {
+        **incident.model_dump(mode="json"),
+        "reports": _reports(incident, extractions_by_sha),
+        "claims": _claims(incident, extractions_by_sha),
     }
 
 
@@ -186,22 +190,21 @@ def _properties(incident: Incident) -> dict[str, Any]:
 
 def export_geojson(incidents: Sequence[Incident]) -> dict[str, Any]:
     """A FeatureCollection of incidents with coordinates; ``skipped`` counts those without."""
-    features: list[dict[str, Any]] = []
-    skipped = 0
-    for incident in incidents:
-        place = incident.place
-        if place is None or place.lat is None or place.lon is None:
-            skipped += 1
-            continue
-        features.append(
-            {
-                "type": "Feature",
-                "id": incident.id,
-                "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
-                "properties": _properties(incident),
-            }
-        )
-    return {"type": "FeatureCollection", "features": features, "skipped": skipped}
+    features = [f for incident in incidents if (f := _feature(incident)) is not None]
+    return {"type": "FeatureCollection", "features": features, "skipped": len(incidents) - len(features)}
+
+
+def _feature(incident: Incident) -> dict[str, Any] | None:
+    """The incident as a GeoJSON Feature; None without coordinates."""
+    place = incident.place
+    if place is None or place.lat is None or place.lon is None:
+        return None
+    return {
+        "type": "Feature",
+        "id": incident.id,
+        "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+        "properties": _properties(incident),
+    }
 
 
 class ExtractionLookup(Protocol):
@@ -220,17 +223,93 @@ def _extractions_for(incidents: Sequence[Incident], lookup: ExtractionLookup) ->
     return found
 
 
-def render_export(fmt: str, incidents: Sequence[Incident], lookup: ExtractionLookup) -> str:
-    """The export as text, for the CLI: ``fmt`` is one of ``EXPORT_FORMATS``."""
+def _batches(incidents: Iterable[Incident]) -> Iterator[list[Incident]]:
+    items = iter(incidents)
+    while batch := list(itertools.islice(items, EXPORT_BATCH)):
+        yield batch
+
+
+def _json_list(items: Iterable[Any], indent: str) -> Iterator[str]:
+    """A JSON list written item by item exactly as ``json.dumps(..., indent=2)`` writes it at this depth."""
+    empty = True
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2)
+        yield ("[" if empty else ",") + "\n" + textwrap.indent(text, indent + "  ")
+        empty = False
+    yield "[]" if empty else "\n" + indent + "]"
+
+
+def _geojson_stream(incidents: Iterable[Incident]) -> Iterator[str]:
+    skipped = 0
+
+    def features() -> Iterator[dict[str, Any]]:
+        nonlocal skipped
+        for incident in incidents:
+            feature = _feature(incident)
+            if feature is None:
+                skipped += 1
+            else:
+                yield feature
+
+    yield '{\n  "type": "FeatureCollection",\n  "features": '
+    yield from _json_list(features(), "  ")
+    yield f',\n  "skipped": {skipped}\n}}'
+
+
+def _json_stream(incidents: Iterable[Incident], lookup: ExtractionLookup) -> Iterator[str]:
+    shas: dict[str, None] = {}
+
+    def items() -> Iterator[dict[str, Any]]:
+        for batch in _batches(incidents):
+            extractions = _extractions_for(batch, lookup)
+            for incident in batch:
+                shas.update(dict.fromkeys(incident.report_ids))
+                yield _incident_json(incident, extractions)
+
+    def reports() -> Iterator[dict[str, Any]]:
+        for sha in shas:
+            try:
+                yield lookup.extraction(sha).model_dump(mode="json")
+            except NotFoundError:
+                continue
+
+    yield '{\n  "incidents": '
+    yield from _json_list(items(), "  ")
+    yield ',\n  "reports": '
+    yield from _json_list(reports(), "  ")
+    yield "\n}"
+
+
+CsvWriter = Callable[[Sequence[Incident], Mapping[str, Extraction]], str]
+_CSV_WRITERS: dict[str, tuple[Sequence[str], CsvWriter]] = {
+    "csv": (CSV_COLUMNS, export_csv),
+    "acled": (ACLED_COLUMNS, lambda batch, extractions: export_acled(batch, extractions, _cell)),
+    "ucdp": (UCDP_COLUMNS, lambda batch, extractions: export_ucdp(batch, extractions, _cell)),
+}
+
+
+def _csv_stream(fmt: str, incidents: Iterable[Incident], lookup: ExtractionLookup) -> Iterator[str]:
+    columns, write = _CSV_WRITERS[fmt]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(columns)
+    header = buffer.getvalue()
+    yield header
+    for batch in _batches(incidents):
+        yield write(batch, _extractions_for(batch, lookup)).removeprefix(header)
+
+
+def stream_export(fmt: str, incidents: Iterable[Incident], lookup: ExtractionLookup) -> Iterator[str]:
+    """The export in pieces, ``EXPORT_BATCH`` incidents at a time: the first piece leaves before the
+    rest is read and memory holds one batch (and, for JSON, the linked report ids), whatever the size."""
     if fmt not in EXPORT_FORMATS:
         raise CivharmError(f"unknown export format {fmt!r}: choose {', '.join(EXPORT_FORMATS)}")
     if fmt == "geojson":
-        return json.dumps(export_geojson(incidents), ensure_ascii=False, indent=2)
-    extractions = _extractions_for(incidents, lookup)
-    if fmt == "csv":
-        return export_csv(incidents, extractions)
-    if fmt == "acled":
-        return export_acled(incidents, extractions, _cell)
-    if fmt == "ucdp":
-        return export_ucdp(incidents, extractions, _cell)
-    return json.dumps(export_json(incidents, extractions), ensure_ascii=False, indent=2)
+        return _geojson_stream(incidents)
+    if fmt == "json":
+        return _json_stream(incidents, lookup)
+    return _csv_stream(fmt, incidents, lookup)
+
+
+def render_export(fmt: str, incidents: Iterable[Incident], lookup: ExtractionLookup) -> str:
+    """The whole export as text (``stream_export`` joined): ``fmt`` is one of ``EXPORT_FORMATS``."""
+    return "".join(stream_export(fmt, incidents, lookup))

@@ -8,19 +8,30 @@ be traced back to incidents, their sources and the sentences the figures came fr
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from sqlalchemy import ColumnElement, Text, cast, func, select
+from sqlalchemy.orm import InstrumentedAttribute
+
 from civharm.errors import CivharmError
-from civharm.link.figures import total
 from civharm.records import Figure, Grade, Incident
+from civharm.store.models import IncidentRow
+from civharm.store.repository import IncidentFilter, Store, needs_python
 
 TallyBy = Literal["perpetrator", "month", "place", "grade"]
 HEADLINE_GRADES = frozenset({Grade.FAIR, Grade.CONFIRMED})
 UNKNOWN_KEY = "unknown"
 ALL_KEY = "all"
+# A tally of up to this many incidents lists every incident id in its rows; a larger one gives the counts
+# and sums only (a million ids inlined would make the tally the size of the export), and its rows are
+# traced through the incident list instead.
+LISTED_IDS = 1000
 
 
 @dataclass(frozen=True)
@@ -34,7 +45,7 @@ class TallyRow:
     children_killed: Figure | None
     fighters_killed: Figure | None
     without_civilian_figure: int  # incidents counted but with no civilians-killed figure
-    incident_ids: tuple[str, ...]
+    incident_ids: tuple[str, ...]  # empty when the result does not list ids (``TallyResult.ids_listed``)
 
 
 @dataclass(frozen=True)
@@ -46,71 +57,192 @@ class TallyResult:
     other: tuple[TallyRow, ...]
     headline_total: TallyRow
     other_total: TallyRow
+    ids_listed: bool = True
 
 
-def _month(incident: Incident) -> str:
-    return incident.date.strftime("%Y-%m") if incident.date is not None else UNKNOWN_KEY
+@dataclass(frozen=True)
+class FigureSum:
+    """A running sum of ranges: minima and closed maxima added apart, open maxima counted."""
+
+    figures: int = 0
+    low: int = 0
+    high: int = 0  # sum of the maxima that are not open
+    open: int = 0  # how many maxima were open
+
+    @staticmethod
+    def of(figure: Figure | None) -> FigureSum:
+        if figure is None:
+            return FigureSum()
+        return FigureSum(1, figure.min, figure.max or 0, int(figure.max is None))
+
+    def plus(self, other: FigureSum) -> FigureSum:
+        return FigureSum(
+            self.figures + other.figures, self.low + other.low, self.high + other.high, self.open + other.open
+        )
+
+    def figure(self) -> Figure | None:
+        """The sum as a range; one open maximum makes it open ("at least N"), no figure at all is None."""
+        if not self.figures:
+            return None
+        return Figure(min=self.low, max=None if self.open else self.high)
 
 
-def _place(incident: Incident) -> str:
-    place = incident.place
-    if place is None:
+@dataclass(frozen=True)
+class _Part:
+    """Some incidents of one row: one incident (Python) or one SQL group."""
+
+    headline: bool
+    key: str
+    incidents: int
+    sums: tuple[FigureSum, ...]  # in the order of ``_FIGURES``
+    ids: tuple[str, ...]
+
+    def plus(self, other: _Part) -> _Part:
+        sums = tuple(a.plus(b) for a, b in zip(self.sums, other.sums, strict=True))
+        return _Part(self.headline, self.key, self.incidents + other.incidents, sums, self.ids + other.ids)
+
+
+_FIGURES = ("civilians_killed", "civilians_injured", "children_killed", "fighters_killed")
+
+
+def _month_of(date: dt.date | None) -> str:
+    return date.strftime("%Y-%m") if date is not None else UNKNOWN_KEY
+
+
+def _place_of(name: str | None, country: str | None) -> str:
+    if name is None:
         return UNKNOWN_KEY
-    return f"{place.name}, {place.country}" if place.country else place.name
+    return f"{name}, {country}" if country else name
 
 
-def _perpetrator(incident: Incident) -> str:
+def _perpetrator_of(perpetrators: Sequence[str]) -> str:
     # an incident blamed on several parties is one row, not counted once per party (no double counting)
-    return " / ".join(incident.perpetrators) if incident.perpetrators else UNKNOWN_KEY
+    return " / ".join(perpetrators) if perpetrators else UNKNOWN_KEY
 
 
 _KEYS: dict[str | None, Callable[[Incident], str]] = {
     None: lambda _incident: ALL_KEY,
-    "perpetrator": _perpetrator,
-    "month": _month,
-    "place": _place,
+    "perpetrator": lambda i: _perpetrator_of(i.perpetrators),
+    "month": lambda i: _month_of(i.date),
+    "place": lambda i: UNKNOWN_KEY if i.place is None else _place_of(i.place.name, i.place.country),
     "grade": lambda incident: incident.grade.value,
 }
 
 
-def _row(key: str, incidents: Sequence[Incident]) -> TallyRow:
-    def summed(pick: Callable[[Incident], Figure | None]) -> Figure | None:
-        return total([f for i in incidents if (f := pick(i)) is not None])
-
+def _row(key: str, parts: Sequence[_Part]) -> TallyRow:
+    start = _Part(False, key, 0, tuple(FigureSum() for _ in _FIGURES), ())
+    merged = functools.reduce(_Part.plus, parts, start)
+    killed, injured, children, fighters = (s.figure() for s in merged.sums)
     return TallyRow(
         key=key,
-        incidents=len(incidents),
-        civilians_killed=summed(lambda i: i.civilians_killed),
-        civilians_injured=summed(lambda i: i.civilians_injured),
-        children_killed=summed(lambda i: i.children_killed),
-        fighters_killed=summed(lambda i: i.fighters_killed),
-        without_civilian_figure=sum(1 for i in incidents if i.civilians_killed is None),
-        incident_ids=tuple(i.id for i in incidents),
+        incidents=merged.incidents,
+        civilians_killed=killed,
+        civilians_injured=injured,
+        children_killed=children,
+        fighters_killed=fighters,
+        without_civilian_figure=merged.incidents - merged.sums[0].figures,
+        incident_ids=tuple(sorted(merged.ids)),
     )
 
 
-def _rows(incidents: Sequence[Incident], key: Callable[[Incident], str]) -> tuple[TallyRow, ...]:
-    groups: dict[str, list[Incident]] = defaultdict(list)
-    for incident in sorted(incidents, key=lambda i: i.id):
-        groups[key(incident)].append(incident)
+def _rows(parts: Sequence[_Part]) -> tuple[TallyRow, ...]:
+    groups: dict[str, list[_Part]] = defaultdict(list)
+    for part in parts:
+        groups[part.key].append(part)
     order = sorted(groups, key=lambda k: (k == UNKNOWN_KEY, k))
     return tuple(_row(k, groups[k]) for k in order)
 
 
-def tally(incidents: Sequence[Incident], by: TallyBy | None = None) -> TallyResult:
-    """Tally incidents, grouped ``by`` perpetrator, month, place, grade, or not at all."""
-    if by not in _KEYS:
-        raise CivharmError(f"cannot tally by {by!r}: choose perpetrator, month, place or grade")
-    key = _KEYS[by]
-    head = sorted((i for i in incidents if i.grade in HEADLINE_GRADES), key=lambda i: i.id)
-    rest = sorted((i for i in incidents if i.grade not in HEADLINE_GRADES), key=lambda i: i.id)
+def _result(by: TallyBy | None, parts: Sequence[_Part], ids_listed: bool) -> TallyResult:
+    head = [p for p in parts if p.headline]
+    rest = [p for p in parts if not p.headline]
     return TallyResult(
         by=by,
-        headline=_rows(head, key),
-        other=_rows(rest, key),
+        headline=_rows(head),
+        other=_rows(rest),
         headline_total=_row("headline total", head),
         other_total=_row("other grades total", rest),
+        ids_listed=ids_listed,
     )
+
+
+def _check(by: str | None) -> None:
+    if by not in _KEYS:
+        raise CivharmError(f"cannot tally by {by!r}: choose perpetrator, month, place or grade")
+
+
+def tally(incidents: Sequence[Incident], by: TallyBy | None = None) -> TallyResult:
+    """Tally incidents, grouped ``by`` perpetrator, month, place, grade, or not at all."""
+    _check(by)
+    key = _KEYS[by]
+    parts = [
+        _Part(
+            i.grade in HEADLINE_GRADES,
+            key(i),
+            1,
+            tuple(FigureSum.of(getattr(i, name)) for name in _FIGURES),
+            (i.id,),
+        )
+        for i in incidents
+    ]
+    return _result(by, parts, ids_listed=True)
+
+
+# The columns each grouping needs, and the row key made from them in Python (as ``_KEYS`` makes it from
+# an incident). Perpetrators are grouped by their JSON text: PostgreSQL cannot group ``json`` values.
+_PERPETRATORS = cast(IncidentRow.perpetrators, Text).label("perpetrators")
+_Columns = tuple[ColumnElement[Any] | InstrumentedAttribute[Any], ...]
+_SQL_KEYS: dict[str | None, tuple[_Columns, Callable[[Any], str]]] = {
+    None: ((), lambda _row: ALL_KEY),
+    "perpetrator": ((_PERPETRATORS,), lambda row: _perpetrator_of(json.loads(row.perpetrators))),
+    "month": ((IncidentRow.date,), lambda row: _month_of(row.date)),
+    "place": ((IncidentRow.place_name, IncidentRow.country), lambda row: _place_of(row.place_name, row.country)),
+    "grade": ((), lambda row: row.grade),
+}
+
+
+def _sums() -> list[ColumnElement[Any]]:
+    columns: list[ColumnElement[Any]] = []
+    for name in _FIGURES:
+        low, high = getattr(IncidentRow, f"{name}_min"), getattr(IncidentRow, f"{name}_max")
+        columns += [func.count(low), func.coalesce(func.sum(low), 0)]
+        columns += [func.coalesce(func.sum(high), 0), func.count(high)]
+    return columns
+
+
+def _sql_part(row: Any, key: Callable[[Any], str], listed: bool) -> _Part:
+    values = tuple(row)[-4 * len(_FIGURES) :]
+    sums = []
+    for n in range(len(_FIGURES)):
+        figures, low, high, closed = (int(v) for v in values[4 * n : 4 * n + 4])
+        sums.append(FigureSum(figures, low, high, figures - closed))
+    return _Part(row.grade in HEADLINE_VALUES, key(row), int(row.incidents), tuple(sums), (row.id,) if listed else ())
+
+
+HEADLINE_VALUES = frozenset(g.value for g in HEADLINE_GRADES)
+
+
+def stored_tally(store: Store, filters: IncidentFilter, by: TallyBy | None = None) -> TallyResult:
+    """``tally`` of the stored incidents the filters select, added up by the database.
+
+    Incidents are grouped by grade and the grouping's columns in SQL and the groups merged into rows
+    here, so the result is the same as ``tally`` over the same incidents without loading them. Ids are
+    listed when the incidents number at most ``LISTED_IDS`` (a second, per-incident query). Place and
+    perpetrator filters are matched in Python, so with them the matching incidents are loaded and summed.
+    """
+    _check(by)
+    if needs_python(filters):
+        return tally(store.incidents(filters), by)
+    columns, key = _SQL_KEYS[by]
+    groups = (IncidentRow.grade, *columns)
+    count = func.count().label("incidents")
+    rows = store.summarise(filters, select(*groups, count, *_sums()).group_by(*groups))
+    parts = [_sql_part(r, key, False) for r in rows]
+    if sum(p.incidents for p in parts) > LISTED_IDS:
+        return _result(by, parts, ids_listed=False)
+    each = (*groups, IncidentRow.id)
+    rows = store.summarise(filters, select(*each, count, *_sums()).group_by(*each))
+    return _result(by, [_sql_part(r, key, True) for r in rows], ids_listed=True)
 
 
 def format_range(low: int | None, high: int | None) -> str:
@@ -151,6 +283,7 @@ def tally_json(result: TallyResult) -> dict[str, Any]:
     """The tally as plain JSON-ready data; an open maximum is null."""
     return {
         "by": result.by,
+        "incident_ids_listed": result.ids_listed,
         "headline": [_row_json(r) for r in result.headline],
         "headline_total": _row_json(result.headline_total),
         "other": [_row_json(r) for r in result.other],

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from civharm.publish.tally import TallyResult, TallyRow, tally
+from civharm.publish.tally import TallyResult, TallyRow
 from civharm.records import Figure, Incident, Report, Tally
 from civharm.web.present import date_text, figure_text, place_text, span_anchor, tally_text
 
@@ -71,9 +71,12 @@ def _row_view(row: TallyRow, label: str, known: dict[str, Incident] | None) -> R
     )
 
 
-def sections(incidents: Sequence[Incident], by: str) -> list[Section]:
-    """The headline section (Fair + Confirmed) and the other grades, each with its total row."""
-    result = tally(incidents, by)  # type: ignore[arg-type]  # checked against GROUPINGS by the caller
+def sections(result: TallyResult, incidents: Sequence[Incident]) -> list[Section]:
+    """The headline section (Fair + Confirmed) and the other grades, each with its total row.
+
+    ``incidents`` label the incident links of a result that lists ids (a small one); a large result
+    has no links, its rows are traced through the incident list instead.
+    """
     known = {i.id: i for i in incidents}
     head = [_row_view(r, r.key, known) for r in result.headline]
     other = [_row_view(r, r.key, known) for r in result.other]
@@ -117,7 +120,7 @@ class TallyRowOut(_Model):
     fighters_killed: Figure | None
     civilians_killed_text: str
     without_civilian_figure: int
-    incident_ids: list[str]
+    incident_ids: list[str]  # empty when the response does not list ids (``incident_ids_listed``)
 
 
 class ReportedTallyOut(_Model):
@@ -132,6 +135,7 @@ class ReportedTallyOut(_Model):
 
 class TallyResponse(_Model):
     by: str
+    incident_ids_listed: bool  # rows list their incident ids only in a tally of up to 1,000 incidents
     headline: list[TallyRowOut]
     other: list[TallyRowOut]
     headline_total: TallyRowOut
@@ -153,11 +157,11 @@ def _row_out(row: TallyRow) -> TallyRowOut:
     )
 
 
-def response(incidents: Sequence[Incident], pairs: Sequence[tuple[Report, Tally]], by: str) -> TallyResponse:
+def response(result: TallyResult, pairs: Sequence[tuple[Report, Tally]], by: str) -> TallyResponse:
     """The ``/api/tally`` body."""
-    result: TallyResult = tally(incidents, by)  # type: ignore[arg-type]  # an enum value of GROUPINGS
     return TallyResponse(
         by=by,
+        incident_ids_listed=result.ids_listed,
         headline=[_row_out(r) for r in result.headline],
         other=[_row_out(r) for r in result.other],
         headline_total=_row_out(result.headline_total),

@@ -10,13 +10,17 @@ placed in time and are counted beside the chart.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from civharm.link.figures import total
-from civharm.publish.tally import format_figure
+from sqlalchemy import Text, cast, func, select
+
+from civharm.publish.tally import FigureSum, format_figure
 from civharm.records import Figure, Incident
+from civharm.store.models import IncidentRow
+from civharm.store.repository import IncidentFilter, Store, needs_python
 
 # Perpetrators drawn with their own colour; the rest share "other". Five keeps a legend readable and
 # the colours (Okabe–Ito, safe for colour-blind readers) distinct.
@@ -79,16 +83,58 @@ def _label(start: dt.date, unit: str) -> str:
     return f"{start:%b %Y}" if unit == "month" else f"week of {start.isoformat()}"
 
 
-def _series_names(incidents: Sequence[Incident]) -> list[str]:
+@dataclass(frozen=True)
+class Cell:
+    """Incidents of one day and one perpetrator (or set of perpetrators) with a civilians-killed figure."""
+
+    date: dt.date
+    who: str
+    incidents: int
+    killed: FigureSum
+
+
+def _series_names(cells: Sequence[Cell]) -> list[str]:
     counts: dict[str, int] = defaultdict(int)
-    for incident in incidents:
-        counts[_who(incident)] += 1
+    for cell in cells:
+        counts[cell.who] += cell.incidents
     ranked = sorted(counts, key=lambda k: (-counts[k], k))
     return ranked[:MAX_SERIES] + ([OTHER] if len(ranked) > MAX_SERIES else [])
 
 
-def _who(incident: Incident) -> str:
-    return " / ".join(incident.perpetrators) if incident.perpetrators else UNNAMED
+def _who(perpetrators: Sequence[str]) -> str:
+    return " / ".join(perpetrators) if perpetrators else UNNAMED
+
+
+def cells(incidents: Sequence[Incident]) -> tuple[list[Cell], int]:
+    """The chart's cells for incidents in memory, and how many are undated."""
+    dated = [
+        Cell(i.date, _who(i.perpetrators), 1, FigureSum.of(i.civilians_killed))
+        for i in incidents
+        if i.date is not None and i.civilians_killed is not None
+    ]
+    return dated, sum(1 for i in incidents if i.date is None)
+
+
+def stored_cells(store: Store, filters: IncidentFilter) -> tuple[list[Cell], int]:
+    """``cells`` of the stored incidents the filters select, added up per day and perpetrators by the
+    database; place and perpetrator filters (matched in Python) sum the matching incidents instead."""
+    if needs_python(filters):
+        return cells(store.incidents(filters))
+    low, high = IncidentRow.civilians_killed_min, IncidentRow.civilians_killed_max
+    who = cast(IncidentRow.perpetrators, Text)
+    query = (
+        select(IncidentRow.date, who, func.count(), func.coalesce(func.sum(low), 0))
+        .add_columns(func.coalesce(func.sum(high), 0), func.count(high))
+        .where(IncidentRow.date.is_not(None), low.is_not(None))
+        .group_by(IncidentRow.date, who)
+    )
+    found: list[Cell] = []
+    for date, names, count, low_sum, high_sum, closed in store.summarise(filters, query):
+        assert date is not None  # the query keeps dated incidents only
+        killed = FigureSum(int(count), int(low_sum), int(high_sum), int(count) - int(closed))
+        found.append(Cell(date, _who(json.loads(names)), int(count), killed))
+    undated = store.summarise(filters, select(func.count()).where(IncidentRow.date.is_(None)))
+    return found, int(undated[0][0])
 
 
 def _steps(first: dt.date, last: dt.date, unit: str) -> list[dt.date]:
@@ -109,23 +155,22 @@ def _nice_top(value: int) -> int:
     return value
 
 
-def build(incidents: Sequence[Incident]) -> Chart | None:
-    """The chart for ``incidents`` (None when none is dated and has a civilians-killed figure)."""
-    dated = [i for i in incidents if i.date is not None and i.civilians_killed is not None]
-    undated = sum(1 for i in incidents if i.date is None)
+def build(dated: Sequence[Cell], undated: int) -> Chart | None:
+    """The chart for these cells (None when there are none: no incident is dated and has a figure)."""
     if not dated:
         return None
-    dates = [i.date for i in dated if i.date is not None]
+    dates = [c.date for c in dated]
     unit = "week" if (max(dates) - min(dates)).days <= WEEKLY_UP_TO_DAYS else "month"
     names = _series_names(dated)
     colour = {name: COLOURS[n] for n, name in enumerate(names)}
-    cells: dict[tuple[dt.date, str], list[Incident]] = defaultdict(list)
-    for incident in dated:
-        assert incident.date is not None
-        who = _who(incident)
-        cells[(_period(incident.date, unit), who if who in colour else OTHER)].append(incident)
-    sums = {key: total([i.civilians_killed for i in group if i.civilians_killed]) for key, group in cells.items()}
-    steps = _steps(min(k[0] for k in cells), max(k[0] for k in cells), unit)
+    counts: dict[tuple[dt.date, str], int] = defaultdict(int)
+    summed: dict[tuple[dt.date, str], FigureSum] = defaultdict(FigureSum)
+    for cell in dated:
+        key = (_period(cell.date, unit), cell.who if cell.who in colour else OTHER)
+        counts[key] += cell.incidents
+        summed[key] = summed[key].plus(cell.killed)
+    sums = {key: value.figure() for key, value in summed.items()}
+    steps = _steps(min(k[0] for k in summed), max(k[0] for k in summed), unit)
     top = _nice_top(max(max(f.min, f.max or f.min) for f in sums.values() if f is not None) or 1)
     plot_w = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
     plot_h = HEIGHT - MARGIN_BOTTOM - MARGIN_TOP - OPEN_ARROW
@@ -144,7 +189,7 @@ def build(incidents: Sequence[Incident]) -> Chart | None:
                 continue
             x = round(MARGIN_LEFT + s * slot + slot * 0.1 + n * bar_w, 1)
             text = format_figure(figure)
-            count = len(cells[(start, name)])
+            count = counts[(start, name)]
             high = y(figure.max) if figure.max is not None else y(figure.min) - OPEN_ARROW
             label = f"{_label(start, unit)}, {name}: {text} civilians killed ({count} incidents)"
             bars.append(Bar(x, round(bar_w, 1), y(figure.min), high, figure.max is None, colour[name], label))

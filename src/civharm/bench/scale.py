@@ -1,0 +1,153 @@
+"""``civharm bench scale``: a million synthetic incidents, API latency, a load test and linking growth.
+
+    civharm bench scale generate --database-url URL --incidents 1000000
+    civharm bench scale latency --database-url URL [--repeats 30]
+    civharm bench scale load --database-url URL [--rate 200 --seconds 60]
+    civharm bench scale link --reports 10000,100000,300000
+
+Each prints its figures; BENCHMARKS.md ("Scale") records them with the command, date and machine.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+import resource
+import sys
+import time
+
+import click
+import httpx
+from rich.progress import Progress
+from sqlalchemy import func, select
+
+from civharm.bench import latency, synthetic
+from civharm.records import Extraction
+from civharm.store.db import Database, open_database
+from civharm.store.models import IncidentRow
+
+DEFAULT_URL = "sqlite:////tmp/civharm-scale.db"
+
+
+def _open(database_url: str) -> Database:
+    return open_database(database_url)
+
+
+@click.group("scale")
+def command() -> None:
+    """Scale: synthetic incidents, API latency and load, linking growth (see BENCHMARKS.md)."""
+
+
+@command.command("generate")
+@click.option("--database-url", default=DEFAULT_URL, show_default=True, help="SQLite or PostgreSQL URL.")
+@click.option("--incidents", type=click.IntRange(min=0), required=True, help="How many incidents to write.")
+@click.option("--seed", type=int, default=1, show_default=True)
+def generate_command(database_url: str, incidents: int, seed: int) -> None:
+    """Write N synthetic incidents (with reports and claims) into an empty database, in bulk."""
+    database = _open(database_url)
+    start = time.perf_counter()
+    with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task("incidents", total=incidents)
+        made = synthetic.generate(database, incidents, seed=seed, progress=lambda done: bar.advance(task, done))
+    seconds = time.perf_counter() - start
+    database.close()
+    click.echo(
+        f"wrote {made.incidents} incidents, {made.reports} reports, {made.claims} claims "
+        f"in {seconds:.1f} s ({made.incidents / seconds if seconds else 0:.0f} incidents/s)"
+    )
+
+
+def endpoints(database: Database) -> list[latency.Endpoint]:
+    """The measured requests: lists (plain, filtered, deep), one incident (HTML, API), tally, export."""
+    with database.engine.connect() as connection:
+        count = connection.scalar(select(func.count()).select_from(IncidentRow)) or 0
+        middle = connection.scalar(select(IncidentRow.id).order_by(IncidentRow.id).offset(count // 2).limit(1))
+    if middle is None:
+        raise click.ClickException("the database has no incidents: run `civharm bench scale generate` first")
+    deep = max(0, int(count * 0.9))
+    return [
+        latency.Endpoint("list", "/api/incidents?limit=50"),
+        latency.Endpoint("list grade+dates", "/api/incidents?grade=Fair&date_from=2018-01-01&date_to=2018-12-31"),
+        latency.Endpoint("list place", "/api/incidents?place=Kharkiv"),
+        latency.Endpoint("list perpetrator", "/api/incidents?perpetrator=RSF&limit=50"),
+        latency.Endpoint(f"list offset {deep}", f"/api/incidents?offset={deep}"),
+        latency.Endpoint("incident HTML", f"/incidents/{middle}"),
+        latency.Endpoint("incident API", f"/api/incidents/{middle}"),
+        latency.Endpoint("tally", "/api/tally?by=perpetrator"),
+        latency.Endpoint("export csv", "/api/export/csv"),
+    ]
+
+
+@command.command("latency")
+@click.option("--database-url", default=DEFAULT_URL, show_default=True)
+@click.option("--repeats", type=click.IntRange(min=1), default=30, show_default=True)
+@click.option("--only", multiple=True, help="Measure only endpoints whose name starts with this (repeatable).")
+def latency_command(database_url: str, repeats: int, only: tuple[str, ...]) -> None:
+    """p50/p95 of each endpoint over sequential requests to a real `civharm serve`."""
+    database = _open(database_url)
+    chosen = [e for e in endpoints(database) if not only or e.name.startswith(only)]
+    database.close()
+    click.echo(f"{'endpoint':28} {'n':>4} {'err':>4} {'p50 ms':>9} {'p95 ms':>9} {'TTFB ms':>9} {'bytes':>12}")
+    with (
+        latency.serve(database_url) as base,
+        httpx.Client(base_url=base, timeout=latency.REQUEST_TIMEOUT_SECONDS) as client,
+    ):
+        for endpoint in chosen:
+            t = latency.time_endpoint(client, endpoint, repeats)
+            click.echo(
+                f"{t.name:28} {t.requests:>4} {t.errors:>4} {t.p50_ms:>9.1f} {t.p95_ms:>9.1f} "
+                f"{t.first_byte_ms:>9.1f} {t.bytes:>12}"
+            )
+
+
+@command.command("load")
+@click.option("--database-url", default=DEFAULT_URL, show_default=True)
+@click.option("--rate", type=click.FloatRange(min=0, min_open=True), default=200, show_default=True)
+@click.option("--seconds", type=click.FloatRange(min=0, min_open=True), default=60, show_default=True)
+@click.option("--skip", multiple=True, help="Leave out endpoints whose name starts with this (repeatable).")
+def load_command(database_url: str, rate: float, seconds: float, skip: tuple[str, ...]) -> None:
+    """A bounded load test: RATE requests/s for SECONDS over a mix of the measured endpoints."""
+    database = _open(database_url)
+    paths = [e.path for e in endpoints(database) if not skip or not e.name.startswith(skip)]
+    database.close()
+    with latency.serve(database_url) as base:
+        result = latency.run_load_test(base, paths, rate, seconds)
+    click.echo(
+        f"planned {result.planned}  sent {result.sent}  ok {result.ok}  errors {result.errors}  "
+        f"achieved {result.rate:.1f} req/s over {result.seconds:.1f} s  p50 {result.p50_ms:.1f} ms  "
+        f"p95 {result.p95_ms:.1f} ms"
+    )
+    for kind in result.error_kinds:
+        click.echo(f"  error: {kind}")
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+@command.command("link")
+@click.option("--reports", default="10000,100000", show_default=True, help="Comma-separated corpus sizes.")
+@click.option("--seed", type=int, default=1, show_default=True)
+def link_command(reports: str, seed: int) -> None:
+    """Link N synthetic reports (``civharm.link.linker.link``): time, peak RSS, time / (N log N)."""
+    from civharm.link.linker import link
+
+    try:
+        sizes = sorted(int(part) for part in reports.split(",") if part.strip())
+    except ValueError as exc:
+        raise click.ClickException(f"--reports: {reports!r} is not a list of numbers") from exc
+    click.echo(f"{'reports':>9} {'incidents':>10} {'seconds':>9} {'µs/(N log2 N)':>14} {'peak RSS MB':>12}")
+    for size in sizes:
+        corpus: list[Extraction] = []
+        for item in synthetic.synthetic_incidents(size, seed):
+            corpus.extend(synthetic.extractions(item))
+            if len(corpus) >= size:
+                break
+        corpus = corpus[:size]
+        gc.collect()
+        start = time.perf_counter()
+        incidents = link(corpus)
+        seconds = time.perf_counter() - start
+        per = seconds * 1e6 / (size * math.log2(size)) if size > 1 else 0.0
+        click.echo(f"{size:>9} {len(incidents):>10} {seconds:>9.1f} {per:>14.3f} {_rss_mb():>12.0f}")
+        del corpus, incidents

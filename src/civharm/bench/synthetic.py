@@ -1,0 +1,435 @@
+"""Synthetic incidents for the scale benchmarks, written straight into a database in bulk.
+
+A million incidents cannot go through capture and extraction in a benchmark's time, so this builds
+the records the pipeline would have produced (reports, their attack and casualty claims, linked
+incidents with figures, grades and statuses) from a seeded random generator, turns them into rows
+with the store's own converters (``civharm.store.convert``), and inserts them a batch per
+transaction with executemany. The data is fictional but shaped like real work: places from a fixed
+list of towns in conflict areas, dates spread over ten years, one to three reports per incident,
+grades that follow the number of sources, most incidents published.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, cast
+
+from sqlalchemy import func, select
+
+from civharm.errors import CivharmError
+from civharm.records import (
+    AttackMention,
+    AttackType,
+    Casualty,
+    DatePrecision,
+    Extraction,
+    Grade,
+    Group,
+    Incident,
+    Outcome,
+    Place,
+    PlacePrecision,
+    Report,
+    Span,
+    Status,
+    stable_id,
+)
+from civharm.store.convert import ClaimKind, claim_id
+from civharm.store.db import Database
+from civharm.store.models import Base, IncidentRow
+
+# Towns with their GeoNames ids and rounded coordinates, so places look like resolved gazetteer entries.
+PLACES = (
+    Place(name="Aleppo", geonameid=170063, lat=36.2, lon=37.16, country="SY", admin1="Aleppo", feature="city"),
+    Place(name="Idlib", geonameid=169389, lat=35.93, lon=36.63, country="SY", admin1="Idlib", feature="city"),
+    Place(name="Ariha", geonameid=173011, lat=35.81, lon=36.61, country="SY", admin1="Idlib", feature="city"),
+    Place(name="Raqqa", geonameid=163915, lat=35.95, lon=39.01, country="SY", admin1="Ar-Raqqah", feature="city"),
+    Place(name="Mosul", geonameid=99072, lat=36.34, lon=43.13, country="IQ", admin1="Nineveh", feature="city"),
+    Place(name="Kharkiv", geonameid=706483, lat=49.98, lon=36.25, country="UA", admin1="Kharkiv", feature="city"),
+    Place(name="Kherson", geonameid=706448, lat=46.64, lon=32.61, country="UA", admin1="Kherson", feature="city"),
+    Place(name="Mariupol", geonameid=701822, lat=47.1, lon=37.55, country="UA", admin1="Donetsk", feature="city"),
+    Place(name="Sa'dah", geonameid=71333, lat=16.94, lon=43.76, country="YE", admin1="Sa'dah", feature="city"),
+    Place(name="Taiz", geonameid=70225, lat=13.58, lon=44.02, country="YE", admin1="Taiz", feature="city"),
+    Place(name="El Fasher", geonameid=379555, lat=13.63, lon=25.35, country="SD", admin1="North Darfur"),
+    Place(name="Nyala", geonameid=365137, lat=12.05, lon=24.88, country="SD", admin1="South Darfur"),
+    Place(name="Gaza", geonameid=281133, lat=31.5, lon=34.47, country="PS", admin1="Gaza Strip", feature="city"),
+    Place(name="Khan Younis", geonameid=281102, lat=31.34, lon=34.31, country="PS", admin1="Gaza Strip"),
+    Place(name="Tripoli", geonameid=2210247, lat=32.89, lon=13.19, country="LY", admin1="Tripoli", feature="city"),
+    Place(name="Mogadishu", geonameid=53654, lat=2.04, lon=45.34, country="SO", admin1="Banaadir", feature="city"),
+)
+PERPETRATORS = ("Russia", "Syrian government", "US-led coalition", "Saudi-led coalition", "RSF", "Israel", "Turkey")
+PUBLISHERS = ("Meridian News", "Orontes Post", "Northern Courier", "Sahel Dispatch", "Red Sea Herald", "Wire Service")
+TARGETS = ("home", "market", "school", "hospital", "mosque", "shelter")
+ATTACK_TYPES = tuple(AttackType)
+FIRST_DAY = dt.date(2014, 1, 1)
+DAYS = 3650  # ten years of dates
+UNDATED_SHARE = 0.03
+CAPTURED_AT = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+# Published most, in review some, draft the rest, as a working team's database would be.
+STATUS_WEIGHTS = ((Status.PUBLISHED, 0.7), (Status.IN_REVIEW, 0.1), (Status.DRAFT, 0.2))
+PRECISIONS = (PlacePrecision.EXACT, PlacePrecision.NEAR, PlacePrecision.ADMIN2)
+CAPTURED_BY = "civharm synthetic"
+UNSET_FIGURES = ("civilians_injured", "children_killed", "women_killed", "fighters_killed")
+TABLE_ORDER = ("reports", "incidents", "claims", "incident_reports")  # parents before children
+BATCH = 2000  # incidents per transaction: big enough for executemany, small enough to keep memory flat
+
+
+@dataclass(frozen=True)
+class Generated:
+    """How many rows one run wrote."""
+
+    incidents: int
+    reports: int
+    claims: int
+
+
+@dataclass(frozen=True)
+class SyntheticReport:
+    """One report of a synthetic incident: who published it, when, and its civilians-killed figure."""
+
+    sha256: str
+    publisher: str
+    published: dt.date
+    low: int
+    high: int | None
+    words: str
+
+
+@dataclass(frozen=True)
+class SyntheticIncident:
+    """The random choices behind one incident; ``rows`` and ``extractions`` render them."""
+
+    id: str
+    number: int
+    date: dt.date | None
+    place: Place
+    attack_type: AttackType
+    perpetrators: tuple[str, ...]
+    targets: tuple[str, ...]
+    reports: tuple[SyntheticReport, ...]
+    grade: Grade
+    grade_rule: str
+    status: Status
+
+
+def _sha(seed: int, number: int, copy: int) -> str:
+    return hashlib.sha256(f"civharm synthetic {seed} {number} {copy}".encode()).hexdigest()
+
+
+def _figure(rng: random.Random) -> tuple[int, int | None, str]:
+    low = rng.choice((0, 1, 2, 3, 4, 5, 7, 9, 12, 15, 20, 30, 44, 60, 100))
+    shape = rng.random()
+    if shape < 0.5:
+        return low, low, str(low)
+    if shape < 0.8:
+        return low, None, f"at least {low}"
+    high = low + rng.randint(1, 20)
+    return low, high, f"between {low} and {high}"
+
+
+def _status(rng: random.Random) -> Status:
+    roll = rng.random()
+    for status, weight in STATUS_WEIGHTS:
+        if roll < weight:
+            return status
+        roll -= weight
+    return Status.DRAFT
+
+
+def draw(rng: random.Random, seed: int, number: int) -> SyntheticIncident:
+    """Incident ``number`` of the run seeded ``seed``, with one to three reports of it."""
+    date = FIRST_DAY + dt.timedelta(days=rng.randrange(DAYS)) if rng.random() >= UNDATED_SHARE else None
+    perpetrators = tuple(rng.sample(PERPETRATORS, k=rng.choices((0, 1, 2), weights=(1, 8, 1))[0]))
+    reports = []
+    for copy in range(rng.choices((1, 2, 3), weights=(5, 3, 2))[0]):
+        low, high, words = _figure(rng)
+        published = (date or FIRST_DAY) + dt.timedelta(days=rng.randint(0, 3))
+        reports.append(SyntheticReport(_sha(seed, number, copy), rng.choice(PUBLISHERS), published, low, high, words))
+    if len(perpetrators) > 1:
+        grade, rule = Grade.CONTESTED, "more than one party is alleged responsible"
+    elif len(reports) >= 2:
+        acknowledged = rng.random() < 0.1
+        grade = Grade.CONFIRMED if acknowledged else Grade.FAIR
+        rule = "a belligerent acknowledged it" if acknowledged else "two or more independent sources"
+    else:
+        grade, rule = Grade.WEAK, "one independent source"
+    return SyntheticIncident(
+        id=stable_id("synthetic", seed, number),
+        number=number,
+        date=date,
+        place=rng.choice(PLACES).model_copy(update={"precision": rng.choice(PRECISIONS)}),
+        attack_type=rng.choice(ATTACK_TYPES),
+        perpetrators=perpetrators,
+        targets=tuple(rng.sample(TARGETS, k=rng.randint(0, 2))),
+        reports=tuple(reports),
+        grade=grade,
+        grade_rule=rule,
+        status=_status(rng),
+    )
+
+
+def synthetic_incidents(count: int, seed: int = 1) -> Iterator[SyntheticIncident]:
+    """``count`` incidents, the same ones for the same seed."""
+    rng = random.Random(seed)
+    for number in range(count):
+        yield draw(rng, seed, number)
+
+
+@dataclass(frozen=True)
+class _Text:
+    text: str
+    attack: tuple[int, int]
+    casualty: tuple[int, int]
+
+
+def _text(incident: SyntheticIncident, copy: int) -> _Text:
+    report = incident.reports[copy]
+    who = incident.perpetrators[0] if incident.perpetrators else "Unidentified forces"
+    place = incident.place.name
+    sentence = f"{who} carried out an {incident.attack_type.value} on {place} that killed {report.words} civilians."
+    text = f"Report {incident.number}-{copy} by {report.publisher}.\n\n{sentence} Residents described the damage."
+    start = text.index(sentence)
+    figure = text.index(report.words, start)
+    return _Text(text, (start, start + len(sentence)), (figure, figure + len(report.words) + len(" civilians")))
+
+
+def _date_json(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _casualty_json(report: SyntheticReport, span: tuple[int, int]) -> dict[str, Any]:
+    return {
+        "start": span[0],
+        "end": span[1],
+        "group": Group.CIVILIANS.value,
+        "outcome": Outcome.KILLED.value,
+        "min": report.low,
+        "max": report.high,
+        "words": report.words,
+        "source": None,
+    }
+
+
+def _attack_json(
+    incident: SyntheticIncident, text: _Text, casualty: dict[str, Any], place: dict[str, Any]
+) -> dict[str, Any]:
+    return {
+        "start": text.attack[0],
+        "end": text.attack[1],
+        "attack_type": incident.attack_type.value,
+        "date": _date_json(incident.date),
+        "date_precision": None if incident.date is None else DatePrecision.DAY.value,
+        "date_partial": None,
+        "place": place,
+        "perpetrator": incident.perpetrators[0] if incident.perpetrators else None,
+        "perpetrator_hedged": False,
+        "targets": list(incident.targets),
+        "casualties": [casualty],
+    }
+
+
+def _killed(incident: SyntheticIncident) -> tuple[int, int | None]:
+    """The incident's range: lowest minimum to highest maximum; one open maximum keeps it open."""
+    highs = [r.high for r in incident.reports]
+    high = None if any(h is None for h in highs) else max(cast(int, h) for h in highs)
+    return min(r.low for r in incident.reports), high
+
+
+def rows(incident: SyntheticIncident) -> dict[str, list[dict[str, Any]]]:
+    """The table rows of one incident, its reports and claims, by table name, ready for executemany.
+
+    Built as plain dicts because ORM objects and validated records cost milliseconds each, which is
+    an hour at a million incidents; a unit test checks these rows equal what ``civharm.store.convert``
+    makes of the same records (``extractions`` and ``record``).
+    """
+    place = incident.place.model_dump(mode="json")
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_ORDER}
+    figures = []
+    for copy, report in enumerate(incident.reports):
+        text = _text(incident, copy)
+        casualty = _casualty_json(report, text.casualty)
+        attack_id = claim_id(report.sha256, ClaimKind.ATTACK, 0, Span(start=text.attack[0], end=text.attack[1]))
+        casualty_id = claim_id(report.sha256, ClaimKind.CASUALTY, 0, Span(start=text.casualty[0], end=text.casualty[1]))
+        out["reports"].append(
+            {
+                "sha256": report.sha256,
+                "url": _url(incident, copy),
+                "canonical_url": None,
+                "title": _title(incident),
+                "publisher": report.publisher,
+                "author": None,
+                "published": report.published,
+                "origin": None,
+                "language": "en",
+                "media_type": "text/plain",
+                "text": text.text,
+                "captured_at": CAPTURED_AT,
+                "captured_by": CAPTURED_BY,
+            }
+        )
+        for claim, kind, span, parent, data in (
+            (attack_id, ClaimKind.ATTACK, text.attack, None, _attack_json(incident, text, casualty, place)),
+            (casualty_id, ClaimKind.CASUALTY, text.casualty, attack_id, casualty),
+        ):
+            out["claims"].append(
+                {
+                    "id": claim,
+                    "report_sha256": report.sha256,
+                    "kind": kind.value,
+                    "idx": 0,
+                    "start": span[0],
+                    "end": span[1],
+                    "parent_id": parent,
+                    "data": data,
+                    "incident_id": incident.id,
+                }
+            )
+        out["incident_reports"].append({"incident_id": incident.id, "report_sha256": report.sha256})
+        figures.append(
+            {
+                "report_sha256": report.sha256,
+                "source": report.publisher,
+                "group": casualty["group"],
+                "outcome": casualty["outcome"],
+                "min": report.low,
+                "max": report.high,
+                "words": report.words,
+                "start": casualty["start"],
+                "end": casualty["end"],
+            }
+        )
+    low, high = _killed(incident)
+    report_ids = [r.sha256 for r in incident.reports]
+    data = {
+        "id": incident.id,
+        "date": _date_json(incident.date),
+        "date_precision": None if incident.date is None else DatePrecision.DAY.value,
+        "place": place,
+        "attack_type": incident.attack_type.value,
+        "perpetrators": list(incident.perpetrators),
+        "targets": list(incident.targets),
+        "civilians_killed": {"min": low, "max": high},
+        "civilians_injured": None,
+        "children_killed": None,
+        "women_killed": None,
+        "fighters_killed": None,
+        "figures": figures,
+        "report_ids": report_ids,
+        "source_count": len(report_ids),
+        "grade": incident.grade.value,
+        "grade_rule": incident.grade_rule,
+        "status": incident.status.value,
+        "mentions": [[sha, 0] for sha in report_ids],
+    }
+    out["incidents"].append(
+        {
+            "id": incident.id,
+            "date": incident.date,
+            "date_precision": data["date_precision"],
+            "place_name": place["name"],
+            "geonameid": place["geonameid"],
+            "lat": place["lat"],
+            "lon": place["lon"],
+            "country": place["country"],
+            "admin1": place["admin1"],
+            "admin2": place["admin2"],
+            "place_precision": place["precision"],
+            "attack_type": data["attack_type"],
+            "perpetrators": data["perpetrators"],
+            "targets": data["targets"],
+            "civilians_killed_min": low,
+            "civilians_killed_max": high,
+            **{f"{name}_{end}": None for name in UNSET_FIGURES for end in ("min", "max")},
+            "source_count": len(report_ids),
+            "grade": data["grade"],
+            "grade_rule": incident.grade_rule,
+            "status": data["status"],
+            "data": data,
+            "created_at": CAPTURED_AT,
+            "updated_at": CAPTURED_AT,
+        }
+    )
+    return out
+
+
+def _url(incident: SyntheticIncident, copy: int) -> str:
+    publisher = incident.reports[copy].publisher.lower().replace(" ", "-")
+    return f"https://news.example.org/{publisher}/{incident.number}-{copy}"
+
+
+def _title(incident: SyntheticIncident) -> str:
+    return f"{incident.attack_type.value.capitalize()} on {incident.place.name}"
+
+
+def extractions(incident: SyntheticIncident) -> tuple[Extraction, ...]:
+    """The incident's reports as the extraction stage would give them (one attack mention each)."""
+    place = incident.place
+    out = []
+    for copy, report in enumerate(incident.reports):
+        text = _text(incident, copy)
+        record = Report(
+            sha256=report.sha256,
+            url=_url(incident, copy),
+            title=_title(incident),
+            publisher=report.publisher,
+            published=report.published,
+            language="en",
+            text=text.text,
+            captured_at=CAPTURED_AT,
+            captured_by=CAPTURED_BY,
+        )
+        casualty = Casualty.model_validate(_casualty_json(report, text.casualty))
+        attack = AttackMention(
+            start=text.attack[0],
+            end=text.attack[1],
+            attack_type=incident.attack_type,
+            date=incident.date,
+            date_precision=None if incident.date is None else DatePrecision.DAY,
+            place=place,
+            perpetrator=incident.perpetrators[0] if incident.perpetrators else None,
+            targets=incident.targets,
+            casualties=(casualty,),
+        )
+        out.append(Extraction(report=record, incidents=(attack,)))
+    return tuple(out)
+
+
+def record(incident: SyntheticIncident) -> Incident:
+    """The incident as a validated record, from the same data ``rows`` stores."""
+    return Incident.model_validate(rows(incident)["incidents"][0]["data"])
+
+
+def generate(
+    database: Database,
+    count: int,
+    seed: int = 1,
+    batch: int = BATCH,
+    progress: Callable[[int], None] | None = None,
+) -> Generated:
+    """Write ``count`` synthetic incidents into a database without incidents; ``progress`` gets each batch's size."""
+    if count < 0:
+        raise CivharmError(f"the number of incidents must be 0 or more, not {count}")
+    with database.engine.connect() as connection:
+        if connection.scalar(select(func.count()).select_from(IncidentRow)):
+            raise CivharmError(f"database {database.display_url} already has incidents: give an empty one")
+    tables = {name: Base.metadata.tables[name] for name in TABLE_ORDER}
+    totals = dict.fromkeys(TABLE_ORDER, 0)
+    items = synthetic_incidents(count, seed)
+    while pending := list(itertools.islice(items, batch)):
+        merged: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_ORDER}
+        for item in pending:
+            for name, values in rows(item).items():
+                merged[name].extend(values)
+        with database.write_engine.begin() as connection:
+            for name in TABLE_ORDER:  # parents before children
+                connection.execute(tables[name].insert(), merged[name])
+        for name in TABLE_ORDER:
+            totals[name] += len(merged[name])
+        if progress is not None:
+            progress(len(pending))
+    return Generated(incidents=totals["incidents"], reports=totals["reports"], claims=totals["claims"])

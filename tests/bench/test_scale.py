@@ -1,0 +1,129 @@
+"""The scale benchmark's parts on tiny sizes: generator counts and rows, load-test accounting, the list query."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any, cast
+
+import httpx
+import pytest
+from sqlalchemy import Table
+
+from civharm.bench import latency, synthetic
+from civharm.errors import CivharmError
+from civharm.store import IncidentFilter, Store, open_database
+from civharm.store.convert import claim_rows, incident_row, report_row
+from civharm.store.models import Base
+
+
+def _values(row: Base) -> dict[str, Any]:
+    table = cast(Table, type(row).__table__)
+    return {column.key: getattr(row, column.key) for column in table.columns}
+
+
+def test_generated_rows_are_what_the_store_converters_make() -> None:
+    for item in synthetic.synthetic_incidents(40, seed=3):
+        rows = synthetic.rows(item)
+        incident = synthetic.record(item)
+        assert rows["incidents"] == [_values(incident_row(incident, synthetic.CAPTURED_AT, synthetic.CAPTURED_AT))]
+        extractions = synthetic.extractions(item)
+        assert rows["reports"] == [_values(report_row(e.report)) for e in extractions]
+        expected_claims = [{**_values(c), "incident_id": incident.id} for e in extractions for c in claim_rows(e)]
+        assert rows["claims"] == expected_claims
+        assert incident.report_ids == tuple(e.report.sha256 for e in extractions)
+        figure = incident.civilians_killed
+        assert figure is not None and figure.min == min(c.min for e in extractions for c in e.incidents[0].casualties)
+
+
+def test_generator_writes_the_counts_it_reports(database_url: str) -> None:
+    with open_database(database_url) as database:
+        made = synthetic.generate(database, 45, seed=2, batch=10)
+        counts = Store(database).counts()
+        assert made.incidents == counts.incidents == 45
+        assert made.reports == counts.reports
+        assert made.claims == counts.claims == 2 * made.reports  # an attack and its casualty per report
+        assert 45 <= made.reports <= 3 * 45
+        store = Store(database)
+        incidents = store.incidents()
+        assert {len(store.incident_claim_rows(i.id)) for i in incidents[:5]} <= {2, 4, 6}
+        with pytest.raises(CivharmError, match="already has incidents"):
+            synthetic.generate(database, 1)
+
+
+def test_same_seed_same_incidents() -> None:
+    first = [synthetic.record(i) for i in synthetic.synthetic_incidents(5, seed=9)]
+    again = [synthetic.record(i) for i in synthetic.synthetic_incidents(5, seed=9)]
+    other = [synthetic.record(i) for i in synthetic.synthetic_incidents(5, seed=10)]
+    assert first == again
+    assert first != other
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        IncidentFilter(place="kharkiv", limit=4, offset=3),
+        IncidentFilter(perpetrator="rsf", limit=3),
+        IncidentFilter(place="SY", perpetrator="russia", offset=2),
+        IncidentFilter(place="nowhere", limit=5),
+        IncidentFilter(limit=7, offset=5),
+    ],
+)
+def test_streamed_list_pages_equal_filtering_everything(database_url: str, filters: IncidentFilter) -> None:
+    """The list stops reading once a page is full; the page is the one filtering every incident gives."""
+    with open_database(database_url) as database:
+        synthetic.generate(database, 120, seed=4, batch=50)
+        store = Store(database)
+        every = store.incidents()
+
+        def matches(incident: Any) -> bool:
+            place = incident.place
+            if filters.place is not None:
+                needle = filters.place.casefold()
+                names = (place.name, place.admin1, place.admin2)
+                if place.country.casefold() != needle and not any(n and needle in n.casefold() for n in names):
+                    return False
+            return filters.perpetrator is None or any(
+                filters.perpetrator.casefold() in p.casefold() for p in incident.perpetrators
+            )
+
+        wanted = [i for i in every if matches(i)]
+        end = None if filters.limit is None else filters.offset + filters.limit
+        assert [i.id for i in store.incidents(filters)] == [i.id for i in wanted[filters.offset : end]]
+
+
+def test_percentile_is_nearest_rank() -> None:
+    assert latency.percentile([], 0.95) == 0.0
+    assert latency.percentile([5.0, 1.0, 3.0, 2.0, 4.0], 0.5) == 3.0
+    assert latency.percentile([float(n) for n in range(1, 101)], 0.95) == 95.0
+
+
+def test_load_test_counts_every_request_and_failure() -> None:
+    seen: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.path)
+        if request.url.path == "/broken":
+            return httpx.Response(500)
+        if request.url.path == "/down":
+            raise httpx.ConnectError("refused", request=request)
+        return httpx.Response(200, text="ok")
+
+    async def main() -> latency.LoadResult:
+        transport = httpx.MockTransport(answer)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            return await latency.load_test(client, ["/a", "/broken", "/b", "/down"], rate=200, seconds=0.1)
+
+    result = asyncio.run(main())
+    assert result.planned == result.sent == len(seen) == 20
+    assert result.errors == 10 and result.ok == 10
+    assert result.error_kinds == ("HTTP 500 /broken", "ConnectError: refused")
+    assert seen[:4] == ["/a", "/broken", "/b", "/down"]
+
+
+def test_load_test_refuses_an_empty_plan() -> None:
+    async def main() -> None:
+        async with httpx.AsyncClient(transport=httpx.MockTransport(lambda r: httpx.Response(200))) as client:
+            await latency.load_test(client, [], rate=10, seconds=1)
+
+    with pytest.raises(CivharmError, match="positive rate"):
+        asyncio.run(main())
