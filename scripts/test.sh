@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs the test suite. When PostgreSQL's server binaries are installed (Debian's `postgresql`
-# package), a throwaway cluster is started on 127.0.0.1 and every store test also runs against it.
+# Runs the whole test suite on SQLite, then again on PostgreSQL (pytest --backend postgresql, see
+# tests/backend.py) against the server in CIVHARM_TEST_POSTGRES_URL, or, when that is unset and
+# PostgreSQL's server binaries are installed (Debian's `postgresql` package), a throwaway cluster
+# started here on 127.0.0.1. Both passes always run; the exit status is the first failing one's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
@@ -24,8 +26,15 @@ if [ -n "$pg_bin" ] && [ -z "${CIVHARM_TEST_POSTGRES_URL:-}" ] && id postgres >/
   su postgres -c "$pg_bin/pg_ctl -D $pg_dir/data -l $pg_dir/log -w -o \"-k $pg_dir -p $port -c listen_addresses=127.0.0.1 -c fsync=off\" start" >/dev/null
   export CIVHARM_TEST_POSTGRES_URL="postgresql+psycopg://postgres@127.0.0.1:$port/postgres"
   echo "PostgreSQL test cluster on 127.0.0.1:$port"
-else
-  echo "PostgreSQL server not installed: store tests run on SQLite only (apt-get install postgresql to add it)"
+elif [ -z "${CIVHARM_TEST_POSTGRES_URL:-}" ]; then
+  echo "PostgreSQL server not installed: the suite runs on SQLite only (apt-get install postgresql to add it)"
 fi
 
-"$VENV/bin/python" -m pytest -n "${PYTEST_WORKERS:-2}" "$@"
+status=0
+echo "== the test suite on SQLite"
+"$VENV/bin/python" -m pytest -n "${PYTEST_WORKERS:-2}" --backend sqlite "$@" || status=$?
+if [ -n "${CIVHARM_TEST_POSTGRES_URL:-}" ]; then
+  echo "== the test suite on PostgreSQL"
+  "$VENV/bin/python" -m pytest -n "${PYTEST_WORKERS:-2}" --backend postgresql "$@" || { rc=$?; [ "$status" -ne 0 ] || status=$rc; }
+fi
+exit "$status"

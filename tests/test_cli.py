@@ -1,4 +1,4 @@
-"""The ``civharm`` command end to end: real files, a real SQLite database, real HTTP on 127.0.0.1."""
+"""The ``civharm`` command end to end: real files, a real database (SQLite or PostgreSQL), real HTTP on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 from civharm.cli import main
+from tests.backend import cli_env
 
 
 def civharm(home: Path, *args: str, env: dict[str, str] | None = None) -> Result:
-    return CliRunner().invoke(main, ["--home", str(home), *args], env=env)
+    return CliRunner().invoke(main, ["--home", str(home), *args], env={**cli_env(home), **(env or {})})
 
 
 def export(home: Path) -> dict[str, Any]:
@@ -172,6 +173,7 @@ def test_missing_file_and_bad_date(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "--published" in one_line_error(result)
 
 
+@pytest.mark.sqlite_only("a junk file where the SQLite database should be")
 def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     (tmp_path / "civharm.db").write_bytes(b"this is not a database" * 100)
     result = civharm(tmp_path, "tally")

@@ -8,7 +8,6 @@ their strict Content-Security-Policy while it runs.
 
 from __future__ import annotations
 
-import dataclasses
 import http.server
 import socket
 import threading
@@ -28,6 +27,7 @@ from civharm.settings import Settings
 from civharm.store.db import open_database
 from civharm.store.repository import Store
 from civharm.web.app import create_app
+from tests.backend import settings_for
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -102,8 +102,7 @@ def site(tmp_path_factory: pytest.TempPathFactory, gazetteer: Gazetteer) -> Iter
     if reason:
         pytest.skip(reason)
     home = tmp_path_factory.mktemp("civharm-browser")
-    settings = Settings(home=home, database_url=f"sqlite:///{home / 'civharm.db'}", cache_dir=home / "cache")
-    settings = dataclasses.replace(settings, support_text="Our work is funded by readers.")
+    settings = settings_for(home).with_overrides(support_text="Our work is funded by readers.")
     database = open_database(settings.database_url)
     store = Store(database)
     summary = chain.run(expand_inputs([str(MANIFEST)], None), settings, store, gazetteer)

@@ -1,4 +1,5 @@
-"""A real SQLite store filled through the real Store API with hand-written reports and incidents.
+"""A real store, on the session's backend (tests/backend.py), filled through the real Store API with
+hand-written reports and incidents.
 
 The texts are our own, written for these tests (not the third-party samples), so every span
 offset is computed here from the words it marks and cannot drift.
@@ -36,10 +37,10 @@ from civharm.records import (
     Status,
     Tally,
 )
-from civharm.settings import Settings
 from civharm.store.db import open_database
 from civharm.store.repository import Store
 from civharm.web.app import create_app
+from tests.backend import settings_for
 
 SHA_A = "a" * 64
 SHA_B = "b" * 64
@@ -273,15 +274,11 @@ class World:
     c: Extraction
 
 
-def _settings(home: Path) -> Settings:
-    return Settings(home=home, database_url=f"sqlite:///{home / 'civharm.db'}", cache_dir=home / "cache")
-
-
 @pytest.fixture(scope="session")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     """One filled store and app for the read-only tests (the app never writes)."""
     home = tmp_path_factory.mktemp("civharm-web")
-    settings = _settings(home)
+    settings = settings_for(home)
     database = open_database(settings.database_url)
     store = Store(database)
     a, b, c = extraction_a(), extraction_b(), extraction_c()
@@ -295,7 +292,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
 
 @pytest.fixture
 def empty_client(tmp_path: Path) -> Iterator[TestClient]:
-    settings = _settings(tmp_path)
+    settings = settings_for(tmp_path)
     database = open_database(settings.database_url)
     with TestClient(create_app(Store(database), settings)) as client:
         yield client

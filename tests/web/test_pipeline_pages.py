@@ -25,7 +25,7 @@ from civharm.store.db import open_database
 from civharm.store.repository import Store
 from civharm.web.app import create_app
 from civharm.web.present import claim_marks
-from tests.web.conftest import _settings
+from tests.backend import settings_for
 from tests.web.test_pages import main_of, well_formed
 
 pytestmark = pytest.mark.slow
@@ -54,7 +54,7 @@ def _report(samples: Path, sample_id: str) -> Report:
 def piped(
     samples: Path, gazetteer: Gazetteer, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[TestClient, list[Extraction]]]:
-    settings = _settings(tmp_path_factory.mktemp("pipeline-web"))
+    settings = settings_for(tmp_path_factory.mktemp("pipeline-web"))
     database = open_database(settings.database_url)
     store = Store(database)
     extractions = [extract_report(_report(samples, i), gazetteer) for i in SAMPLE_IDS]

@@ -19,7 +19,8 @@ from civharm.store.repository import Store
 from civharm.store.republish import RepublishLog
 from civharm.web.app import create_app
 from civharm.web.republish import PIXEL_GIF, reader_digest, reader_salt
-from tests.web.conftest import World, _settings, extraction_a, extraction_b, extraction_c, incidents
+from tests.backend import settings_for
+from tests.web.conftest import World, extraction_a, extraction_b, extraction_c, incidents
 from tests.web.test_pages import main_of, well_formed
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -35,7 +36,7 @@ def _snippet(page: str) -> str:
 def fresh(tmp_path: Path) -> Iterator[tuple[TestClient, Store, Settings]]:
     """A writable app over its own database (the pixel writes), with a configured publisher."""
     settings = dataclasses.replace(
-        _settings(tmp_path),
+        settings_for(tmp_path),
         publisher_name="Example Monitor",
         public_url="https://monitor.example.org",
         support_text="Our work is funded by readers.",
@@ -194,7 +195,7 @@ def test_pixel_records_page_referrer_and_a_salted_reader_without_the_address(
 
 
 def test_public_status_only_hides_unpublished_incidents(tmp_path: Path) -> None:
-    settings = dataclasses.replace(_settings(tmp_path), public_status_only=True)
+    settings = dataclasses.replace(settings_for(tmp_path), public_status_only=True)
     database = open_database(settings.database_url)
     store = Store(database)
     a, b, c = extraction_a(), extraction_b(), extraction_c()

@@ -10,10 +10,10 @@ from fastapi.testclient import TestClient
 from civharm import chain
 from civharm.capture.inputs import expand_inputs
 from civharm.extract.gazetteer import Gazetteer
-from civharm.settings import Settings
 from civharm.store.db import open_database
 from civharm.store.repository import IncidentFilter, Store
 from civharm.web.app import create_app
+from tests.backend import settings_for
 
 TEXT = (
     "Air strike on Saraqib market\n\n"
@@ -26,7 +26,7 @@ def client_for(tmp_path: Path, gazetteer: Gazetteer, origin: str | None) -> tupl
     entry = {"path": "report.txt", "published": "2024-03-09"} | ({"origin": origin} if origin else {})
     (tmp_path / "manifest.jsonl").write_text(json.dumps(entry) + "\n")
     home = tmp_path / "home"
-    settings = Settings(home=home, database_url=f"sqlite:///{home / 'civharm.db'}", cache_dir=tmp_path / "cache")
+    settings = settings_for(home)
     home.mkdir()
     store = Store(open_database(settings.database_url))
     chain.run(expand_inputs([str(tmp_path / "manifest.jsonl")]), settings, store, gazetteer)

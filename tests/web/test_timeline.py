@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from civharm.records import AttackType, DatePrecision, Figure, Incident
-from civharm.web.timeline import build
+from civharm.web import timeline
+
+
+def build(incidents: Sequence[Incident]) -> timeline.Chart | None:
+    return timeline.build(*timeline.cells(incidents))
 
 
 def incident(ident: str, day: dt.date | None, killed: Figure | None, who: str = "Russia") -> Incident:
