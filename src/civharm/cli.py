@@ -127,6 +127,19 @@ def run(ctx: click.Context, inputs: tuple[str, ...], published: str | None) -> N
 
 
 @main.command()
+@click.option("--fresh", is_flag=True, help="Cluster every mention again (undoes analysts' merges and splits).")
+@click.pass_context
+def relink(ctx: click.Context, fresh: bool) -> None:
+    """Link every stored report into incidents again (`civharm run` links only its new reports)."""
+    from civharm import chain
+
+    store = _store(_settings(ctx))
+    chain.relink(store, fresh=fresh)
+    counts = store.counts()
+    click.echo(f"database: {counts.reports} reports, {counts.incidents} incidents")
+
+
+@main.command()
 @click.argument("inputs", nargs=-1)
 @click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) of the given files.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON document per report (JSON Lines for several).")
@@ -183,13 +196,12 @@ def _describe(extraction: Any) -> str:
 @click.pass_context
 def tally(ctx: click.Context, by: str | None, as_json: bool, status: str) -> None:
     """Add up incidents (never reports): headline grades (Fair, Confirmed) and others apart."""
-    from civharm.publish.tally import render_tally, tally_json
-    from civharm.publish.tally import tally as make_tally
+    from civharm.publish.tally import render_tally, stored_tally, tally_json
     from civharm.store.repository import IncidentFilter
 
     store = _store(_settings(ctx))
-    incidents = store.incidents(IncidentFilter(status="published" if status == "published" else None))
-    result = make_tally(incidents, by)  # type: ignore[arg-type]  # click.Choice guarantees the values
+    filters = IncidentFilter(status="published" if status == "published" else None)
+    result = stored_tally(store, filters, by)  # type: ignore[arg-type]  # click.Choice guarantees the values
     click.echo(json.dumps(tally_json(result), indent=2) if as_json else render_tally(result))
 
 
@@ -292,7 +304,8 @@ def bench() -> None:
 
 def _register_benchmarks() -> None:
     """The extraction benchmarks (each module imports the heavy parts only when it runs)."""
-    from civharm.bench import article, clustering, geoparse, gva, semeval, speed
+    from civharm.bench import article, clustering, geoparse, gva, scale, semeval, speed
+    from civharm.bench import batch as batch_bench
 
     bench.add_command(gva.command)
     bench.add_command(geoparse.command)
@@ -300,6 +313,8 @@ def _register_benchmarks() -> None:
     bench.add_command(speed.command)
     bench.add_command(semeval.command)
     bench.add_command(clustering.command)
+    bench.add_command(batch_bench.command)
+    bench.add_command(scale.command)
 
 
 _register_benchmarks()
@@ -315,3 +330,13 @@ def _register_desk() -> None:
 
 
 _register_desk()
+
+
+def _register_batch() -> None:
+    """Batch capture + extract on Dask (the command imports Dask only when it runs)."""
+    from civharm.batch.command import command
+
+    main.add_command(command)
+
+
+_register_batch()

@@ -104,6 +104,7 @@ class ClaimRow(Base):
         UniqueConstraint("report_sha256", "kind", "idx"),
         Index("ix_claims_report_sha256", "report_sha256"),
         Index("ix_claims_incident_id", "incident_id"),
+        Index("ix_claims_kind", "kind"),  # every tally page lists the sources' own tallies (migration 0007)
     )
 
     id: Mapped[str] = mapped_column(String(SHA256_LENGTH), primary_key=True)
@@ -161,6 +162,16 @@ class IncidentRow(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
 
 
+# The list's order (newest first, undated last, then id) and the same within one grade or status, read
+# off an index instead of sorting every incident (migration 0007). SQLite has no NULLS LAST in an index
+# but its DESC already puts NULL last; the migration writes each backend's form, and both compare equal
+# to these.
+_NEWEST_FIRST = IncidentRow.date.desc().nulls_last()
+Index("ix_incidents_date_id", _NEWEST_FIRST, IncidentRow.id)
+Index("ix_incidents_grade_date_id", IncidentRow.grade, _NEWEST_FIRST, IncidentRow.id)
+Index("ix_incidents_status_date_id", IncidentRow.status, _NEWEST_FIRST, IncidentRow.id)
+
+
 class IncidentReportRow(Base):
     """Which reports an incident is linked to (syndicated copies included)."""
 
@@ -169,6 +180,17 @@ class IncidentReportRow(Base):
     incident_id: Mapped[str] = mapped_column(
         String(ID_LENGTH), ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True
     )
+    report_sha256: Mapped[str] = mapped_column(
+        String(SHA256_LENGTH), ForeignKey("reports.sha256", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class LinkQueueRow(Base):
+    """A stored report that linking has not taken in yet (queued with the report, removed with the
+    incidents linking wrote), so a run killed between storing and linking is finished by the next run."""
+
+    __tablename__ = "link_queue"
+
     report_sha256: Mapped[str] = mapped_column(
         String(SHA256_LENGTH), ForeignKey("reports.sha256", ondelete="CASCADE"), primary_key=True
     )

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterator, Sequence
+import itertools
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar, TypeVarTuple, cast
 
-from sqlalchemy import Table, bindparam, delete, func, select, update
+from sqlalchemy import ColumnElement, Row, Select, Table, bindparam, delete, false, func, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -34,17 +35,20 @@ from civharm.store.convert import (
     report_row,
 )
 from civharm.store.db import Database, one_line
-from civharm.store.models import ClaimRow, IncidentReportRow, IncidentRow, ReportRow, RunRow
+from civharm.store.models import ClaimRow, IncidentReportRow, IncidentRow, LinkQueueRow, ReportRow, RunRow
 
 # Both SQLite (32766) and PostgreSQL (65535) cap bound parameters per statement; IN lists are
 # sent in chunks well under either limit.
 IN_CHUNK = 500
+# Candidate rows fetched at a time when the list is filtered in Python (place, perpetrator).
+CANDIDATE_BATCH = 2000
 
 # Claim kinds that speak for a whole report rather than one attack in it; an incident's page
 # lists them for every report linked to the incident.
 REPORT_LEVEL_KINDS = (ClaimKind.POSITION, ClaimKind.EVIDENCE, ClaimKind.LEGAL)
 
 T = TypeVar("T")
+Ts = TypeVarTuple("Ts")
 
 E = TypeVar("E", Grade, Status)
 
@@ -152,6 +156,35 @@ def _place_matches(needle: str, name: str | None, admin1: str | None, admin2: st
     return any(value is not None and needle in value.casefold() for value in (name, admin1, admin2))
 
 
+# What ``Store._matches`` reads for the place and perpetrator filters.
+_MATCHED_COLUMNS = (
+    IncidentRow.place_name,
+    IncidentRow.admin1,
+    IncidentRow.admin2,
+    IncidentRow.country,
+    IncidentRow.perpetrators,
+)
+
+
+def needs_python(filters: IncidentFilter) -> bool:
+    """True when the filters match place or perpetrator, which only Python compares alike everywhere."""
+    return filters.place is not None or filters.perpetrator is not None
+
+
+def _conditions(filters: IncidentFilter) -> list[ColumnElement[bool]]:
+    """The filters SQL applies: dates, grade and status."""
+    out: list[ColumnElement[bool]] = []
+    if filters.date_from is not None:
+        out.append(IncidentRow.date >= filters.date_from)
+    if filters.date_to is not None:
+        out.append(IncidentRow.date <= filters.date_to)
+    if filters.grade is not None:
+        out.append(IncidentRow.grade == Grade(filters.grade).value)
+    if filters.status is not None:
+        out.append(IncidentRow.status == Status(filters.status).value)
+    return out
+
+
 class Store:
     """Reports, claims, incidents and run summaries in one database."""
 
@@ -190,12 +223,15 @@ class Store:
         with self._read() as session:
             return session.scalar(select(ReportRow.sha256).where(ReportRow.sha256 == sha256)) is not None
 
-    def add_extraction(self, extraction: Extraction) -> bool:
-        """Store a report and all its claims in one transaction.
+    def add_extraction(self, extraction: Extraction, source: str | None = None) -> bool:
+        """Store a report, all its claims and its custody capture entry in one transaction.
 
+        ``source`` is the URL or file path the bytes were read from (the custody entry records it).
         Returns False, changing nothing, when the report is already stored: the same bytes
         twice are one report.
         """
+        from civharm.custody.capture import append_capture  # here: the custody package imports the store
+
         check_storable(extraction.report)
         sha = extraction.report.sha256
         report = report_row(extraction.report)
@@ -207,6 +243,8 @@ class Store:
                 session.add(report)
                 session.flush()
                 session.add_all(claims)
+                session.add(LinkQueueRow(report_sha256=sha))
+                append_capture(session, extraction.report, source)
         except IntegrityError:
             # PostgreSQL: another writer stored the same report between our check and insert.
             if self.has_report(sha):
@@ -240,52 +278,87 @@ class Store:
 
     # -- incidents ------------------------------------------------------------------------
 
-    def replace_incidents(self, incidents: Sequence[Incident]) -> None:
+    def replace_incidents(self, incidents: Sequence[Incident], linked: Collection[str] = ()) -> None:
         """Replace every incident with these, in one transaction.
 
         Links each incident's attack claims (and their casualty claims) via ``mentions`` and
         its reports via ``report_ids``. An incident that keeps its id keeps its
-        ``created_at``; its ``updated_at`` moves only when the incident changed.
+        ``created_at``; its ``updated_at`` moves only when the incident changed. The ``linked``
+        reports (those the incidents were linked from) leave the link queue in the same transaction.
         """
+        with self._write() as session:
+            self.write_incidents(session, incidents, every=True)
+            self._dequeue(session, linked)
+
+    def update_incidents(self, incidents: Sequence[Incident], linked: Collection[str] = ()) -> None:
+        """Write these incidents (new or changed), in one transaction, leaving every other incident as it is.
+
+        Incremental linking rewrites only the incidents new reports touched; ``created_at`` and
+        ``updated_at`` behave as in ``replace_incidents``, and so does ``linked``.
+        """
+        with self._write() as session:
+            self.write_incidents(session, incidents, every=False)
+            self._dequeue(session, linked)
+
+    def unlinked(self) -> list[str]:
+        """The stored reports linking has not taken in yet (sha256, sorted): a run's new reports, and
+        those of a run killed between storing and linking."""
+        with self._read() as session:
+            return list(session.scalars(select(LinkQueueRow.report_sha256).order_by(LinkQueueRow.report_sha256)))
+
+    @staticmethod
+    def _dequeue(session: Session, linked: Collection[str]) -> None:
+        for chunk in _chunks(sorted(linked)):
+            session.execute(delete(LinkQueueRow).where(LinkQueueRow.report_sha256.in_(chunk)))
+
+    def write_incidents(
+        self, session: Session, incidents: Sequence[Incident], *, every: bool, removed: Sequence[str] = ()
+    ) -> None:
+        """Write incidents inside the caller's write transaction: all of them (``every``), or these ones
+        and the ``removed`` ids (gone after a merge or move), so an analyst's regrouping and its revisions
+        are written together (``civharm.store.desk``)."""
         ids = [incident.id for incident in incidents]
         if len(set(ids)) != len(ids):
             duplicate = next(i for i in ids if ids.count(i) > 1)
             raise CivharmError(f"incident id {duplicate!r} appears twice")
         now = _now()
-        with self._write() as session:
-            old = {
-                row.id: (row.created_at, row.updated_at, row.data)
-                for row in session.execute(
-                    select(IncidentRow.id, IncidentRow.created_at, IncidentRow.updated_at, IncidentRow.data)
-                )
-            }
+        gone = [*ids, *removed]
+        columns = select(IncidentRow.id, IncidentRow.created_at, IncidentRow.updated_at, IncidentRow.data)
+        queries = [columns] if every else [columns.where(IncidentRow.id.in_(chunk)) for chunk in _chunks(gone)]
+        old = {row.id: (row.created_at, row.updated_at, row.data) for q in queries for row in session.execute(q)}
+        if every:
             session.execute(update(ClaimRow).where(ClaimRow.incident_id.is_not(None)).values(incident_id=None))
             session.execute(delete(IncidentReportRow))
             session.execute(delete(IncidentRow))
-            attacks = self._attack_claims(session, incidents)
-            self._check_reports(session, incidents)
-            rows = []
-            for incident in incidents:
-                created, updated, data = old.get(incident.id, (now, now, None))
-                row = incident_row(incident, created, now)
-                rows.append(row if data != row.data else incident_row(incident, created, updated))
-            session.add_all(rows)
-            session.flush()
-            session.add_all(
-                IncidentReportRow(incident_id=incident.id, report_sha256=sha)
-                for incident in incidents
-                for sha in dict.fromkeys(incident.report_ids)
+        else:
+            for chunk in _chunks(gone):
+                session.execute(update(ClaimRow).where(ClaimRow.incident_id.in_(chunk)).values(incident_id=None))
+                session.execute(delete(IncidentReportRow).where(IncidentReportRow.incident_id.in_(chunk)))
+                session.execute(delete(IncidentRow).where(IncidentRow.id.in_(chunk)))
+        attacks = self._attack_claims(session, incidents)
+        self._check_reports(session, incidents)
+        rows = []
+        for incident in incidents:
+            created, updated, data = old.get(incident.id, (now, now, None))
+            row = incident_row(incident, created, now)
+            rows.append(row if data != row.data else incident_row(incident, created, updated))
+        session.add_all(rows)
+        session.flush()
+        session.add_all(
+            IncidentReportRow(incident_id=incident.id, report_sha256=sha)
+            for incident in incidents
+            for sha in dict.fromkeys(incident.report_ids)
+        )
+        links = [{"claim": claim, "incident": incident_id} for claim, incident_id in attacks.items()]
+        if links:
+            table = cast(Table, ClaimRow.__table__)
+            connection = session.connection()
+            connection.execute(
+                table.update()
+                .where((table.c.id == bindparam("claim")) | (table.c.parent_id == bindparam("claim")))
+                .values(incident_id=bindparam("incident")),
+                links,
             )
-            links = [{"claim": claim, "incident": incident_id} for claim, incident_id in attacks.items()]
-            if links:
-                table = cast(Table, ClaimRow.__table__)
-                connection = session.connection()
-                connection.execute(
-                    table.update()
-                    .where((table.c.id == bindparam("claim")) | (table.c.parent_id == bindparam("claim")))
-                    .values(incident_id=bindparam("incident")),
-                    links,
-                )
 
     def _attack_claims(self, session: Session, incidents: Sequence[Incident]) -> dict[str, str]:
         """attack claim id -> incident id, for every mention; unknown or doubly linked mentions raise."""
@@ -325,36 +398,60 @@ class Store:
     def incidents(self, filters: IncidentFilter | None = None) -> list[Incident]:
         """Incidents matching the filters, newest first (undated last), then by id."""
         filters = filters or IncidentFilter()
-        query = select(
-            IncidentRow.id,
-            IncidentRow.place_name,
-            IncidentRow.admin1,
-            IncidentRow.admin2,
-            IncidentRow.country,
-            IncidentRow.perpetrators,
-        ).order_by(IncidentRow.date.desc().nulls_last(), IncidentRow.id)
-        if filters.date_from is not None:
-            query = query.where(IncidentRow.date >= filters.date_from)
-        if filters.date_to is not None:
-            query = query.where(IncidentRow.date <= filters.date_to)
-        if filters.grade is not None:
-            query = query.where(IncidentRow.grade == Grade(filters.grade).value)
-        if filters.status is not None:
-            query = query.where(IncidentRow.status == Status(filters.status).value)
-        in_python = filters.place is not None or filters.perpetrator is not None
+        in_python = needs_python(filters)
+        # Without Python matching the page is read off the list's index alone (ids only, however deep the offset).
+        matched = _MATCHED_COLUMNS if in_python else ()
+        query = (
+            select(IncidentRow.id, *matched)
+            .where(*_conditions(filters))
+            .order_by(IncidentRow.date.desc().nulls_last(), IncidentRow.id)
+        )
         if not in_python:
             query = query.offset(filters.offset or None).limit(filters.limit)
         with self._read() as session:
-            candidates = session.execute(query).all()
-            page = [row.id for row in candidates if self._matches(filters, row)]
-            if in_python:
-                end = None if filters.limit is None else filters.offset + filters.limit
-                page = page[filters.offset : end]
+            # Streamed, so a page matched in Python stops reading once it is full, not after every incident.
+            candidates = session.execute(query.execution_options(yield_per=CANDIDATE_BATCH))
+            matching = (row.id for row in candidates if self._matches(filters, row))
+            end = None if filters.limit is None or not in_python else filters.offset + filters.limit
+            page = list(itertools.islice(matching, filters.offset if in_python else 0, end))
             data: dict[str, dict[str, Any]] = {}
             for chunk in _chunks(page):
                 rows = session.execute(select(IncidentRow.id, IncidentRow.data).where(IncidentRow.id.in_(chunk)))
                 data.update({incident_id: value for incident_id, value in rows})
         return [incident_from_data(data[incident_id]) for incident_id in page]
+
+    def stream_incidents(self, filters: IncidentFilter | None = None) -> Iterator[Incident]:
+        """``incidents``, one at a time from one read transaction, fetched ``CANDIDATE_BATCH`` rows at a time.
+
+        Exports of every incident start at once and hold one batch in memory, not the whole table.
+        """
+        filters = filters or IncidentFilter()
+        query = (
+            select(IncidentRow.data, *_MATCHED_COLUMNS)
+            .where(*_conditions(filters))
+            .order_by(IncidentRow.date.desc().nulls_last(), IncidentRow.id)
+        )
+        with self._read() as session:
+            rows = session.execute(query.execution_options(yield_per=CANDIDATE_BATCH))
+            matching = (row.data for row in rows if self._matches(filters, row))
+            end = None if filters.limit is None else filters.offset + filters.limit
+            for data in itertools.islice(matching, filters.offset, end):
+                yield incident_from_data(data)
+
+    def summarise(self, filters: IncidentFilter, query: Select[*Ts]) -> list[Row[*Ts]]:
+        """Rows of an aggregate ``query`` over incidents, narrowed by the filters' dates, grade and status.
+
+        Tallies and the timeline add up in the database instead of loading every incident; the
+        place and perpetrator filters are matched in Python (see ``IncidentFilter``), so a filter
+        using them is refused here and its caller sums the matching incidents instead. A limit
+        of 0 (the public asking for hidden incidents) selects nothing.
+        """
+        if needs_python(filters):
+            raise CivharmError("place and perpetrator filters are matched in Python, not summed in SQL")
+        if filters.limit == 0:
+            query = query.where(false())
+        with self._read() as session:
+            return list(session.execute(query.where(*_conditions(filters))))
 
     @staticmethod
     def _matches(filters: IncidentFilter, row: Any) -> bool:
@@ -411,6 +508,22 @@ class Store:
                     reports[report.sha256] = report_from_row(report)
                 pairs.append((reports[report.sha256], claim_from_row(claim)))
         return pairs
+
+    def position_reports(self, published_from: dt.date, published_to: dt.date) -> list[str]:
+        """The reports published in these days (inclusive) that state a party's position, by sha256."""
+        query = (
+            select(ReportRow.sha256)
+            .join(ClaimRow, ClaimRow.report_sha256 == ReportRow.sha256)
+            .where(
+                ClaimRow.kind == ClaimKind.POSITION.value,
+                ReportRow.published >= published_from,
+                ReportRow.published <= published_to,
+            )
+            .distinct()
+            .order_by(ReportRow.sha256)
+        )
+        with self._read() as session:
+            return list(session.scalars(query))
 
     def tallies(self) -> list[tuple[Report, Tally]]:
         """Every reported cumulative tally with its report, newest publication first."""

@@ -12,21 +12,24 @@ from enum import StrEnum
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict
 
-from civharm.publish.export import EXPORT_MEDIA_TYPES, EXPORT_SUFFIXES, render_export
+from civharm.publish.export import EXPORT_MEDIA_TYPES, EXPORT_SUFFIXES, stream_export
+from civharm.publish.tally import stored_tally
 from civharm.records import Extraction, Grade, Incident, Report, Status
 from civharm.settings import Settings
 from civharm.store.convert import Claim
 from civharm.store.repository import Store
 from civharm.web import tallies
 from civharm.web.deps import (
+    MAX_OFFSET,
     MAX_PAGE_SIZE,
     PAGE_SIZE,
     FilterForm,
     get_settings,
     get_store,
+    public_filter,
     to_filter,
     visible_incident,
     visible_incidents,
@@ -92,7 +95,7 @@ def list_incidents(
     grade: Annotated[Grade | None, Query(description="one of " + ", ".join(Grade))] = None,
     status: Annotated[Status | None, Query(description="one of " + ", ".join(Status))] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="incidents per page")] = PAGE_SIZE,
-    offset: Annotated[int, Query(ge=0, description="incidents to skip")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="incidents to skip")] = 0,
 ) -> IncidentPage:
     """Incidents, newest first, with the same filters as the incident list page."""
     form = FilterForm(
@@ -154,7 +157,8 @@ def get_tally(
 
     Headline rows count incidents graded Fair or Confirmed; the other grades are listed apart.
     """
-    return tallies.response(visible_incidents(store, settings), store.tallies(), by.value)
+    result = stored_tally(store, public_filter(settings), by.value)
+    return tallies.response(result, store.tallies(), by.value)
 
 
 class ExportFormat(StrEnum):
@@ -181,6 +185,6 @@ def export(
     fmt: Annotated[ExportFormat, Path(description="one of " + ", ".join(ExportFormat))],
 ) -> Response:
     """Every incident as a downloadable JSON, CSV, GeoJSON, ACLED-shaped or UCDP-GED-shaped CSV file."""
-    body = render_export(fmt.value, visible_incidents(store, settings), store)
+    body = stream_export(fmt.value, store.stream_incidents(public_filter(settings)), store)
     headers = {"Content-Disposition": f'attachment; filename="civharm-incidents.{EXPORT_SUFFIXES[fmt.value]}"'}
-    return Response(content=body, media_type=EXPORT_MEDIA_TYPES[fmt.value], headers=headers)
+    return StreamingResponse(body, media_type=EXPORT_MEDIA_TYPES[fmt.value], headers=headers)

@@ -24,7 +24,7 @@ from civharm import __version__
 from civharm.errors import CivharmError, NotFoundError
 from civharm.settings import Settings
 from civharm.store.repository import Store
-from civharm.web import api, pages, public
+from civharm.web import api, pages, public, search
 from civharm.web.assets import VENDOR, VENDOR_PATH, mount_vendor
 from civharm.web.desk.router import PUBLIC_ROUTERS as DESK_PUBLIC_ROUTERS
 from civharm.web.desk.router import ROUTERS as DESK_ROUTERS
@@ -168,7 +168,8 @@ class RouteInfo:
 def route_table() -> list[RouteInfo]:
     """Every route ``create_app`` serves, pages and API alike, plus the OpenAPI document and static files."""
     table = [RouteInfo(("GET",), OPENAPI_URL, "OpenAPI description of the JSON API")]
-    for router in (pages.router, _docs_router(), api.router, public.router, *DESK_PUBLIC_ROUTERS):
+    routers = (pages.router, _docs_router(), api.router, search.api_router, search.page_router, public.router)
+    for router in (*routers, *DESK_PUBLIC_ROUTERS):
         for route in router.routes:
             if isinstance(route, APIRoute):
                 doc = (route.endpoint.__doc__ or route.name).strip().splitlines()[0]
@@ -197,6 +198,8 @@ def create_app(store: Store, settings: Settings) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(public.router)
+    app.include_router(search.api_router)
+    app.include_router(search.page_router)
     app.state.vendor_ready = mount_vendor(app, settings)
     for desk_router in DESK_ROUTERS:  # the analyst's desk under /desk, and public revision histories
         app.include_router(desk_router)

@@ -14,17 +14,21 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from civharm.assess.parties import matches_any
-from civharm.publish.tally import format_range, tally
+from civharm.errors import NotFoundError
+from civharm.publish.tally import format_range, stored_tally
 from civharm.records import Grade, Incident, Position, SourceFigure
 from civharm.settings import Settings
+from civharm.store.desk import DeskStore
 from civharm.store.repository import Store
 from civharm.web import present, republish, tallies, timeline
 from civharm.web.deps import (
+    MAX_OFFSET,
     PAGE_SIZE,
     FilterError,
     FilterForm,
     get_settings,
     get_store,
+    public_filter,
     to_filter,
     visible_incident,
     visible_incidents,
@@ -72,7 +76,7 @@ def incident_list(
     place: str = "",
     perpetrator: str = "",
     grade: str = "",
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> HTMLResponse:
     """Headline tallies, the timeline and incidents, newest first, narrowed by the filter form."""
     form = FilterForm(date_from, date_to, place, perpetrator, grade)
@@ -91,13 +95,13 @@ def incident_list(
     try:
         # One row more than a page tells whether a next page exists without counting.
         found = visible_incidents(store, settings, to_filter(form, PAGE_SIZE + 1, offset))
-        every = visible_incidents(store, settings, to_filter(form, None, 0))
+        every = public_filter(settings, to_filter(form, None, 0))
     except FilterError as exc:
         context["errors"] = str(exc).split("; ")
         return render(request, "incidents.html", context, status_code=400)
     context["rows"] = [_row(i) for i in found[:PAGE_SIZE]]
-    context["headline"] = tally(every)
-    context["chart"] = timeline.build(every)
+    context["headline"] = stored_tally(store, every)
+    context["chart"] = timeline.build(*timeline.stored_cells(store, every))
     if len(found) > PAGE_SIZE:
         context["next_url"] = "/?" + urlencode({**form.query(), "offset": offset + PAGE_SIZE})
     if offset > 0:
@@ -173,9 +177,20 @@ def safe_url(url: str | None) -> str | None:
     return url if urlsplit(url.strip()).scheme.lower() in {"http", "https"} else None
 
 
+def report_incidents(store: Store, settings: Settings, sha256: str) -> list[Incident]:
+    """The incidents a report belongs to that the requester may see (never a link to a draft)."""
+    shown: list[Incident] = []
+    for incident_id in DeskStore(store.database).report_incident_ids(sha256):
+        try:
+            shown.append(visible_incident(store, settings, incident_id))
+        except NotFoundError:
+            continue
+    return shown
+
+
 @router.get("/reports/{sha256}", name="report_page")
-def report_page(request: Request, store: StoreDep, sha256: str) -> HTMLResponse:
-    """One report: its metadata and full text with every extracted span marked."""
+def report_page(request: Request, store: StoreDep, settings: SettingsDep, sha256: str) -> HTMLResponse:
+    """One report: its metadata, the incidents it belongs to, its full text with every extracted span marked."""
     extraction = store.extraction(sha256)
     marks = present.claim_marks(extraction)
     text_html = highlight(extraction.report.text, [m.as_span() for m in marks], anchors=[m.anchor for m in marks])
@@ -185,6 +200,7 @@ def report_page(request: Request, store: StoreDep, sha256: str) -> HTMLResponse:
         "marks": marks,
         "kinds": sorted({m.kind for m in marks}),
         "text_html": text_html,
+        "incidents": [(i, present.incident_heading(i)) for i in report_incidents(store, settings, sha256)],
     }
     return render(request, "report.html", context)
 
@@ -196,7 +212,8 @@ def tallies_page(
     """Tallies of incidents grouped ``by`` one key, headline grades apart, and sources' own tallies."""
     if by not in tallies.GROUPINGS:
         raise FilterError(f"by: {by!r} is not one of {', '.join(tallies.GROUPINGS)}")
-    sections = tallies.sections(visible_incidents(store, settings), by)
+    result = stored_tally(store, public_filter(settings), by)  # type: ignore[arg-type]  # one of GROUPINGS
+    sections = tallies.sections(result, visible_incidents(store, settings) if result.ids_listed else [])
     context: dict[str, Any] = {
         "section": "tallies",
         "by": by,

@@ -11,6 +11,7 @@ from alembic import context
 from sqlalchemy import Connection, create_engine
 
 from civharm.store.models import Base
+from civharm.store.search import is_search_index
 
 config = context.config
 target_metadata = Base.metadata
@@ -23,6 +24,8 @@ def _run(connection: Connection) -> None:
         # SQLite alters tables by copying them; batch mode lets later revisions stay portable.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        # The search index is built by hand (0006_search), outside the models: autogenerate leaves it be.
+        include_name=lambda name, type_, parents: not is_search_index(name, type_, parents),
     )
     with context.begin_transaction():
         context.run_migrations()
