@@ -190,12 +190,13 @@ def _properties(incident: Incident) -> dict[str, Any]:
 
 def export_geojson(incidents: Sequence[Incident]) -> dict[str, Any]:
     """A FeatureCollection of incidents with coordinates; ``skipped`` counts those without."""
-    features = [f for incident in incidents if (f := _feature(incident)) is not None]
+    features = [f for incident in incidents if (f := point_feature(incident, _properties)) is not None]
     return {"type": "FeatureCollection", "features": features, "skipped": len(incidents) - len(features)}
 
 
-def _feature(incident: Incident) -> dict[str, Any] | None:
-    """The incident as a GeoJSON Feature; None without coordinates."""
+def point_feature(incident: Incident, properties: Callable[[Incident], dict[str, Any]]) -> dict[str, Any] | None:
+    """The incident as a GeoJSON Feature with these properties (the export's, or the map's); None
+    without coordinates."""
     place = incident.place
     if place is None or place.lat is None or place.lon is None:
         return None
@@ -203,7 +204,7 @@ def _feature(incident: Incident) -> dict[str, Any] | None:
         "type": "Feature",
         "id": incident.id,
         "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
-        "properties": _properties(incident),
+        "properties": properties(incident),
     }
 
 
@@ -245,7 +246,7 @@ def _geojson_stream(incidents: Iterable[Incident]) -> Iterator[str]:
     def features() -> Iterator[dict[str, Any]]:
         nonlocal skipped
         for incident in incidents:
-            feature = _feature(incident)
+            feature = point_feature(incident, _properties)
             if feature is None:
                 skipped += 1
             else:

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from civharm.errors import NotFoundError
+from civharm.publish.export import point_feature
 from civharm.publish.feed import FeedInfo, atom_feed
 from civharm.records import Grade, Incident, PlacePrecision
 from civharm.settings import Settings
@@ -104,24 +105,19 @@ def map_page(
     return response
 
 
-def _feature(incident: Incident) -> dict[str, Any] | None:
+def _map_properties(incident: Incident) -> dict[str, Any]:
+    """What a map marker's popup shows (only called for incidents with a place)."""
     place = incident.place
-    if place is None or place.lat is None or place.lon is None:
-        return None
+    assert place is not None
     return {
-        "type": "Feature",
-        "id": incident.id,
-        "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
-        "properties": {
-            "url": f"/incidents/{incident.id}",
-            "heading": present.incident_heading(incident),
-            "place": present.place_text(place),
-            "precision": place.precision.value,
-            "radius_km": UNCERTAINTY_KM[place.precision],
-            "killed": present.figure_text(incident.civilians_killed),
-            "perpetrators": ", ".join(incident.perpetrators) or "not named",
-            "grade": incident.grade.value,
-        },
+        "url": f"/incidents/{incident.id}",
+        "heading": present.incident_heading(incident),
+        "place": present.place_text(place),
+        "precision": place.precision.value,
+        "radius_km": UNCERTAINTY_KM[place.precision],
+        "killed": present.figure_text(incident.civilians_killed),
+        "perpetrators": ", ".join(incident.perpetrators) or "not named",
+        "grade": incident.grade.value,
     }
 
 
@@ -137,7 +133,7 @@ def map_data(
 ) -> JSONResponse:
     """The map's incidents as GeoJSON ([lon, lat]), with the same filters as the list."""
     found = visible_incidents(store, settings, to_filter(_form(date_from, date_to, place, perpetrator, grade), None, 0))
-    features = [f for i in found if (f := _feature(i)) is not None]
+    features = [f for i in found if (f := point_feature(i, _map_properties)) is not None]
     body = {"type": "FeatureCollection", "features": features, "skipped": len(found) - len(features)}
     return JSONResponse(body, media_type="application/geo+json")
 
