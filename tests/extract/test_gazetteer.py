@@ -82,6 +82,23 @@ def test_area_words_select_areas(gazetteer: Gazetteer) -> None:
     assert counties[0].feature == "admin2" and counties[0].admin1 == "Louisiana"
 
 
+def test_area_names_lose_their_type_words_and_gain_compass_variants(gazetteer: Gazetteer) -> None:
+    for name, iso in [("Anhui", "CN"), ("Guangxi", "CN"), ("Xinjiang", "CN"), ("South Darfur", "SD"),
+                      ("North Kivu", "CD")]:  # fmt: skip
+        top = gazetteer.lookup(name)[0]
+        assert (top.feature, top.country) == ("admin1", iso), name
+
+
+def test_a_stem_shared_by_areas_names_their_region(gazetteer: Gazetteer) -> None:
+    (darfur,) = gazetteer.lookup("Darfur")
+    parts = [
+        c for c in gazetteer.lookup("Northern Darfur") + gazetteer.lookup("Southern Darfur") if c.feature == "admin1"
+    ]
+    assert (darfur.feature, darfur.country) == ("admin1", "SD")
+    assert darfur.population > max(p.population for p in parts)  # all its areas together
+    assert 10 < darfur.lat < 16 and 22 < darfur.lon < 27
+
+
 def test_countries_and_aliases(gazetteer: Gazetteer) -> None:
     for name, iso in [("U.S.", "US"), ("United States", "US"), ("America", "US"), ("UK", "GB"),
                       ("Britain", "GB"), ("Russia", "RU"), ("Syria", "SY")]:  # fmt: skip

@@ -116,6 +116,15 @@ def test_a_qualifier_state_that_holds_the_town_wins_over_its_namesakes(gazetteer
     assert (rockville.country, rockville.feature) == ("US", "city")  # not Maryland county, Liberia
 
 
+def test_a_metropolis_beats_a_namesake_in_a_country_mentioned_in_passing(gazetteer: Gazetteer) -> None:
+    text = "The sample was tested by a United States military laboratory in Cairo, officials in Baghdad said."
+    cairo, _, _ = resolve_spans(text, _spans(text, "Cairo", "Baghdad", "United States"), gazetteer)
+    assert cairo.country == "EG"
+    local = "Police in Cairo, Ill., and Mound City said the levee held."
+    (cairo_il,) = resolve_spans(local, _spans(local, "Cairo"), gazetteer)
+    assert cairo_il.country == "US"
+
+
 def test_an_abbreviated_qualifier_still_qualifies_an_area_name(gazetteer: Gazetteer) -> None:
     text = "Officials in Washington, Pa. said the vaccine was safe."
     (washington,) = resolve_spans(text, _spans(text, "Washington"), gazetteer)

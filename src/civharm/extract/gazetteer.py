@@ -337,9 +337,16 @@ ADMIN2_NEIGHBOUR_DEGREES = 0.15
 _AREA_PREFIX = re.compile(r"^(muhafazat|provincia de|province of|region of|state of|wilayat|amanat)\s+", re.I)
 _AREA_SUFFIX = re.compile(
     r"\s+(governorate|province|oblast|region|marz|prefecture|district|municipality|department|county|parish"
-    r"|borough|census area|state)$",
+    r"|borough|census area|state|sheng|shi|fylke|autonomous(?: region)?|(?:[a-z]+ )?zizhiqu)$",
     re.I,
 )
+# Compass words that start or end first-level area names; "Southern Darfur" is written "South Darfur"
+# too, and areas sharing a stem ("Northern/Southern/Western Darfur") make up the region the stem names.
+_COMPASS = {
+    "northern": "north", "southern": "south", "eastern": "east", "western": "west",
+    "north": "northern", "south": "southern", "east": "eastern", "west": "western",
+    "nord": "north", "sud": "south", "central": "central",
+}  # fmt: skip
 # AP-style abbreviations of US states ("Paris, Tenn."), added to the two-letter postal codes.
 AP_STATES = {
     "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.", "DE": "Del.",
@@ -483,6 +490,7 @@ def collect_places(data_dir: Path) -> list[PlaceRow]:
             if admin2:
                 areas[(cc, raw_admin1 or admin1, admin2)].append((lat, lon, pop))
     rows.extend(_area_rows(areas, data_dir, us_states))
+    rows.extend(list(_region_rows(rows)))
     rows.extend(_country_rows(gn, data_dir, rows))
     rows.extend(_continent_rows(gn))
     return rows
@@ -504,7 +512,7 @@ def _area_rows(
         lat, lon = known or centre([(m[0], m[1]) for m in members])
         population = sum(m[2] for m in members)
         if admin2 is None:
-            names = [raw_admin1, admin1, *aliases.get((cc, raw_admin1), [])]
+            names = [raw_admin1, admin1, *_compass_variants(admin1), *aliases.get((cc, raw_admin1), [])]
             state = states.get(raw_admin1) if cc == "US" else None
             abbreviations: tuple[str, ...] = ()
             geonameid = None
@@ -530,6 +538,54 @@ def _area_rows(
             yield PlaceRow(
                 None, admin2, lat, lon, cc, admin1, admin2, "admin2", population, tuple(dict.fromkeys(names))
             )
+
+
+def _compass_split(name: str) -> tuple[str, str] | None:
+    """("northern", "Darfur") for "Northern Darfur" or "Darfur Northern"; None without a compass word."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    if words[0].lower() in _COMPASS:
+        return words[0].lower(), " ".join(words[1:])
+    if words[-1].lower() in _COMPASS:
+        return words[-1].lower(), " ".join(words[:-1])
+    return None
+
+
+def _compass_variants(name: str) -> list[str]:
+    """ "Southern Darfur" -> ["South Darfur"]; "Nord Kivu" -> ["North Kivu"]."""
+    split = _compass_split(name)
+    if split is None or _COMPASS[split[0]] == split[0]:
+        return []
+    word, stem = split
+    other = _COMPASS[word].capitalize()
+    return [f"{other} {stem}" if name.lower().startswith(word) else f"{stem} {other}"]
+
+
+def _region_rows(rows: list[PlaceRow]) -> Iterator[PlaceRow]:
+    """Regions named by the stem several first-level areas of a country share: "Darfur", "Kivu".
+
+    The region is where its areas are (the centre of their places) and as populous as all of them;
+    a stem that is itself an area's name is that area, not a region.
+    """
+    areas = [row for row in rows if row.feature == "admin1"]
+    own = {(row.country, light_key(row.name)) for row in areas}
+    members: dict[tuple[str, str], list[PlaceRow]] = defaultdict(list)
+    for row in areas:
+        split = _compass_split(row.name)
+        if split is not None and (row.country, light_key(split[1])) not in own:
+            members[(row.country, split[1])].append(row)
+    cities = defaultdict(list)
+    for row in rows:
+        if row.feature == "city" and row.admin1:
+            cities[(row.country, row.admin1)].append((row.lat, row.lon))
+    for (cc, stem), parts in members.items():
+        points = [p for part in parts for p in cities[(cc, part.admin1 or "")]]
+        if len(parts) < 2 or not points:
+            continue
+        lat, lon = centre(points)
+        population = sum(part.population for part in parts)
+        yield PlaceRow(None, stem, lat, lon, cc, stem, None, "admin1", population, (stem,))
 
 
 def _country_rows(gn: Path, data_dir: Path, rows: list[PlaceRow]) -> Iterator[PlaceRow]:

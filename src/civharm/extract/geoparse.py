@@ -39,6 +39,12 @@ NEAR_BONUSES = ((50.0, 2.5), (200.0, 1.5), (500.0, 0.5))  # (km to the nearest o
 # area then loses its feature prior and a bit more, so its namesake city outranks it.
 CAPITAL_MIN_SHARE = 0.1
 NAMESAKE_AREA_PENALTY = FEATURE_PRIOR["admin1"] + POPULATION_WEIGHT * 1.5
+# A metropolis this big and this many times bigger than any namesake is what its bare name means,
+# unless the document's context clearly points at a namesake ("Cairo, Ill.", a report full of Georgia
+# towns). Names that are also an area's ("New York", "Mexico") are left to the area rules.
+FAMOUS_MIN_POPULATION = 1_000_000
+FAMOUS_RATIO = 10.0
+FAMOUS_BONUS = 3.0
 ADMIN2_BONUS = 2.0  # the candidate's district/county is named elsewhere
 # Coherence before anything is chosen: other names that have some candidate this close.
 SUPPORT_KM = 100.0
@@ -227,23 +233,39 @@ def _best(matches: Sequence[Match], context: ResolveContext, name_key: str) -> C
             for c in cities
         )
     }
-    stated = _stated_area(areas, matches, context.gazetteer, context.qualifier)
+    stated = _stated_area(areas, matches, context)
     if stated is not None:
         return stated
-    return max(matches, key=lambda m: _score(m, context, areas, namesake_areas, name_key)).candidate
+    famous = None if any(m.tier == 0 and m.candidate.feature != "city" for m in matches) else _famous_city(cities)
+    return max(
+        matches,
+        key=lambda m: _score(m, context, areas, namesake_areas, name_key) + FAMOUS_BONUS * (m.candidate == famous),
+    ).candidate
 
 
-def _stated_area(
-    areas: Sequence[Candidate], matches: Sequence[Match], gazetteer: Gazetteer, qualifier: str | None
-) -> Candidate | None:
+def _famous_city(cities: Sequence[Candidate]) -> Candidate | None:
+    """The city a bare name means to most readers: a metropolis dwarfing all its namesakes (Cairo, London)."""
+    ranked = sorted(cities, key=lambda c: c.population, reverse=True)
+    if not ranked or ranked[0].population < FAMOUS_MIN_POPULATION:
+        return None
+    runner_up = ranked[1].population if len(ranked) > 1 else 0
+    return ranked[0] if ranked[0].population >= FAMOUS_RATIO * max(runner_up, UNKNOWN_POPULATION) else None
+
+
+def _stated_area(areas: Sequence[Candidate], matches: Sequence[Match], context: ResolveContext) -> Candidate | None:
     """The state a "Town, State" qualifier names when the gazetteer has no such town in it.
 
     "Fountain, Fla." with no Fountain in Florida is somewhere in Florida, not the Fountain in
     Colorado. A qualifier that is also a town of its country ("Homs, Hama and Idlib" lists places)
     is not taken as a statement of the area, nor is one after a name that is itself an area
     ("Alabama, Arizona, Colorado" lists states), nor one whose namesake area does hold the town
-    ("Rockville, Maryland" is in the US state, not in Liberia's Maryland county).
+    ("Rockville, Maryland" is in the US state, not in Liberia's Maryland county). A written-out
+    qualifier must be an area of a country the document is about: in "New York City, Long Island"
+    the second name is the next item, not the Bahamas' Long Island; "Fla." is a qualifier anywhere.
     """
+    gazetteer, qualifier = context.gazetteer, context.qualifier
+    if not _ABBREVIATION.fullmatch((qualifier or "").strip()):
+        areas = [area for area in areas if area.country in context.countries]
     if any(m.candidate.feature not in {"city", "admin2"} for m in matches if m.tier == 0):
         return None
     if any(_inside(m.candidate, area) for m in matches for area in areas):
