@@ -11,24 +11,22 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict
 
 from civharm.publish.export import EXPORT_MEDIA_TYPES, EXPORT_SUFFIXES, stream_export
 from civharm.publish.tally import stored_tally
 from civharm.records import Extraction, Grade, Incident, Report, Status
-from civharm.settings import Settings
 from civharm.store.convert import Claim
-from civharm.store.repository import Store
 from civharm.web import tallies
 from civharm.web.deps import (
     MAX_OFFSET,
     MAX_PAGE_SIZE,
     PAGE_SIZE,
     FilterForm,
-    get_settings,
-    get_store,
+    SettingsDep,
+    StoreDep,
     public_filter,
     to_filter,
     visible_incident,
@@ -36,8 +34,6 @@ from civharm.web.deps import (
 )
 
 router = APIRouter(prefix="/api", tags=["api"])
-StoreDep = Annotated[Store, Depends(get_store)]
-SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
 class ApiModel(BaseModel):

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import Depends, Request
 
 from civharm.errors import CivharmError, NotFoundError
 from civharm.records import Grade, Incident, Status
@@ -55,6 +56,11 @@ def get_store(request: Request) -> Store:
 def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
+
+
+# The two dependencies every route module takes, declared once.
+StoreDep = Annotated[Store, Depends(get_store)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
 class FilterError(CivharmError):

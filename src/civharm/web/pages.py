@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from civharm.assess.parties import matches_any
@@ -26,8 +26,8 @@ from civharm.web.deps import (
     PAGE_SIZE,
     FilterError,
     FilterForm,
-    get_settings,
-    get_store,
+    SettingsDep,
+    StoreDep,
     public_filter,
     to_filter,
     visible_incident,
@@ -37,8 +37,6 @@ from civharm.web.highlight import highlight
 from civharm.web.templating import TEMPLATES
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
-StoreDep = Annotated[Store, Depends(get_store)]
-SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
 def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:

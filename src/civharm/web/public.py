@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from civharm.errors import NotFoundError
@@ -26,8 +26,8 @@ from civharm.web import present, republish, tallies
 from civharm.web.deps import (
     FilterError,
     FilterForm,
-    get_settings,
-    get_store,
+    SettingsDep,
+    StoreDep,
     to_filter,
     visible_incident,
     visible_incidents,
@@ -35,8 +35,6 @@ from civharm.web.deps import (
 from civharm.web.templating import TEMPLATES
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
-StoreDep = Annotated[Store, Depends(get_store)]
-SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 # How far an imprecise location may be from its drawn point, as the radius of the circle the map draws
 # (km). Rough sizes of a town's surroundings, a district, a province and a country in the regions civharm

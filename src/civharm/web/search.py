@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
@@ -27,13 +27,12 @@ from civharm.store.search import (
     search_reports,
 )
 from civharm.web.api import ERRORS
-from civharm.web.deps import get_store, sees_unpublished
+from civharm.web.deps import StoreDep, sees_unpublished
 from civharm.web.highlight import highlight
 from civharm.web.pages import render
 
 api_router = APIRouter(prefix="/api", tags=["api"])
 page_router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
-StoreDep = Annotated[Store, Depends(get_store)]
 
 
 def _search(request: Request, store: Store, q: str, limit: int, offset: int) -> SearchPage:

@@ -9,18 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, ConfigDict
 
 from civharm.store.desk import DeskStore
 from civharm.store.repository import Store
-from civharm.web.deps import get_store
+from civharm.web.deps import StoreDep
 from civharm.web.templating import TEMPLATES
 
 router = APIRouter()
 api_router = APIRouter()  # the JSON twin, described in the OpenAPI document with the rest of /api
-StoreDep = Annotated[Store, Depends(get_store)]
 
 
 class RevisionOut(BaseModel):
