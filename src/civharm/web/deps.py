@@ -87,6 +87,16 @@ class FilterForm:
         return {k: v for k, v in vars(self).items() if v}
 
 
+def page_filters(
+    date_from: str = "", date_to: str = "", place: str = "", perpetrator: str = "", grade: str = ""
+) -> FilterForm:
+    """The public pages' filter form, read from the query string (the list and the map share it)."""
+    return FilterForm(date_from, date_to, place, perpetrator, grade)
+
+
+FormDep = Annotated[FilterForm, Depends(page_filters)]
+
+
 def _date(name: str, value: str) -> dt.date | None:
     if not value.strip():
         return None

@@ -25,7 +25,7 @@ from civharm.web.deps import (
     MAX_OFFSET,
     PAGE_SIZE,
     FilterError,
-    FilterForm,
+    FormDep,
     SettingsDep,
     StoreDep,
     public_filter,
@@ -69,15 +69,10 @@ def incident_list(
     request: Request,
     store: StoreDep,
     settings: SettingsDep,
-    date_from: str = "",
-    date_to: str = "",
-    place: str = "",
-    perpetrator: str = "",
-    grade: str = "",
+    form: FormDep,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> HTMLResponse:
     """Headline tallies, the timeline and incidents, newest first, narrowed by the filter form."""
-    form = FilterForm(date_from, date_to, place, perpetrator, grade)
     context: dict[str, Any] = {
         "section": "incidents",
         "form": form,

@@ -25,7 +25,7 @@ from civharm.store.republish import RepublishLog, incident_times
 from civharm.web import present, republish, tallies
 from civharm.web.deps import (
     FilterError,
-    FilterForm,
+    FormDep,
     SettingsDep,
     StoreDep,
     to_filter,
@@ -66,22 +66,13 @@ def with_image_origin(response: Response, tiles_url: str) -> None:
     )
 
 
-def _form(date_from: str, date_to: str, place: str, perpetrator: str, grade: str) -> FilterForm:
-    return FilterForm(date_from, date_to, place, perpetrator, grade)
-
-
 @router.get("/map", name="map_page")
 def map_page(
     request: Request,
     settings: SettingsDep,
-    date_from: str = "",
-    date_to: str = "",
-    place: str = "",
-    perpetrator: str = "",
-    grade: str = "",
+    form: FormDep,
 ) -> HTMLResponse:
     """A map of incidents (Leaflet, offline country outlines); imprecise places drawn as circles."""
-    form = _form(date_from, date_to, place, perpetrator, grade)
     errors: list[str] = []
     try:
         to_filter(form, None, 0)
@@ -123,14 +114,10 @@ def _map_properties(incident: Incident) -> dict[str, Any]:
 def map_data(
     store: StoreDep,
     settings: SettingsDep,
-    date_from: str = "",
-    date_to: str = "",
-    place: str = "",
-    perpetrator: str = "",
-    grade: str = "",
+    form: FormDep,
 ) -> JSONResponse:
     """The map's incidents as GeoJSON ([lon, lat]), with the same filters as the list."""
-    found = visible_incidents(store, settings, to_filter(_form(date_from, date_to, place, perpetrator, grade), None, 0))
+    found = visible_incidents(store, settings, to_filter(form, None, 0))
     features = [f for i in found if (f := point_feature(i, _map_properties)) is not None]
     body = {"type": "FeatureCollection", "features": features, "skipped": len(found) - len(features)}
     return JSONResponse(body, media_type="application/geo+json")
