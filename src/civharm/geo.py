@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 EARTH_RADIUS_KM = 6371.0088
+# One degree of latitude; no two points are closer than their latitude difference times this.
+KM_PER_DEGREE_LAT = math.pi * EARTH_RADIUS_KM / 180
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

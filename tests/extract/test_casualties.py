@@ -1,6 +1,8 @@
 """The casualty grammar: each phrase a user reads in reports, and what it must count."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from civharm.extract.casualties import find_casualties
 from civharm.records import Group, Outcome
@@ -110,6 +112,58 @@ def test_more_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, i
     assert figures(sentence) == expected
 
 
+M = Group.MEN
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "hit" and "struck" harm people, not houses; "was hit" says nothing of whether he lived
+        ("A man was hit in the leg.", [(M, KI, 1, 1)]),
+        ("Two people were struck by gunfire.", [(U, KI, 2, 2)]),
+        ("A bullet struck the girl in the chest.", [(CH, KI, 1, 1)]),
+        ("Four rounds hit the house.", []),
+        ("The gunman hit two people.", [(U, KI, 2, 2)]),
+        # hospital words are injuries
+        (
+            "The victim was transported to Nash General Hospital for treatment of non-life threatening injuries.",
+            [(U, INJ, 1, 1)],
+        ),
+        ("A 13-year-old girl was hospitalized in critical condition.", [(CH, INJ, 1, 1)]),
+        ("The veteran detective suffered a non life threatening injury.", [(U, INJ, 1, 1)]),
+        ("Teen suffers gunshot wound", [(CH, INJ, 1, 1)]),
+        # people named only by name, role, age or pronoun
+        ("Smith was pronounced dead at the scene.", [(U, K, 1, 1)]),
+        ("LaPrida Shears, 25, of Tyler, was killed in the crossfire.", [(U, K, 1, 1)]),
+        ("Lavell Smith, a 33-year-old black man, was shot and killed Sunday.", [(M, K, 1, 1)]),
+        ("A 9-month-old baby in Indiana died Thursday.", [(CH, K, 1, 1)]),
+        ("Dalton area boy, 8, dies from accidental gunshot wound", [(CH, K, 1, 1)]),
+        ("Three-year-old fatally shot in Anchorage", [(U, K, 1, 1)]),
+        ("Pleasantville woman shot in foot", [(W, KI, 1, 1)]),
+        ("She was taken to a hospital, where she died from her injuries.", [(U, K, 1, 1)]),
+        ("Police are investigating the Monday morning wounding of a teenager.", [(CH, INJ, 1, 1)]),
+        ("Three partygoers were killed.", [(U, K, 3, 3)]),
+        ("A gunman shot and wounded a store clerk.", [(U, INJ, 1, 1)]),
+        ("Police found the car used in the fatal shooting of a 1-year-old girl.", [(CH, K, 1, 1)]),
+        # a person named again by what she is to someone; an age and home town are not a count
+        (
+            "Police made an arrest in the fatal shooting of 15-year-old Trinity Gay, the daughter of a sprinter.",
+            [(U, K, 1, 1)],
+        ),
+        ("Robinson, 28, of St. Louis, was killed.", [(U, K, 1, 1)]),
+        ("Relatives said Terry Robinson Jr., 28, of St. Louis, was killed.", [(U, K, 1, 1)]),
+        # a death the words imply without a figure
+        ("Deputies are investigating an accidental shooting death near Cadott.", [(U, K, 1, 1)]),
+        ("He faces a homicide charge.", []),
+        # words that open a sentence are not names
+        ("Nobody was hurt.", []),
+        ("Police said Smith shot Jones.", []),
+    ],
+)
+def test_local_news_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, int | None]]) -> None:
+    assert figures(sentence) == expected
+
+
 def test_conflicting_sources_stay_separate_claims() -> None:
     first = find_casualties("The strike killed 30 people, rescue workers said.", 0, "rescue workers")
     second = find_casualties("The Observatory said 18 people were killed.", 60, "Syrian Observatory for Human Rights")
@@ -117,3 +171,23 @@ def test_conflicting_sources_stay_separate_claims() -> None:
         (30, "rescue workers"),
         (18, "Syrian Observatory for Human Rights"),
     ]
+
+
+# Words the casualty grammar reads, so that random sentences exercise its rules and not only plain text.
+_WORDS = st.sampled_from(
+    [
+        "a", "the", "man", "woman", "Smith", "John", "Lee", "Jr.", ",", "25", "three", "people", "were", "was",
+        "shot", "hit", "struck", "killed", "died", "and", "one", "fatally", "injured", "in", "of", "Tyler",
+        "taken", "to", "hospital", "with", "injuries", "he", "she", "15-year-old", "boy", "a homicide", "another",
+        "partygoers", "the daughter", "suffered", "critical condition", "at least", "dozens", "including",
+    ]
+)  # fmt: skip
+
+
+@settings(deadline=None)  # a property, not a timing: a loaded CI machine must not fail it
+@given(st.lists(_WORDS, max_size=16).map(" ".join), st.integers(0, 1000))
+def test_figures_are_honest_spans_of_any_sentence(sentence: str, offset: int) -> None:
+    for casualty in find_casualties(sentence, offset):
+        assert sentence[casualty.start - offset : casualty.end - offset] == casualty.words
+        assert casualty.min >= 0
+        assert casualty.max is None or casualty.max >= casualty.min

@@ -254,3 +254,11 @@ def test_a_possessive_day_after_from_is_that_day_not_a_period() -> None:
     mention = one("The death toll from Tuesday's air strike rose to 44.")
     assert (mention.date, mention.precision) == (d(12, 22), P.DAY)
     assert one("from Monday to Wednesday").precision is P.RANGE
+
+
+def test_an_end_before_the_start_is_two_dates_not_a_period() -> None:
+    found = find_dates("yesterday to Sunday", date(2000, 1, 1))  # a Saturday: Sunday is Dec. 26
+    assert [(m.words, m.date, m.precision) for m in found] == [
+        ("yesterday", date(1999, 12, 31), P.DAY),
+        ("Sunday", date(1999, 12, 26), P.DAY),
+    ]

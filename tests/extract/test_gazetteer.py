@@ -108,6 +108,23 @@ def test_countries_and_aliases(gazetteer: Gazetteer) -> None:
     assert syria is not None and abs(syria.lat - 35) < 1
 
 
+def test_oceans_seas_and_regions_from_our_table(gazetteer: Gazetteer) -> None:
+    for name, lat, lon in [("Indian Ocean", -20, 80), ("Mediterranean", 35, 18), ("Black Sea", 43, 34),
+                           ("West Africa", 12, -2), ("Middle East", 27, 44), ("EU", 50, 10)]:  # fmt: skip
+        top = gazetteer.lookup(name)[0]
+        assert (top.feature, top.country) == ("region", ""), name
+        assert abs(top.lat - lat) < 1.5 and abs(top.lon - lon) < 1.5, name
+    siberia = gazetteer.lookup("Siberia")[0]
+    assert (siberia.feature, siberia.country) == ("region", "RU")  # not the hamlet in Mexico
+
+
+def test_former_provinces_are_areas(gazetteer: Gazetteer) -> None:
+    nyanza = [c for c in gazetteer.lookup("Nyanza Province") if c.country == "KE"]
+    assert [(c.feature, c.admin1) for c in nyanza] == [("admin1", "Nyanza")]
+    orientale = gazetteer.lookup("Orientale")[0]  # DR Congo's Eastern Province, by its French name
+    assert (orientale.feature, orientale.country) == ("admin1", "CD")
+
+
 def test_state_abbreviations_only_on_request(gazetteer: Gazetteer) -> None:
     assert gazetteer.lookup("TX", abbreviations=True)[0].name == "Texas"
     assert gazetteer.lookup("Tenn.", abbreviations=True)[0].name == "Tennessee"

@@ -110,6 +110,37 @@ def test_a_list_of_areas_is_not_a_chain_of_qualifiers(gazetteer: Gazetteer) -> N
     assert distance_km(_where(alabama), _where(arizona)) > 1000  # each state itself, not the next one
 
 
+def test_items_of_a_list_are_alike(gazetteer: Gazetteer) -> None:
+    text = "Cases were found in Nigeria, Niger, Chad and Mali."
+    niger = text.index("Niger,")
+    found = resolve_spans(
+        text, [*_spans(text, "Nigeria"), (niger, niger + 5), *_spans(text, "Chad", "Mali")], gazetteer
+    )
+    assert (found[1].country, found[1].feature) == ("NE", "country")  # not Nigeria's Niger state
+    states = "Cases were found in states including Georgia, Oklahoma, Pennsylvania and Wisconsin."
+    georgia = resolve_spans(states, _spans(states, "Georgia", "Oklahoma", "Pennsylvania", "Wisconsin"), gazetteer)[0]
+    assert (georgia.country, georgia.feature) == ("US", "admin1")
+    pair = "Flights from Georgia and Armenia resumed."
+    (country,) = resolve_spans(pair, _spans(pair, "Georgia"), gazetteer)
+    assert country.country == "GE"  # two items make no list
+
+
+def test_an_area_keeps_its_prior_when_its_big_namesake_city_has_another_name(gazetteer: Gazetteer) -> None:
+    text = "Health officials in Pennsylvania and Oklahoma reported cases."
+    oklahoma = resolve_spans(text, _spans(text, "Pennsylvania", "Oklahoma"), gazetteer)[1]
+    # Oklahoma City is called "Oklahoma" only as an alternate name: the state, not a Pennsylvania village.
+    assert oklahoma.feature == "admin1" and distance_km(_where(oklahoma), (35.5, -97.5)) < 161
+    aleppo = resolve("Aleppo", ResolveContext(gazetteer))
+    assert aleppo is not None and aleppo.feature == "city"  # the city that carries the area's own name
+
+
+def test_seas_and_regions_beat_namesake_towns(gazetteer: Gazetteer) -> None:
+    text = "Storms over the Pacific and the Middle East delayed flights from Dallas, Texas."
+    pacific, middle_east = resolve_spans(text, _spans(text, "Pacific", "Middle East"), gazetteer)
+    assert (pacific.feature, pacific.country) == ("region", None)  # not Pacific, Missouri
+    assert middle_east.feature == "region" and 20 < _where(middle_east)[0] < 35
+
+
 def test_a_qualifier_state_that_holds_the_town_wins_over_its_namesakes(gazetteer: Gazetteer) -> None:
     text = "A hospital in Rockville, Maryland admitted another patient."
     (rockville,) = resolve_spans(text, _spans(text, "Rockville"), gazetteer)
@@ -143,6 +174,7 @@ def test_an_abbreviated_qualifier_still_qualifies_an_area_name(gazetteer: Gazett
         ("a strike in Idlib city", "Idlib", "city", PlacePrecision.EXACT),
         ("fighting across Syria", "Syria", "country", PlacePrecision.COUNTRY),
         ("fighting in Texas", "Texas", "admin1", PlacePrecision.ADMIN1),
+        ("boats crossing the Mediterranean", "Mediterranean", "region", PlacePrecision.COUNTRY),
     ],
 )
 def test_place_precision(text: str, name: str, feature: str | None, expected: PlacePrecision) -> None:
@@ -184,3 +216,43 @@ def test_a_surname_is_not_a_town_and_a_dateline_is_one(gazetteer: Gazetteer) -> 
     names = [(p.name, p.feature) for p in find_places(text, gazetteer, parse(text))]
     assert ("DAYTON", "city") in names
     assert not any(name == "Young" for name, _ in names)
+
+
+def test_street_names_bare_saints_and_state_abbreviations(gazetteer: Gazetteer) -> None:
+    text = "Shots were fired near Church Street and Connecticut Ave. on St. Patrick's Day in Joplin, Mo. on Saturday."
+    found = [(p.name, p.feature, p.country) for p in find_places(text, gazetteer)]
+    assert not any(name.startswith("Church") or name.startswith("St") for name, _, _ in found)
+    assert ("Mo.", "admin1", "US") in found  # the state, not the French village Mo
+    assert ("Joplin", "city", "US") in found
+
+
+@pytest.mark.slow
+def test_a_local_agency_names_its_town_and_compass_words_are_dropped(gazetteer: Gazetteer) -> None:
+    from civharm.extract.nlp import parse
+
+    text = "The Memphis Police Department said two men were shot in southeast Atlanta on Monday."
+    found = {p.name: p for p in find_places(text, gazetteer, parse(text))}
+    assert found["Memphis"].feature == "city" and found["Memphis"].country == "US"
+    assert found["Atlanta"].feature == "city" and "southeast Atlanta" not in found
+
+
+def test_support_is_a_town_within_the_support_radius_by_great_circle() -> None:
+    from civharm.extract.gazetteer import Candidate
+    from civharm.extract.geoparse import SUPPORT_KM, _supports
+
+    def town(lat: float, lon: float) -> Candidate:
+        return Candidate(None, f"T{lat},{lon}", lat, lon, "SY", None, None, "city", 1000)
+
+    degree = SUPPORT_KM / 111.195  # a degree of latitude is 111.195 km
+    here = town(35.0, 36.0)
+    assert _supports(town(35.0 + 0.99 * degree, 36.0), here)
+    assert not _supports(town(35.0 + 1.01 * degree, 36.0), here)
+    assert not _supports(town(35.0, 36.0 + 1.3 * degree), here)  # east-west: within the latitude band, still far
+    assert not _supports(here, here)
+
+
+def test_areas_named_plainly_locate_no_closer_than_themselves() -> None:
+    assert geoparse.feature_precision("region") is PlacePrecision.COUNTRY
+    assert geoparse.feature_precision("continent") is PlacePrecision.COUNTRY
+    assert geoparse.feature_precision("admin2") is PlacePrecision.ADMIN2
+    assert geoparse.feature_precision("city") is PlacePrecision.EXACT

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Cue(StrEnum):
@@ -213,6 +214,12 @@ def word_count(paragraph: str) -> int:
     return len(paragraph.split())
 
 
+# Paragraphs whose answer is kept: a page's paragraphs are asked about by the HTML pass and again by
+# the plain-text pass, and each answer costs some forty pattern searches.
+CACHED_PARAGRAPHS = 512
+
+
+@lru_cache(maxsize=CACHED_PARAGRAPHS)
 def cue_of(paragraph: str) -> Cue | None:
     """The boilerplate kind of a paragraph, or None when it may be article text."""
     text = normalise(paragraph).lstrip("•·*-–— ")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 
 class ActorKind(StrEnum):
@@ -229,8 +229,33 @@ class ActorMatch:
     as_adjective: bool
 
 
+# Sentences whose matches are kept: the readers of one sentence (subject, attribution, perpetrator,
+# position) each ask for its actors, so the last few sentences' answers are reused.
+CACHED_TEXTS = 64
+_Trie = dict[str, "_Trie"]
+
+
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """The words as one prefix tree ("(?:russia(?:n)?|syria(?:n)?)"), longest match first.
+
+    A plain alternation makes the regex engine try every alias at every word start; the tree
+    tries each letter once. The optional tail is greedy, so the longest alias wins, as before.
+    """
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # an alias ends here
+    return _render(trie)
+
+
+def _render(node: _Trie) -> str:
+    branches = [re.escape(char) + _render(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @cache
@@ -249,7 +274,8 @@ def _patterns() -> tuple[re.Pattern[str], dict[str, Actor], set[str]]:
     return pattern, lookup, adjectives
 
 
-def find_actors(text: str) -> list[ActorMatch]:
+@lru_cache(maxsize=CACHED_TEXTS)
+def find_actors(text: str) -> tuple[ActorMatch, ...]:
     """Every actor named in ``text``, longest alias first, non-overlapping."""
     pattern, lookup, adjectives = _patterns()
     found: list[ActorMatch] = []
@@ -262,7 +288,7 @@ def find_actors(text: str) -> list[ActorMatch]:
         actor = lookup[key]
         names = {a.casefold() for a in (actor.name, *actor.aliases)}
         found.append(ActorMatch(actor, match.start(1), match.end(1), key in adjectives and key not in names))
-    return found
+    return tuple(found)
 
 
 _ACRONYMS = frozenset(

@@ -57,6 +57,8 @@ _GROUP_ALTERNATION = "|".join(f"(?:{words})" for words, _ in GROUP_WORDS)
 # Up to three modifiers may stand between a number and its noun: "12 more Syrian civilians".
 _MODIFIERS = r"(?:(?:of\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?)"
 GROUP_AFTER = re.compile(rf"^\s*[”\"']?\s*{_MODIFIERS}(?P<group>{_GROUP_ALTERNATION})\b", re.IGNORECASE)
+# Any other plural noun, with up to two modifiers: "three partygoers", "two young bandmates".
+OTHER_NOUN_AFTER = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][a-z-]*[a-rt-z]s\b")
 
 # "shot and killed", "fatally shot", "shot dead", "shot to death", "pronounced dead": killed.
 _SHOT_DEAD = (
@@ -64,30 +66,44 @@ _SHOT_DEAD = (
     r"|pronounced\s+dead|fatally(?=\s*[.,;)]|\s*$)"
 )
 _KILLED = rf"{_SHOT_DEAD}|killed|dead|died|dies|deaths?|fatalities|lost their lives|perished|slain|massacred"
+# "a man was shot", "two people were struck": hit, and whether they lived is not said: killed or injured.
+# "hit" and "struck" name harm only when people are hit (``HIT_WORDS``, see ``_read``).
+_SHOT = r"shot|hit|struck"
+HIT_WORDS = re.compile(r"\b(?:hit|hitting|struck|striking)\b", re.IGNORECASE)
+# "was taken to a hospital with non-life-threatening injuries", "was hospitalized in critical condition": hurt.
+_HOSPITAL = (
+    r"(?:taken|transported|rushed|airlifted|flown)\s+to\s+[^.;]{0,60}?\b(?:with|for(?:\s+treatment\s+of)?)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:injur(?:y|ies)|wounds?)|hospitali[sz]ed|in\s+(?:critical|serious|stable|fair|grave)\s+condition"
+)
 # "suffered non-life-threatening injuries", "suffered a gunshot wound", "shot and wounded": injured.
 _SUFFERED = (
-    r"(?:suffered|suffering|sustained|treated for)\s+(?:from\s+)?(?:an?\s+)?"
+    r"(?:suffer(?:ed|ing|s)|sustain(?:ed|ing|s)|treated for)\s+(?:from\s+)?(?:an?\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:injur(?:y|ies)|wounds?)"
 )
-_INJURED = rf"shot\s+and\s+(?:wounded|injured)|{_SUFFERED}|wounded|injured|hurt|injuries|maimed"
-# "a man was shot": hit, and whether he lived is not said: killed or injured.
-_SHOT = r"shot"
+_INJURED = rf"shot\s+and\s+(?:wounded|injured)|{_SUFFERED}|{_HOSPITAL}|wounded|injured|hurt|injuries|maimed"
 _MISSING = r"missing|unaccounted for|buried under (?:the )?rubble"
 _AUX = (
     r"(?:\s*(?:,\s*)?(?:who|that|were|was|have|has|had|been|are|is|being|reportedly|reported|also|all|later|found|both"
     r"|since|now|were\s+said\s+to\s+have|are\s+feared|feared|confirmed|believed|thought|to\s+be|to\s+have)\b)*"
 )
+# "a 9-month-old baby in Indiana died", "a man from Dayton, 34, was shot": where he is from, or his age.
+_FROM_PLACE = (
+    r"(?:,?\s+(?:in|of|from)\s+(?:the\s+[a-z]+|(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2}))?"
+    r"(?:,\s*\d{1,3}\s*,)?"
+)
 OUTCOME_AFTER = re.compile(
-    rf"^[”\"']?{_AUX}\s*[”\"']?\s*(?:(?:accidentally|critically|seriously|badly|also)\s+)?"
+    rf"^[”\"']?(?P<origin>{_FROM_PLACE}){_AUX}\s*[”\"']?\s*(?:(?:accidentally|critically|seriously|badly|also)\s+)?"
     rf"(?P<outcome>(?:{_KILLED})(?:\s+(?:or|and)\s+(?:{_INJURED}))?|{_INJURED}|{_MISSING}|{_SHOT})\b",
     re.IGNORECASE,
 )
 OUTCOME_BEFORE = re.compile(
     r"\b(?P<outcome>(?:(?:fatally\s+)?shot\s+and\s+kill(?:ed|ing)|fatally\s+shoot(?:ing|s)?|fatally\s+shot"
-    r"|shot|shooting|shoots"
+    r"|(?:fatally|mortally)\s+(?:wound(?:ed|ing)|injur(?:ed|ing))|shot|shooting|shoots|hit|hitting|struck|striking"
     r"|kill(?:ed|ing|s)?|claim(?:ed|ing|s)? the lives of|left|leaving|bodies of"
     # "the shooting death of 5-year-old Mya White", "charged in the murders of two men"
-    r"|(?:death|deaths|murder|murders|killing|killings|slaying|slayings|homicide) of)"
+    r"|(?:death|deaths|murder|murders|killing|killings|slaying|slayings|homicide) of"
+    # "the Monday morning shooting of a teenager": hit, fate not said by these words
+    r"|(?:fatal\s+)?(?:shooting|wounding) of)"
     r"(?:\s+(?:or|and)\s+(?:wound(?:ed|ing)|injur(?:ed|ing)))?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?)"
     r"\s+(?:an estimated\s+|a total of\s+|as many as\s+|at least\s+)?[“\"']?\s*$",
     re.IGNORECASE,
@@ -113,6 +129,9 @@ JOINER = re.compile(
     r"[\s,”\"']*(?:and|as well as|along with|plus|in addition to|,)?\s*(?:her|his|their)?[\s“\"']*(?:another\s+)?$",
     re.IGNORECASE,
 )
+# "Trinity Gay, the daughter of Tyson Gay": a person named again by what she is to someone.
+APPOSITION = re.compile(r"\s*,\s*$")
+OF_AFTER = re.compile(r"\s+of\b")
 INCLUDING = re.compile(
     r"(?:including|included|among them|among whom|of whom|of them|among the dead(?: were)?|the dead included)"
     r"\s*[“\"']?\s*$",
@@ -126,6 +145,12 @@ PARENTHETICAL = re.compile(
 MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 MULTIPLE_KILLING = re.compile(
     rf"\b({'|'.join(MULTIPLES)})[- ](?:homicides?|murders?|killings?|slayings?|fatal shootings?)\b", re.IGNORECASE
+)
+# "an accidental shooting death", "a homicide": one dead, though no figure is given.
+SINGLE_KILLING = re.compile(
+    r"\ban?\s+(?:(?:accidental|fatal|apparent|deadly)\s+)?(?:shooting\s+death|homicide)\b"
+    r"(?!\s+(?:charges?|suspects?|investigations?|cases?|trials?|detectives?|units?|investigators?))",
+    re.IGNORECASE,
 )
 # The attacker's own death: "before turning the gun on himself", "then took his own life".
 SELF_KILLING = re.compile(
@@ -145,28 +170,44 @@ NEGATED = re.compile(
 # A single person named by a noun phrase: "a woman", "her husband", "an 8-year-old boy".
 PERSON = re.compile(
     # "the 13-year-old was dead": an age alone names a person too
-    r"\b(?:(?:a|an|the|one)\s+)?\d+-year-old(?=,?\s+(?:was|is|had|has|died|dies)\b)"
-    r"|(?:^|(?<=[.;:]\s))(?:He|She)(?=\s+(?:(?:was|had been|later)\s+(?:\w+\s+){0,2}?)?(?:killed|dead|died|shot))"
+    # "Three-year-old fatally shot", "a 15-month-old in the minivan was also struck"
+    r"\b(?:(?:a|an|the|one)\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-old(?=(?:\s+in\s+the\s+\w+)?,?\s+"
+    r"(?:was|is|had|has|died|dies|shot|killed|hit|struck|wounded|injured|also|later|accidentally|fatally)\b)"
+    # "he was shot", "she died from her injuries": a pronoun whose fate the sentence tells
+    r"|\b(?:He|She)(?=\s+(?:(?:was|had been|has been|later|also|then|eventually)\s+(?:\w+\s+){0,2}?)?"
+    r"(?:killed|dead|died|dies|shot|wounded|injured|hurt|hit|struck|suffered|sustained|pronounced)\b)"
     # "three people dead and another injured": one more person
     r"|\b(?:another|one other)(?=\s+(?:(?:was|were|is)\s+)?(?:critically\s+|seriously\s+)?(?:injured|wounded|hurt)\b)"
     # "5-year-old Noelle Shawver": an age before a name
     r"|\b\d+-(?:year|month|week)-old\s+(?-i:[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2})"
-    r"|\b(?:(?:a|an|one|her|his|their|the|another|a second|a third|(?-i:[A-Z][a-z]+)['’]s)\s+"
-    r"|(?=\d+[- ](?:year|month|week)))"
+    r"|(?:\b(?:a|an|one|her|his|their|the|another|a second|a third|(?-i:[A-Z][a-z]+)['’]s)\s+"
+    # a headline's bare noun: "Teen suffers gunshot wound", "Pleasantville woman shot in foot"
+    r"|(?:^|(?<=[.;:!?]\s)|(?<=\n))(?=(?-i:[A-Z]))|(?=\d+[- ](?:year|month|week)))"
     # modifiers: ages, adjectives, and names of places or schools ("a 15-year-old Caldwell County student")
     r"(?:(?:[\w-]+[- ](?:year|month|week|day)s?[- ]old|young|elderly|pregnant|old|little|teenage|unidentified"
-    r"|unnamed|local|off-duty|male|female|adult|(?-i:[A-Z][\w.'’-]*))\s+){0,4}"
+    r"|unnamed|local|off-duty|male|female|adult|black|white|hispanic|latino|latina|asian|unarmed|innocent|area"
+    r"|high school|middle school|elementary|college|other|fellow|veteran|retired|homeless|injured|wounded"
+    r"|(?-i:[A-Z][\w.'’-]*))\s+){0,4}"
+    r"(?:(?-i:[a-z]+)\s+)?"  # one more word of what he does: "a store clerk", "a gas station attendant"
     r"(?P<noun>woman|man|child|girl|boy|baby|infant|toddler|teen(?:ager)?|mother|father|husband|wife|son|daughter"
     r"|doctor|nurse|paramedic|civilian|fighter|soldier|victim|suspect|gunman|shooter|assailant|attacker|robber"
     r"|officer|deputy|trooper|person|student|resident|driver|clerk|employee|worker|passenger|bystander|pedestrian"
     r"|customer|neighbou?r|friend|brother|sister|cousin|nephew|niece|uncle|aunt|grand(?:mother|father|son|daughter)"
-    r"|girlfriend|boyfriend|fianc[eé]e?|homeowner|owner|teacher|youth|male|female|juvenile|motorist|guard)\b(?!-)",
+    r"|girlfriend|boyfriend|fianc[eé]e?|homeowner|owner|teacher|youth|male|female|juvenile|motorist|guard"
+    r"|detective|investigator|agent|sergeant|sheriff|marshal|bouncer|cashier|partygoer|classmate|roommate"
+    r"|step(?:father|mother|son|daughter|brother|sister)|partner|spouse|acquaintance|relative|musician)\b(?!-)",
     re.IGNORECASE,
 )
 # A named person whose fate the sentence tells: "Kenneth Lampkin, 16, was shot", "John Smith died".
+# "Smith was pronounced dead", "LaPrida Shears, 25, of Tyler, was killed": one name, or a full name with
+# age and home town; words that open sentences but name no one are not names.
 NAMED = re.compile(
-    r"\b[A-Z][a-z]+(?:(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3}(?:,\s*\d{1,3},)?|,\s*\d{1,3},)"
-    r"(?=\s+(?:was|had been|has been|is|were)\s+(?:\w+\s+){0,2}?(?:shot|killed|wounded|injured|pronounced)\b"
+    r"\b(?!(?:He|She|It|They|We|You|This|That|These|Those|There|Police|Officers?|Authorities|Nobody|No|None|One"
+    r"|Everyone|Everybody|Someone|Somebody|Anyone|Who|What|Which|All|Both|Each|Many|Some|Several|Others|Another"
+    r"|Nothing|Everything|The|A|An)\b)"
+    r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3}(?:,?\s+(?:Jr|Sr)\.|\s+I{2,3}\b)?"
+    r"(?:,\s*\d{1,3},(?:\s+(?:of|from)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2},)?)?"
+    r"(?=\s+(?:was|had been|has been|is|were)\s+(?:\w+\s+){0,2}?(?:shot|killed|wounded|injured|pronounced|hit|struck)\b"
     r"|\s+(?:later\s+)?died\b)"
 )
 PERSON_GROUPS: dict[str, Group] = {
@@ -219,10 +260,14 @@ def _group_of(word: str) -> Group | None:
 def _outcome_of(words: str) -> Outcome:
     lowered = words.lower()
     has_killed = re.search(rf"\b(?:kill|{_KILLED}|claim|left|leaving|toll|number of|fatalities)", lowered)
-    if re.search(r"\b(?:fatally|mortally)\b", lowered):
+    if re.search(r"\b(?:fatal|fatally|mortally)\b", lowered):
         return Outcome.KILLED
-    has_injured = re.search(r"wound|injur|hurt|maim", lowered)
-    if not has_killed and not has_injured and re.search(r"\bsho(?:t|ot|oting|ots)\b", lowered):
+    has_injured = re.search(r"wound|injur|hurt|maim|hospitali|condition", lowered)
+    if (
+        not has_killed
+        and not has_injured
+        and re.search(r"\b(?:sho(?:t|ot|oting|ots)|hit|hitting|struck|striking)\b", lowered)
+    ):
         return Outcome.KILLED_OR_INJURED
     if has_killed and has_injured:
         return Outcome.KILLED_OR_INJURED
@@ -256,12 +301,25 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
     if group_match:
         group = _group_of(group_match.group("group"))
     else:
-        group = _group_of(quantity.words.split()[-1]) if person else None
+        # a person is whoever the noun says, never the group of the figure before ("a gunman ... a clerk")
+        group = (_group_of(quantity.words.split()[-1]) or Group.UNKNOWN) if person else None
     phrase_end = quantity.end + (group_match.end() if group_match else 0)
+    if group_match is None and not person:
+        # "three partygoers were killed": a plural noun not in the group lists still carries the verb
+        noun = OTHER_NOUN_AFTER.match(after)
+        if noun and OUTCOME_AFTER.match(after[noun.end() :]):
+            phrase_end = quantity.end + noun.end()
+    lead = OUTCOME_AFTER.match(sentence[phrase_end:])
+    # "Robinson, 28, of St. Louis, was killed": a bare number with a home town is an age, not a count
+    age = lead is not None and bool(lead.group("origin").strip()) and group_match is None and not person
+    if lead and not age:
+        phrase_end += lead.end("origin")  # "a baby in Indiana died": the place is part of the phrase
     rest = sentence[phrase_end:]
     aside = PARENTHETICAL.match(rest)
     outcome_match = OUTCOME_AFTER.match(rest) or (OUTCOME_AFTER.match(rest[aside.end() :]) if aside else None)
     outcome: Outcome | None = None
+    if age:
+        outcome_match = None
     if outcome_match and _active(
         outcome_match, rest[aside.end() :] if aside and not OUTCOME_AFTER.match(rest) else rest
     ):
@@ -274,6 +332,9 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
         )
         if governing:
             outcome = _outcome_of(governing.group("outcome"))
+            outcome_match = governing
+    if outcome_match and group is None and not person and HIT_WORDS.fullmatch(outcome_match.group("outcome")):
+        outcome = None  # "four rounds hit the house", "hit 3 times": only people hit are harmed
     return _Figure(quantity, phrase_end, group, outcome, bool(INCLUDING.search(before)), person)
 
 
@@ -286,7 +347,7 @@ OBJECT_AFTER = re.compile(
 )
 
 
-AGE_AFTER_NAME = re.compile(r"[A-Z][a-z'’-]+,\s*$")
+AGE_AFTER_NAME = re.compile(r"[A-Za-z][a-z'’-]+\.?,\s*$")
 AGES_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d+\s+(?:and|to)\s+)?$", re.IGNORECASE)
 
 
@@ -296,7 +357,7 @@ def _active(match: re.Match[str], rest: str) -> bool:
     bare = match.start("outcome") == len(rest) - len(rest.lstrip()) or rest[: match.start("outcome")].strip() == ""
     return (
         bare
-        and verb.split()[-1] in {"killed", "shot", "wounded", "injured"}
+        and verb.split()[-1] in {"killed", "shot", "wounded", "injured", "hit", "struck"}
         and bool(OBJECT_AFTER.match(rest[match.end() :]))
     )
 
@@ -321,13 +382,17 @@ def _figures(sentence: str) -> list[_Figure]:
             continue  # already read as part of the phrase before
         if AGES_BEFORE.search(sentence[max(0, quantity.start - 30) : quantity.start]):
             continue  # "six people, ages 14 to 52": ages, not people
-        if AGE_AFTER_NAME.search(sentence[max(0, quantity.start - 30) : quantity.start]) and re.match(
-            r"\s*[,);]", sentence[quantity.end :]
+        if (
+            quantity not in persons
+            and AGE_AFTER_NAME.search(sentence[max(0, quantity.start - 30) : quantity.start])
+            and re.match(r"\s*[,);]", sentence[quantity.end :])
         ):
             continue  # "his fiancee, Jaime Salazar, 34, and ...": an age
         figure = _read(sentence, quantity, quantities, quantity in persons)
         if figures:
             between = sentence[figures[-1].end : quantity.start]
+            if figure.person and APPOSITION.match(between) and OF_AFTER.match(sentence, figure.end):
+                continue  # "Trinity Gay, the daughter of a sprinter": the same person again
             joined = JOINER.match(between) is not None or ADDITION.search(between) is not None
             figure = figure.but(joined=figure.subgroup or joined)
             if figure.outcome is None and MORE_AFTER.match(sentence[quantity.end :]):
@@ -413,7 +478,11 @@ def find_casualties(sentence: str, offset: int = 0, source: str | None = None) -
 def _implied(sentence: str, offset: int, source: str | None) -> list[Casualty]:
     """Deaths the words imply without a figure: "a double homicide", "then turned the gun on himself"."""
     found: list[Casualty] = []
-    for pattern, group in ((MULTIPLE_KILLING, Group.UNKNOWN), (SELF_KILLING, Group.FIGHTERS)):
+    for pattern, group in (
+        (MULTIPLE_KILLING, Group.UNKNOWN),
+        (SINGLE_KILLING, Group.UNKNOWN),
+        (SELF_KILLING, Group.FIGHTERS),
+    ):
         for m in pattern.finditer(sentence):
             n = MULTIPLES.get(m.group(1).lower(), 1) if m.groups() else 1
             found.append(

