@@ -19,7 +19,7 @@ from civharm.capture.inputs import CaptureRequest
 from civharm.errors import CivharmError
 from civharm.extract.gazetteer import Gazetteer
 from civharm.extract.pipeline import extract_many
-from civharm.link.incremental import position_days, touched
+from civharm.link.incremental import candidates, position_days, touched
 from civharm.link.linker import link
 from civharm.records import Extraction, Incident, Report
 from civharm.settings import Settings
@@ -130,7 +130,7 @@ def link_pending(store: Store) -> None:
         if not new:
             return
         fresh = [store.extraction(sha) for sha in new]
-        affected = touched(fresh, store.incidents(IncidentFilter()))
+        affected = touched(fresh, store.reachable_incidents(candidates(fresh)))
         shas = {sha for inc in affected for sha in inc.report_ids}
         for lo, hi in position_days(fresh, affected):
             shas.update(store.position_reports(lo, hi))

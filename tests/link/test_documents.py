@@ -70,3 +70,33 @@ def test_the_same_story_rewritten_is_one_incident() -> None:
         DocProfile("b", "inc2", DAY, NASHVILLE, frozenset(), lead=lead | {"wtvm"}, killed=1),
     ]
     assert len(set(cluster_documents(docs).values())) == 1
+
+
+def test_a_story_weeks_later_naming_the_victim_in_the_same_town_is_one_incident() -> None:
+    named = ("randall coffland",)
+    arrest = DAY + dt.timedelta(days=30)
+    docs = [
+        profile("shooting", "inc1", DAY, MEMPHIS, named),
+        profile("arrest", "inc2", arrest, MEMPHIS, named),
+        profile("elsewhere", "inc3", arrest, DENVER, named),  # not a follow-up: another town
+        profile("trial", "inc4", DAY + dt.timedelta(days=90), MEMPHIS, named),  # past FOLLOW_UP_DAYS
+        profile("other", "inc5", arrest, MEMPHIS, ("mary roe",)),
+    ]
+    clusters = cluster_documents(docs)
+    assert clusters["shooting"] == clusters["arrest"]
+    assert len({clusters[d] for d in ("shooting", "elsewhere", "trial", "other")}) == 4
+
+
+def test_two_incidents_in_one_town_on_one_day_merge_unless_something_says_otherwise() -> None:
+    docs = [
+        DocProfile("a", "inc1", DAY, MEMPHIS, frozenset()),
+        DocProfile("b", "inc2", DAY, MEMPHIS, frozenset()),
+        DocProfile("c", "inc3", DAY, NASHVILLE, frozenset()),
+        DocProfile("d", "inc4", DAY + dt.timedelta(days=1), MEMPHIS, frozenset()),
+        DocProfile("x", "inc5", DAY, DENVER, frozenset({"john doe"}), killed=1, injured=2),
+        DocProfile("y", "inc6", DAY, DENVER, frozenset({"mary roe"}), killed=3, injured=0),
+    ]
+    clusters = cluster_documents(docs)
+    assert clusters["a"] == clusters["b"]
+    assert len({clusters[d] for d in ("a", "c", "d")}) == 3
+    assert clusters["x"] != clusters["y"]  # different people, different tolls

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 from pathlib import Path
 
 from sqlalchemy import select
@@ -13,16 +14,33 @@ from civharm.assess.review import Review
 from civharm.capture.inputs import expand_inputs
 from civharm.examples import EXAMPLES_DIR, load_manifest
 from civharm.extract.gazetteer import Gazetteer
-from civharm.link.incremental import position_days, touched
+from civharm.link.incremental import candidates, position_days, touched
 from civharm.link.linker import link
-from civharm.records import Extraction, Grade, Incident, Stance, Status
+from civharm.records import AttackType, DatePrecision, Extraction, Grade, Incident, Stance, Status
 from civharm.store.db import open_database
 from civharm.store.desk import Change, DeskStore
 from civharm.store.models import IncidentRow
 from civharm.store.repository import IncidentFilter, Store
 
 from ..backend import settings_for
-from .builders import ARIHA, DAY1, HOMS, KHARKIV, attack, days, extraction, incident_of, killed, position, report
+from .builders import (
+    ARIHA,
+    DAY1,
+    EL_FASHER,
+    HOMS,
+    IDLIB_PROVINCE,
+    KHARKIV,
+    NO_COORDS,
+    SARAQIB,
+    SYRIA,
+    attack,
+    days,
+    extraction,
+    incident_of,
+    killed,
+    position,
+    report,
+)
 
 
 def _store(url: str) -> Store:
@@ -147,3 +165,37 @@ def test_reports_a_killed_run_stored_but_never_linked_are_linked_by_the_next_run
     _add(store, extraction(report("k"), attack(DAY1, KHARKIV)))
     assert store.unlinked() == []
     assert incident_of(store.incidents(IncidentFilter()), orphan.report.sha256).report_ids == (orphan.report.sha256,)
+
+
+def _spread(seed: str, n: int, *, span: int) -> list[Extraction]:
+    """Reports of attacks spread over ``span`` days and many kinds of place and date: exact days, weeks,
+    months and years, undated pages with a day and month, provinces, countries, no place at all, and
+    here and there a party's denial."""
+    rng = random.Random(seed)
+    places = [ARIHA, SARAQIB, HOMS, IDLIB_PROVINCE, SYRIA, KHARKIV, EL_FASHER, NO_COORDS, None]
+    precisions = [DatePrecision.DAY, DatePrecision.DAY, DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.YEAR]
+    out = []
+    for k in range(n):
+        day = days(rng.randrange(span))
+        mention = attack(day, rng.choice(places), precision=rng.choice(precisions), kind=rng.choice(list(AttackType)))
+        if rng.random() < 0.15:
+            mention = mention.model_copy(
+                update={"date": None, "date_precision": None, "date_partial": day.strftime("--%m-%d")}
+            )
+        published = None if rng.random() < 0.05 else day + dt.timedelta(days=rng.randrange(3))
+        stances = (position(Stance.DENIES),) if rng.random() < 0.1 else ()
+        out.append(extraction(report(f"{seed}{k}", published=published), mention, positions=stances))
+    return out
+
+
+def test_incidents_read_for_new_reports_are_those_a_full_load_would_touch(database_url: str) -> None:
+    store = _store(database_url)
+    _add(store, *_spread("old", 150, span=2000))
+    every = store.incidents(IncidentFilter())
+    read_in_all = 0
+    for batch in range(8):
+        new = _spread(f"new{batch}-", 3, span=2000)
+        read = store.reachable_incidents(candidates(new))
+        assert touched(new, read) == touched(new, every)
+        read_in_all += len(read)
+    assert read_in_all < 8 * len(every) / 3  # the blocking keys narrow the read

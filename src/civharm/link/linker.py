@@ -36,6 +36,7 @@ from civharm.link.compat import (
 from civharm.link.evidence import traits
 from civharm.link.syndication import source_groups
 from civharm.records import AttackMention, DatePrecision, Extraction, Grade, Incident, stable_id
+from civharm.store.repository import LinkReach, Window
 
 # Blocking grid. Half a degree is 55 km north-south, so a 25 km radius never reaches past the next cell;
 # east-west cells shrink with latitude and the neighbourhood widens to match (see _lon_reach).
@@ -298,6 +299,43 @@ def reachable(extractions: Sequence[Extraction], existing: Sequence[Incident]) -
         found |= index.lookup(cand)
         found |= undated.get(cand.mention.place.country if cand.mention.place is not None else None, set())
     return [existing[ci] for ci in sorted(found)]
+
+
+def reach(extractions: Sequence[Extraction]) -> LinkReach:
+    """Where in the database the incidents ``reachable`` can return for these extractions may be.
+
+    Mirrors the blocking keys by indexed columns, widened so it is a superset: per mention, the days
+    its lookup buckets span (an incident's own days may run a week past its date, or a month or a year
+    for a coarse date) at its gazetteer id or in the cells it looks at; its country on its own day; its
+    gazetteer id at any date (day-and-month matches ignore the year); undated incidents in its country.
+    """
+    windows: list[Window] = []
+    ids: set[int] = set()
+    countries: set[str | None] = set()
+    slack = dt.timedelta(days=EVIDENCE_WINDOW_DAYS + BUCKET_DAYS)
+    week, year = dt.timedelta(days=7), dt.timedelta(days=366)
+    coarse = frozenset({DatePrecision.MONTH.value, DatePrecision.YEAR.value})
+    for cand in _candidates(extractions):
+        place, when = cand.mention.place, _when(cand)
+        countries.add(None if place is None else place.country)
+        if place is None:
+            continue
+        if month_day(cand.mention) is not None and place.geonameid is not None:
+            ids.add(place.geonameid)
+        if when is None:
+            continue
+        box = None
+        if is_precise(place) and place.lat is not None and place.lon is not None:
+            cy, cx = _cell(place.lat, place.lon)
+            dx = _lon_reach(place.lat)
+            box = ((cy - 1) * CELL_DEG, (cy + 2) * CELL_DEG, (cx - dx) * CELL_DEG, (cx + dx + 1) * CELL_DEG)
+        gid = frozenset({place.geonameid} if place.geonameid is not None else ())
+        lo, hi = when[0] - slack, when[1] + slack
+        windows.append(Window(lo - week, hi, geonameids=gid, box=box))
+        windows.append(Window(lo - year, hi + year, geonameids=gid, box=box, precisions=coarse))
+        if _day_keys(cand, lookup=True) and place.country is not None:  # same country, same day
+            windows.append(Window(when[0], when[1], countries=frozenset({place.country})))
+    return LinkReach(windows=tuple(windows), geonameids=frozenset(ids), undated_countries=frozenset(countries))
 
 
 def link(
