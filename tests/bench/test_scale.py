@@ -11,7 +11,7 @@ from sqlalchemy import Table
 
 from civharm.bench import latency, synthetic
 from civharm.errors import CivharmError
-from civharm.store import IncidentFilter, Store, open_database
+from civharm.store import IncidentFilter, Store, open_database, terms
 from civharm.store.convert import claim_rows, incident_row, report_row
 from civharm.store.models import Base
 
@@ -30,6 +30,7 @@ def test_generated_rows_are_what_the_store_converters_make() -> None:
         assert rows["reports"] == [_values(report_row(e.report)) for e in extractions]
         expected_claims = [{**_values(c), "incident_id": incident.id} for e in extractions for c in claim_rows(e)]
         assert rows["claims"] == expected_claims
+        assert rows["incident_terms"] == terms.rows_of(incident)
         assert incident.report_ids == tuple(e.report.sha256 for e in extractions)
         figure = incident.civilians_killed
         assert figure is not None and figure.min == min(c.min for e in extractions for c in e.incidents[0].casualties)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 
 import pytest
 
-from civharm.errors import CivharmError, NotFoundError
+from civharm.errors import CivharmError
 from civharm.link.linker import link
 from civharm.publish.export import CSV_COLUMNS, export_csv, export_geojson, export_json, render_export
 from civharm.records import Extraction, Incident
@@ -91,15 +92,13 @@ def test_json_has_incidents_with_reports_and_claims() -> None:
 
 
 class _Shelf:
-    """Extractions by sha256, answering like the store does (NotFoundError when absent)."""
+    """Extractions by sha256, answering like the store does (absent ones left out)."""
 
     def __init__(self, extractions: dict[str, Extraction]) -> None:
         self._by_sha = extractions
 
-    def extraction(self, sha256: str) -> Extraction:
-        if sha256 not in self._by_sha:
-            raise NotFoundError(f"no report {sha256}")
-        return self._by_sha[sha256]
+    def extractions_by_sha(self, shas: Sequence[str], claims: bool = True) -> dict[str, Extraction]:
+        return {sha: self._by_sha[sha] for sha in shas if sha in self._by_sha}
 
 
 def test_render_export_for_the_cli() -> None:

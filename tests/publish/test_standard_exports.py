@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from civharm.publish.standard import (
     country_name,
     date_bounds,
 )
-from civharm.records import DatePrecision, Figure, Incident, Place, PlacePrecision
+from civharm.records import DatePrecision, Extraction, Figure, Incident, Place, PlacePrecision
 from civharm.store.db import open_database
 from civharm.store.repository import Store
 from tests.backend import cli_env, database_url
@@ -34,8 +35,8 @@ class _Shelf:
     def __init__(self) -> None:
         self.by_sha = {e.report.sha256: e for e in (extraction_a(), extraction_b(), extraction_c())}
 
-    def extraction(self, sha256: str):  # type: ignore[no-untyped-def]
-        return self.by_sha[sha256]
+    def extractions_by_sha(self, shas: Sequence[str], claims: bool = True) -> dict[str, Extraction]:
+        return {sha: self.by_sha[sha] for sha in shas}
 
 
 def _incidents() -> list[Incident]:

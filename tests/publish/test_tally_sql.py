@@ -9,7 +9,6 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import func, select
 
-from civharm.errors import CivharmError
 from civharm.publish import tally as tally_module
 from civharm.publish.tally import TallyBy, stored_tally, tally
 from civharm.records import Figure, Grade, Status
@@ -77,11 +76,11 @@ def test_a_large_tally_sums_without_listing_ids(store: Store, monkeypatch: pytes
     assert without_ids(result.other) == without_ids(listed.other)
 
 
-def test_place_and_perpetrator_filters_are_not_summed_in_sql(store: Store) -> None:
+def test_place_and_perpetrator_filters_are_summed_in_sql(store: Store) -> None:
     filters = IncidentFilter(perpetrator="syria", place="ariha")
     assert stored_tally(store, filters, "perpetrator") == tally(store.incidents(filters), "perpetrator")
-    with pytest.raises(CivharmError, match="matched in Python"):
-        store.summarise(filters, select(func.count()).select_from(IncidentRow))
+    counted = store.summarise(filters, select(func.count()).select_from(IncidentRow))
+    assert counted[0][0] == len(store.incidents(filters)) > 0
 
 
 @pytest.mark.parametrize("filters", [*FILTERS, IncidentFilter(perpetrator="russia")])

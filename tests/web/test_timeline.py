@@ -56,3 +56,16 @@ def test_months_and_perpetrators_apart() -> None:
 
 def test_no_chart_without_dated_figures() -> None:
     assert build([incident("a", None, Figure(min=1, max=1)), incident("b", dt.date(2024, 1, 1), None)]) is None
+
+
+def test_years_beyond_three_years_of_span() -> None:
+    chart = build(
+        [
+            incident("a", dt.date(2015, 11, 20), Figure(min=10, max=12)),
+            incident("b", dt.date(2015, 2, 1), Figure(min=1, max=1)),
+            incident("c", dt.date(2019, 6, 1), Figure(min=5, max=None)),
+        ]
+    )
+    assert chart is not None and chart.unit == "year"
+    assert [(r.period, r.incidents, r.killed) for r in chart.rows] == [("2015", 2, "11–13"), ("2019", 1, "at least 5")]
+    assert [t.label for t in chart.ticks] == ["2015", "2016", "2017", "2018", "2019"]

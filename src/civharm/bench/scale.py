@@ -58,7 +58,7 @@ def generate_command(database_url: str, incidents: int, seed: int) -> None:
 
 
 def endpoints(database: Database) -> list[latency.Endpoint]:
-    """The measured requests: lists (plain, filtered, deep), one incident (HTML, API), tally, export."""
+    """The measured requests: lists (plain, filtered, deep), one incident (HTML, API), tally, home page, export."""
     with database.engine.connect() as connection:
         count = connection.scalar(select(func.count()).select_from(IncidentRow)) or 0
         middle = connection.scalar(select(IncidentRow.id).order_by(IncidentRow.id).offset(count // 2).limit(1))
@@ -74,6 +74,7 @@ def endpoints(database: Database) -> list[latency.Endpoint]:
         latency.Endpoint("incident HTML", f"/incidents/{middle}"),
         latency.Endpoint("incident API", f"/api/incidents/{middle}"),
         latency.Endpoint("tally", "/api/tally?by=perpetrator"),
+        latency.Endpoint("home", "/"),
         latency.Endpoint("export csv", "/api/export/csv"),
     ]
 

@@ -15,9 +15,9 @@ import itertools
 import json
 import textwrap
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
-from civharm.errors import CivharmError, NotFoundError
+from civharm.errors import CivharmError
 from civharm.publish.standard import ACLED_COLUMNS, UCDP_COLUMNS, export_acled, export_ucdp
 from civharm.records import Extraction, Figure, Incident
 
@@ -62,7 +62,8 @@ CSV_COLUMNS = (
     "report_urls",
 )
 LIST_SEPARATOR = " | "
-EXPORT_BATCH = 500  # incidents whose reports are looked up together while an export streams
+EXPORT_BATCH = 500  # incidents (and, for JSON's closing list, reports) whose reports are read together
+T = TypeVar("T")
 # Spreadsheet programs run cells starting with these as formulas; place names and titles come from the web.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -209,24 +210,22 @@ def point_feature(incident: Incident, properties: Callable[[Incident], dict[str,
 
 
 class ExtractionLookup(Protocol):
-    """Anything that finds a report's extraction by sha256 (the store does); NotFoundError if absent."""
+    """Anything that finds reports' extractions by sha256, many at once (the store does), leaving out
+    those it does not have: an incident may outlive a deleted report, and its id is still exported."""
 
-    def extraction(self, sha256: str) -> Extraction: ...
-
-
-def _extractions_for(incidents: Sequence[Incident], lookup: ExtractionLookup) -> dict[str, Extraction]:
-    found: dict[str, Extraction] = {}
-    for sha in dict.fromkeys(s for i in incidents for s in i.report_ids):
-        try:
-            found[sha] = lookup.extraction(sha)
-        except NotFoundError:
-            continue  # an incident may outlive a deleted report; its id is still exported
-    return found
+    def extractions_by_sha(self, shas: Sequence[str], claims: bool = True) -> Mapping[str, Extraction]: ...
 
 
-def _batches(incidents: Iterable[Incident]) -> Iterator[list[Incident]]:
-    items = iter(incidents)
-    while batch := list(itertools.islice(items, EXPORT_BATCH)):
+def _extractions_for(
+    incidents: Sequence[Incident], lookup: ExtractionLookup, claims: bool = True
+) -> Mapping[str, Extraction]:
+    """The incidents' reports; ``claims=False`` when only the reports themselves are written (CSV)."""
+    return lookup.extractions_by_sha(list(dict.fromkeys(s for i in incidents for s in i.report_ids)), claims)
+
+
+def _batches(items: Iterable[T]) -> Iterator[list[T]]:
+    pending = iter(items)
+    while batch := list(itertools.islice(pending, EXPORT_BATCH)):
         yield batch
 
 
@@ -268,11 +267,9 @@ def _json_stream(incidents: Iterable[Incident], lookup: ExtractionLookup) -> Ite
                 yield _incident_json(incident, extractions)
 
     def reports() -> Iterator[dict[str, Any]]:
-        for sha in shas:
-            try:
-                yield lookup.extraction(sha).model_dump(mode="json")
-            except NotFoundError:
-                continue
+        for batch in _batches(shas):
+            found = lookup.extractions_by_sha(batch)
+            yield from (found[sha].model_dump(mode="json") for sha in batch if sha in found)
 
     yield '{\n  "incidents": '
     yield from _json_list(items(), "  ")
@@ -296,7 +293,7 @@ def _csv_stream(fmt: str, incidents: Iterable[Incident], lookup: ExtractionLooku
     header = buffer.getvalue()
     yield header
     for batch in _batches(incidents):
-        yield write(batch, _extractions_for(batch, lookup)).removeprefix(header)
+        yield write(batch, _extractions_for(batch, lookup, claims=False)).removeprefix(header)
 
 
 def stream_export(fmt: str, incidents: Iterable[Incident], lookup: ExtractionLookup) -> Iterator[str]:

@@ -21,8 +21,10 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from civharm.errors import CivharmError
 from civharm.records import Figure, Grade, Incident
+from civharm.store import summary
 from civharm.store.models import IncidentRow
-from civharm.store.repository import IncidentFilter, Store, needs_python
+from civharm.store.repository import IncidentFilter, Store
+from civharm.store.summary import FigureSum
 
 TallyBy = Literal["perpetrator", "month", "place", "grade"]
 HEADLINE_GRADES = frozenset({Grade.FAIR, Grade.CONFIRMED})
@@ -61,33 +63,6 @@ class TallyResult:
 
 
 @dataclass(frozen=True)
-class FigureSum:
-    """A running sum of ranges: minima and closed maxima added apart, open maxima counted."""
-
-    figures: int = 0
-    low: int = 0
-    high: int = 0  # sum of the maxima that are not open
-    open: int = 0  # how many maxima were open
-
-    @staticmethod
-    def of(figure: Figure | None) -> FigureSum:
-        if figure is None:
-            return FigureSum()
-        return FigureSum(1, figure.min, figure.max or 0, int(figure.max is None))
-
-    def plus(self, other: FigureSum) -> FigureSum:
-        return FigureSum(
-            self.figures + other.figures, self.low + other.low, self.high + other.high, self.open + other.open
-        )
-
-    def figure(self) -> Figure | None:
-        """The sum as a range; one open maximum makes it open ("at least N"), no figure at all is None."""
-        if not self.figures:
-            return None
-        return Figure(min=self.low, max=None if self.open else self.high)
-
-
-@dataclass(frozen=True)
 class _Part:
     """Some incidents of one row: one incident (Python) or one SQL group."""
 
@@ -102,7 +77,7 @@ class _Part:
         return _Part(self.headline, self.key, self.incidents + other.incidents, sums, self.ids + other.ids)
 
 
-_FIGURES = ("civilians_killed", "civilians_injured", "children_killed", "fighters_killed")
+_FIGURES = summary.FIGURES  # the summary's order, so its sums are parts as they are
 
 
 def _month_of(date: dt.date | None) -> str:
@@ -222,22 +197,46 @@ def _sql_part(row: Any, key: Callable[[Any], str], listed: bool) -> _Part:
 HEADLINE_VALUES = frozenset(g.value for g in HEADLINE_GRADES)
 
 
+# What each grouping but place groups the summary by, and the row key made from a group.
+_SUMMARY_KEYS: dict[str | None, tuple[tuple[summary.GroupBy, ...], Callable[[summary.Group], str]]] = {
+    None: ((), lambda _group: ALL_KEY),
+    "perpetrator": (("perpetrators",), lambda g: _perpetrator_of(json.loads(g.perpetrators or "[]"))),
+    "month": (("period",), lambda g: _month_of(None if g.period == summary.UNDATED else g.period)),
+    "grade": ((), lambda g: str(g.grade)),
+}
+
+
+def _summary_parts(store: Store, filters: IncidentFilter, by: TallyBy | None) -> list[_Part] | None:
+    """The tally's groups read off the incident summary, or None when it cannot answer these filters
+    (see ``civharm.store.summary.kind_for``) or this grouping (place is not in the summary)."""
+    if by == "place":
+        return None
+    kind = summary.kind_for(filters, ("month",) if by == "month" else summary.KINDS)
+    if kind is None:
+        return None
+    extra, key = _SUMMARY_KEYS[by]
+    found = summary.groups(store.database, filters, kind, ("grade", *extra))
+    return [_Part(g.grade in HEADLINE_VALUES, key(g), g.incidents, g.sums, ()) for g in found]
+
+
 def stored_tally(store: Store, filters: IncidentFilter, by: TallyBy | None = None) -> TallyResult:
     """``tally`` of the stored incidents the filters select, added up by the database.
 
-    Incidents are grouped by grade and the grouping's columns in SQL and the groups merged into rows
-    here, so the result is the same as ``tally`` over the same incidents without loading them. Ids are
-    listed when the incidents number at most ``LISTED_IDS`` (a second, per-incident query). Place and
-    perpetrator filters are matched in Python, so with them the matching incidents are loaded and summed.
+    The groups come from the incident summary when it answers the filters exactly (status, grade and
+    dates on period boundaries; any grouping but place), else from the incidents grouped by grade and
+    the grouping's columns in SQL (place grouping, place and perpetrator filters, dates inside a
+    period); either way they are merged into rows here, so the result is the same as ``tally`` over
+    the same incidents without loading them. Ids are listed when the incidents number at most
+    ``LISTED_IDS`` (a per-incident query).
     """
     _check(by)
-    if needs_python(filters):
-        return tally(store.incidents(filters), by)
     columns, key = _SQL_KEYS[by]
     groups = (IncidentRow.grade, *columns)
     count = func.count().label("incidents")
-    rows = store.summarise(filters, select(*groups, count, *_sums()).group_by(*groups))
-    parts = [_sql_part(r, key, False) for r in rows]
+    parts = _summary_parts(store, filters, by)
+    if parts is None:
+        rows = store.summarise(filters, select(*groups, count, *_sums()).group_by(*groups))
+        parts = [_sql_part(r, key, False) for r in rows]
     if sum(p.incidents for p in parts) > LISTED_IDS:
         return _result(by, parts, ids_listed=False)
     each = (*groups, IncidentRow.id)

@@ -21,11 +21,12 @@ from civharm.assess.review import Private, Review
 from civharm.custody import log
 from civharm.errors import NotFoundError
 from civharm.records import Incident, Status
+from civharm.store import summary, terms
 from civharm.store.convert import incident_from_data, incident_row
 from civharm.store.db import Database, read_session, write_session
 from civharm.store.desk_models import ReviewRow, RevisionRow
 from civharm.store.models import IncidentReportRow, IncidentRow
-from civharm.store.repository import Store
+from civharm.store.repository import IN_CHUNK, Store
 
 # Columns of an incident row a decision may change (everything but its id and creation time).
 _INCIDENT_COLUMNS = tuple(c.key for c in IncidentRow.__table__.columns if c.key not in ("id", "created_at"))
@@ -152,9 +153,12 @@ class DeskStore:
         stored = session.get(IncidentRow, incident.id)
         if stored is None:
             raise NotFoundError(f"no incident {incident.id!r}")
+        summary.forget(session, [incident.id])
         fresh = incident_row(incident, stored.created_at, now)
         for column in _INCIDENT_COLUMNS:
             setattr(stored, column, getattr(fresh, column))
+        terms.write(session, [incident])
+        summary.count(session, [incident.id])
 
     def revisions(self, incident_id: str, public: bool = False) -> list[Revision]:
         """The incident's history, oldest first; ``public`` leaves out restricted changes and notes."""
@@ -203,14 +207,25 @@ class DeskStore:
 
     def report_is_published(self, sha256: str) -> bool:
         """Whether a report belongs to at least one published incident (the public may see it)."""
-        query = (
-            select(IncidentReportRow.incident_id)
-            .join(IncidentRow, IncidentRow.id == IncidentReportRow.incident_id)
-            .where(IncidentReportRow.report_sha256 == sha256, IncidentRow.status == Status.PUBLISHED.value)
-            .limit(1)
-        )
+        return sha256 in self.published_reports([sha256])
+
+    def published_reports(self, shas: Sequence[str]) -> set[str]:
+        """Those of these reports that belong to at least one published incident."""
+        wanted = sorted(set(shas))
+        found: set[str] = set()
         with self._read() as session:
-            return session.scalar(query) is not None
+            for start in range(0, len(wanted), IN_CHUNK):
+                query = (
+                    select(IncidentReportRow.report_sha256)
+                    .join(IncidentRow, IncidentRow.id == IncidentReportRow.incident_id)
+                    .where(
+                        IncidentReportRow.report_sha256.in_(wanted[start : start + IN_CHUNK]),
+                        IncidentRow.status == Status.PUBLISHED.value,
+                    )
+                    .distinct()
+                )
+                found.update(session.scalars(query))
+        return found
 
     def hidden_reports(self) -> set[str]:
         """Reports linked only to unpublished incidents: the public must not see them yet."""

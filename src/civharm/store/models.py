@@ -125,6 +125,7 @@ class IncidentRow(Base):
     __table_args__ = (
         Index("ix_incidents_date", "date"),
         Index("ix_incidents_country_admin1", "country", "admin1"),
+        Index("ix_incidents_geonameid", "geonameid"),
         Index("ix_incidents_grade", "grade"),
         Index("ix_incidents_status", "status"),
     )

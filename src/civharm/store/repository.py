@@ -10,17 +10,30 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import itertools
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar, TypeVarTuple, cast
 
-from sqlalchemy import ColumnElement, Row, Select, Table, bindparam, delete, false, func, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    false,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from civharm.errors import CivharmError, NotFoundError
 from civharm.records import Extraction, Grade, Incident, Position, Report, Status, Tally
+from civharm.store import summary, terms
 from civharm.store.convert import (
     KIND_ORDER,
     Claim,
@@ -40,7 +53,7 @@ from civharm.store.models import ClaimRow, IncidentReportRow, IncidentRow, LinkQ
 # Both SQLite (32766) and PostgreSQL (65535) cap bound parameters per statement; IN lists are
 # sent in chunks well under either limit.
 IN_CHUNK = 500
-# Candidate rows fetched at a time when the list is filtered in Python (place, perpetrator).
+# Incident rows fetched at a time while a list is streamed.
 CANDIDATE_BATCH = 2000
 
 # Claim kinds that speak for a whole report rather than one attack in it; an incident's page
@@ -68,8 +81,8 @@ class IncidentFilter:
 
     ``place`` matches the place name, admin1 or admin2 (case-insensitive substring) or the
     ISO country code (exactly); ``perpetrator`` matches any alleged perpetrator
-    (case-insensitive substring). Both are matched in Python so non-ASCII names compare
-    the same way on every backend.
+    (case-insensitive substring). Both are folded with Python's ``casefold`` so non-ASCII
+    names compare the same way on every backend, and looked up in SQL (``civharm.store.terms``).
     """
 
     date_from: dt.date | None = None
@@ -90,6 +103,50 @@ class IncidentFilter:
             raise CivharmError(f"limit must be 0 or more, not {self.limit}")
         if self.offset < 0:
             raise CivharmError(f"offset must be 0 or more, not {self.offset}")
+
+
+@dataclass(frozen=True)
+class Window:
+    """Incidents dated from ``start`` to ``end`` (inclusive) near a place: in one of ``countries``, at one
+    of ``geonameids`` or inside ``box`` (south, north, west, east in degrees)."""
+
+    start: dt.date
+    end: dt.date
+    countries: frozenset[str] = frozenset()
+    geonameids: frozenset[int] = frozenset()
+    box: tuple[float, float, float, float] | None = None
+    anywhere: bool = False  # no place condition
+    precisions: frozenset[str] = frozenset()  # only incidents dated with one of these precisions; empty: any
+
+
+@dataclass(frozen=True)
+class LinkReach:
+    """Where the incidents new reports may join can be, as indexed columns read them (a superset:
+    ``civharm.link.incremental`` decides). An incident is read when it is dated in a window, or, dated
+    or not, at one of ``geonameids``, or undated in one of ``undated_countries`` (None: no country),
+    or linked to one of ``reports``."""
+
+    windows: tuple[Window, ...] = ()
+    geonameids: frozenset[int] = frozenset()
+    undated_countries: frozenset[str | None] = frozenset()
+    reports: frozenset[str] = frozenset()
+
+
+def _window_condition(w: Window) -> ColumnElement[bool]:
+    dated: ColumnElement[bool] = IncidentRow.date.between(w.start, w.end)
+    if w.precisions:
+        dated = and_(dated, IncidentRow.date_precision.in_(sorted(w.precisions)))
+    if w.anywhere:
+        return dated
+    near: list[ColumnElement[bool]] = []
+    if w.countries:
+        near.append(IncidentRow.country.in_(sorted(w.countries)))
+    if w.geonameids:
+        near.append(IncidentRow.geonameid.in_(sorted(w.geonameids)))
+    if w.box is not None:
+        south, north, west, east = w.box
+        near.append(and_(IncidentRow.lat.between(south, north), IncidentRow.lon.between(west, east)))
+    return and_(dated, or_(*near)) if near else false()
 
 
 @dataclass(frozen=True)
@@ -150,29 +207,8 @@ def _stored(row: ClaimRow) -> StoredClaim:
     )
 
 
-def _place_matches(needle: str, name: str | None, admin1: str | None, admin2: str | None, country: str | None) -> bool:
-    if country is not None and country.casefold() == needle:
-        return True
-    return any(value is not None and needle in value.casefold() for value in (name, admin1, admin2))
-
-
-# What ``Store._matches`` reads for the place and perpetrator filters.
-_MATCHED_COLUMNS = (
-    IncidentRow.place_name,
-    IncidentRow.admin1,
-    IncidentRow.admin2,
-    IncidentRow.country,
-    IncidentRow.perpetrators,
-)
-
-
-def needs_python(filters: IncidentFilter) -> bool:
-    """True when the filters match place or perpetrator, which only Python compares alike everywhere."""
-    return filters.place is not None or filters.perpetrator is not None
-
-
-def _conditions(filters: IncidentFilter) -> list[ColumnElement[bool]]:
-    """The filters SQL applies: dates, grade and status."""
+def _conditions(filters: IncidentFilter, walk: bool = False) -> list[ColumnElement[bool]]:
+    """The filters as SQL conditions on incidents; ``walk``: see ``terms.walk_in_order``."""
     out: list[ColumnElement[bool]] = []
     if filters.date_from is not None:
         out.append(IncidentRow.date >= filters.date_from)
@@ -182,6 +218,10 @@ def _conditions(filters: IncidentFilter) -> list[ColumnElement[bool]]:
         out.append(IncidentRow.grade == Grade(filters.grade).value)
     if filters.status is not None:
         out.append(IncidentRow.status == Status(filters.status).value)
+    if filters.place is not None:
+        out.append(terms.place_condition(filters.place, walk))
+    if filters.perpetrator is not None:
+        out.append(terms.perpetrator_condition(filters.perpetrator, walk))
     return out
 
 
@@ -261,12 +301,26 @@ class Store:
 
     def extraction(self, sha256: str) -> Extraction:
         """The report and its claims, rebuilt exactly as they were added."""
+        found = self.extractions_by_sha([sha256])
+        if sha256 not in found:
+            raise NotFoundError(f"no report {sha256!r}")
+        return found[sha256]
+
+    def extractions_by_sha(self, shas: Sequence[str], claims: bool = True) -> dict[str, Extraction]:
+        """The extractions of these reports by sha256, those not stored left out; two queries per
+        ``IN_CHUNK`` reports, so an export reads a page's reports at once instead of one by one.
+        ``claims=False`` gives each report with no claims, for callers that read only the report (the
+        CSV-shaped exports): parsing every claim is most of the time otherwise."""
+        found: dict[str, Extraction] = {}
         with self._read() as session:
-            row = session.get(ReportRow, sha256)
-            if row is None:
-                raise NotFoundError(f"no report {sha256!r}")
-            claims = session.scalars(select(ClaimRow).where(ClaimRow.report_sha256 == sha256)).all()
-            return extraction_from_rows(row, claims)
+            for chunk in _chunks(list(dict.fromkeys(shas))):
+                by_report: dict[str, list[ClaimRow]] = {}
+                query = select(ClaimRow).where(ClaimRow.report_sha256.in_(chunk))
+                for claim in session.scalars(query) if claims else ():
+                    by_report.setdefault(claim.report_sha256, []).append(claim)
+                for row in session.scalars(select(ReportRow).where(ReportRow.sha256.in_(chunk))):
+                    found[row.sha256] = extraction_from_rows(row, by_report.get(row.sha256, ()))
+        return found
 
     def extractions(self) -> Iterator[Extraction]:
         """Every stored extraction, oldest capture first, one report in memory at a time."""
@@ -326,6 +380,7 @@ class Store:
         columns = select(IncidentRow.id, IncidentRow.created_at, IncidentRow.updated_at, IncidentRow.data)
         queries = [columns] if every else [columns.where(IncidentRow.id.in_(chunk)) for chunk in _chunks(gone)]
         old = {row.id: (row.created_at, row.updated_at, row.data) for q in queries for row in session.execute(q)}
+        summary.forget(session, None if every else gone)
         if every:
             session.execute(update(ClaimRow).where(ClaimRow.incident_id.is_not(None)).values(incident_id=None))
             session.execute(delete(IncidentReportRow))
@@ -344,6 +399,8 @@ class Store:
             rows.append(row if data != row.data else incident_row(incident, created, updated))
         session.add_all(rows)
         session.flush()
+        summary.count(session, None if every else ids)
+        terms.write(session, incidents)
         session.add_all(
             IncidentReportRow(incident_id=incident.id, report_sha256=sha)
             for incident in incidents
@@ -398,27 +455,52 @@ class Store:
     def incidents(self, filters: IncidentFilter | None = None) -> list[Incident]:
         """Incidents matching the filters, newest first (undated last), then by id."""
         filters = filters or IncidentFilter()
-        in_python = needs_python(filters)
-        # Without Python matching the page is read off the list's index alone (ids only, however deep the offset).
-        matched = _MATCHED_COLUMNS if in_python else ()
-        query = (
-            select(IncidentRow.id, *matched)
-            .where(*_conditions(filters))
-            .order_by(IncidentRow.date.desc().nulls_last(), IncidentRow.id)
-        )
-        if not in_python:
-            query = query.offset(filters.offset or None).limit(filters.limit)
         with self._read() as session:
-            # Streamed, so a page matched in Python stops reading once it is full, not after every incident.
-            candidates = session.execute(query.execution_options(yield_per=CANDIDATE_BATCH))
-            matching = (row.id for row in candidates if self._matches(filters, row))
-            end = None if filters.limit is None or not in_python else filters.offset + filters.limit
-            page = list(itertools.islice(matching, filters.offset if in_python else 0, end))
+            # The page's ids are read off the list's index (however deep the offset), then their records.
+            walk = terms.walk_in_order(session, filters.place, filters.perpetrator)
+            query = (
+                select(IncidentRow.id)
+                .where(*_conditions(filters, walk))
+                .order_by(IncidentRow.date.desc().nulls_last(), IncidentRow.id)
+                .offset(filters.offset or None)
+                .limit(filters.limit)
+            )
+            page = list(session.scalars(query))
             data: dict[str, dict[str, Any]] = {}
             for chunk in _chunks(page):
                 rows = session.execute(select(IncidentRow.id, IncidentRow.data).where(IncidentRow.id.in_(chunk)))
                 data.update({incident_id: value for incident_id, value in rows})
         return [incident_from_data(data[incident_id]) for incident_id in page]
+
+    def reachable_incidents(self, reach: LinkReach) -> list[Incident]:
+        """The incidents ``reach`` covers, in the list's order (newest first, undated last, then id), read
+        by the indexed date, country and gazetteer-id columns so incremental linking never loads them all."""
+        conditions: list[ColumnElement[bool]] = []
+        for windows in _chunks(reach.windows):
+            conditions.append(or_(*(_window_condition(w) for w in windows)))
+        for ids in _chunks(sorted(reach.geonameids)):
+            conditions.append(IncidentRow.geonameid.in_(ids))
+        countries = sorted(c for c in reach.undated_countries if c is not None)
+        if None in reach.undated_countries:
+            conditions.append(and_(IncidentRow.date.is_(None), IncidentRow.country.is_(None)))
+        for names in _chunks(countries):
+            conditions.append(and_(IncidentRow.date.is_(None), IncidentRow.country.in_(names)))
+        for shas in _chunks(sorted(reach.reports)):
+            linked = select(IncidentReportRow.incident_id).where(IncidentReportRow.report_sha256.in_(shas))
+            conditions.append(IncidentRow.id.in_(linked))
+        found: set[str] = set()
+        with self._read() as session:
+            for condition in conditions:
+                found.update(session.scalars(select(IncidentRow.id).where(condition)))
+            rows = [
+                row
+                for chunk in _chunks(sorted(found))
+                for row in session.execute(
+                    select(IncidentRow.id, IncidentRow.date, IncidentRow.data).where(IncidentRow.id.in_(chunk))
+                )
+            ]
+        rows.sort(key=lambda row: (row.date is None, -(row.date.toordinal() if row.date else 0), row.id))
+        return [incident_from_data(row.data) for row in rows]
 
     def stream_incidents(self, filters: IncidentFilter | None = None) -> Iterator[Incident]:
         """``incidents``, one at a time from one read transaction, fetched ``CANDIDATE_BATCH`` rows at a time.
@@ -426,44 +508,27 @@ class Store:
         Exports of every incident start at once and hold one batch in memory, not the whole table.
         """
         filters = filters or IncidentFilter()
-        query = (
-            select(IncidentRow.data, *_MATCHED_COLUMNS)
-            .where(*_conditions(filters))
-            .order_by(IncidentRow.date.desc().nulls_last(), IncidentRow.id)
-        )
         with self._read() as session:
-            rows = session.execute(query.execution_options(yield_per=CANDIDATE_BATCH))
-            matching = (row.data for row in rows if self._matches(filters, row))
-            end = None if filters.limit is None else filters.offset + filters.limit
-            for data in itertools.islice(matching, filters.offset, end):
+            query = (
+                select(IncidentRow.data)
+                .where(*_conditions(filters, terms.walk_in_order(session, filters.place, filters.perpetrator)))
+                .order_by(IncidentRow.date.desc().nulls_last(), IncidentRow.id)
+                .offset(filters.offset or None)
+                .limit(filters.limit)
+            )
+            for data in session.scalars(query.execution_options(yield_per=CANDIDATE_BATCH)):
                 yield incident_from_data(data)
 
     def summarise(self, filters: IncidentFilter, query: Select[*Ts]) -> list[Row[*Ts]]:
-        """Rows of an aggregate ``query`` over incidents, narrowed by the filters' dates, grade and status.
+        """Rows of an aggregate ``query`` over incidents, narrowed by the filters (all but limit and offset).
 
-        Tallies and the timeline add up in the database instead of loading every incident; the
-        place and perpetrator filters are matched in Python (see ``IncidentFilter``), so a filter
-        using them is refused here and its caller sums the matching incidents instead. A limit
+        Tallies and the timeline add up in the database instead of loading every incident. A limit
         of 0 (the public asking for hidden incidents) selects nothing.
         """
-        if needs_python(filters):
-            raise CivharmError("place and perpetrator filters are matched in Python, not summed in SQL")
         if filters.limit == 0:
             query = query.where(false())
         with self._read() as session:
             return list(session.execute(query.where(*_conditions(filters))))
-
-    @staticmethod
-    def _matches(filters: IncidentFilter, row: Any) -> bool:
-        if filters.place is not None:
-            needle = filters.place.strip().casefold()
-            if not _place_matches(needle, row.place_name, row.admin1, row.admin2, row.country):
-                return False
-        if filters.perpetrator is not None:
-            wanted = filters.perpetrator.strip().casefold()
-            if not any(wanted in str(name).casefold() for name in row.perpetrators or ()):
-                return False
-        return True
 
     def incident(self, incident_id: str) -> Incident:
         with self._read() as session:

@@ -17,10 +17,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import Text, cast, func, select
 
-from civharm.publish.tally import FigureSum, format_figure
+from civharm.publish.tally import format_figure
 from civharm.records import Figure, Incident
+from civharm.store import summary
 from civharm.store.models import IncidentRow
-from civharm.store.repository import IncidentFilter, Store, needs_python
+from civharm.store.repository import IncidentFilter, Store
+from civharm.store.summary import FigureSum, Kind
 
 # Perpetrators drawn with their own colour; the rest share "other". Five keeps a legend readable and
 # the colours (Okabe–Ito, safe for colour-blind readers) distinct.
@@ -28,8 +30,10 @@ MAX_SERIES = 5
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#555555")
 OTHER = "other parties"
 UNNAMED = "not named"
-# A span longer than this many days is shown by month, shorter by week.
+# A span up to WEEKLY_UP_TO_DAYS is shown by week, up to MONTHLY_UP_TO_DAYS by month, longer by year:
+# about 17 to 36 bars per series at the switches, few enough to read and to render quickly.
 WEEKLY_UP_TO_DAYS = 120
+MONTHLY_UP_TO_DAYS = 3 * 366
 WIDTH, HEIGHT = 720, 260
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_BOTTOM, MARGIN_TOP = 48, 44, 40, 12
 OPEN_ARROW = 14  # px drawn above the minimum for an open maximum
@@ -62,7 +66,7 @@ class Row:
 
 @dataclass(frozen=True)
 class Chart:
-    unit: str  # "week" or "month"
+    unit: str  # "week", "month" or "year"
     bars: tuple[Bar, ...]
     ticks: tuple[Tick, ...]
     y_ticks: tuple[tuple[float, int], ...]
@@ -76,10 +80,14 @@ class Chart:
 
 
 def _period(date: dt.date, unit: str) -> dt.date:
+    if unit == "year":
+        return date.replace(month=1, day=1)
     return date.replace(day=1) if unit == "month" else date - dt.timedelta(days=date.weekday())
 
 
 def _label(start: dt.date, unit: str) -> str:
+    if unit == "year":
+        return f"{start:%Y}"
     return f"{start:%b %Y}" if unit == "month" else f"week of {start.isoformat()}"
 
 
@@ -94,11 +102,15 @@ class Cell:
 
 
 def _series_names(cells: Sequence[Cell]) -> list[str]:
+    """The parties with the most incidents, then ``OTHER`` when there are more (or cells are already
+    added up as ``OTHER``, see ``stored_cells``)."""
     counts: dict[str, int] = defaultdict(int)
     for cell in cells:
-        counts[cell.who] += cell.incidents
+        if cell.who != OTHER:
+            counts[cell.who] += cell.incidents
     ranked = sorted(counts, key=lambda k: (-counts[k], k))
-    return ranked[:MAX_SERIES] + ([OTHER] if len(ranked) > MAX_SERIES else [])
+    merged = len(ranked) > MAX_SERIES or any(cell.who == OTHER for cell in cells)
+    return ranked[:MAX_SERIES] + ([OTHER] if merged else [])
 
 
 def _who(perpetrators: Sequence[str]) -> str:
@@ -115,11 +127,24 @@ def cells(incidents: Sequence[Incident]) -> tuple[list[Cell], int]:
     return dated, sum(1 for i in incidents if i.date is None)
 
 
-def stored_cells(store: Store, filters: IncidentFilter) -> tuple[list[Cell], int]:
-    """``cells`` of the stored incidents the filters select, added up per day and perpetrators by the
-    database; place and perpetrator filters (matched in Python) sum the matching incidents instead."""
-    if needs_python(filters):
-        return cells(store.incidents(filters))
+def _span(store: Store, filters: IncidentFilter) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the dated incidents with a civilians-killed figure (two index lookups)."""
+    dated = select(IncidentRow.date).where(IncidentRow.date.is_not(None), IncidentRow.civilians_killed_min.is_not(None))
+    first = store.summarise(filters, dated.order_by(IncidentRow.date).limit(1))
+    last = store.summarise(filters, dated.order_by(IncidentRow.date.desc()).limit(1))
+    if not first or first[0][0] is None or last[0][0] is None:
+        return None
+    return first[0][0], last[0][0]
+
+
+def _unit(first: dt.date, last: dt.date) -> Kind:
+    days = (last - first).days
+    if days <= WEEKLY_UP_TO_DAYS:
+        return "week"
+    return "month" if days <= MONTHLY_UP_TO_DAYS else "year"
+
+
+def _daily_cells(store: Store, filters: IncidentFilter) -> tuple[list[Cell], int]:
     low, high = IncidentRow.civilians_killed_min, IncidentRow.civilians_killed_max
     who = cast(IncidentRow.perpetrators, Text)
     query = (
@@ -137,12 +162,49 @@ def stored_cells(store: Store, filters: IncidentFilter) -> tuple[list[Cell], int
     return found, int(undated[0][0])
 
 
+def stored_cells(store: Store, filters: IncidentFilter) -> tuple[list[Cell], int, Kind | None]:
+    """``cells`` of the stored incidents the filters select, added up by the database, and the period
+    they are already added up by (None: by day).
+
+    The chart's unit follows from the first and last day with a figure. When the incident summary
+    answers the filters (``civharm.store.summary.kind_for``) the series are ranked off its rows, and the
+    cells read off its rows of that unit, one per period and drawn series, the parties beyond
+    ``MAX_SERIES`` already added up as ``OTHER``. Otherwise (place or perpetrator filters, dates inside
+    a period) the incidents are added up per day and perpetrators instead.
+    """
+    span = _span(store, filters)
+    kind = summary.kind_for(filters, (_unit(*span) if span else "month",))
+    if kind is None:
+        return (*_daily_cells(store, filters), None)
+    by: tuple[summary.GroupBy, ...] = ("period", "perpetrators")
+    killed = ("civilians_killed",)
+    rank_kind = summary.kind_for(filters, ("year", kind)) or kind
+    ranking = summary.groups(store.database, filters, rank_kind, by, figures=killed)
+    names = set(_series_names([c for g in ranking if (c := _summed_cell(g)) is not None]))
+    keep = {str(g.perpetrators) for g in ranking if _who(json.loads(str(g.perpetrators))) in names}
+    found = summary.groups(store.database, filters, kind, by, keep=keep, figures=killed)
+    dated = [c for g in found if (c := _summed_cell(g)) is not None]
+    return dated, sum(g.incidents for g in found if g.period == summary.UNDATED), kind
+
+
+def _summed_cell(group: summary.Group) -> Cell | None:
+    """The cell of one period and perpetrators (None: the parties not drawn apart), or None when the
+    group has no dated incident with a civilians-killed figure."""
+    killed = group.sums[0]
+    if group.period is None or group.period == summary.UNDATED or not killed.figures:
+        return None
+    who = OTHER if group.perpetrators is None else _who(json.loads(group.perpetrators))
+    return Cell(group.period, who, killed.figures, killed)
+
+
 def _steps(first: dt.date, last: dt.date, unit: str) -> list[dt.date]:
     out, cur = [], first
     while cur <= last:
         out.append(cur)
         if unit == "week":
             cur += dt.timedelta(days=7)
+        elif unit == "year":
+            cur = dt.date(cur.year + 1, 1, 1)
         else:
             cur = dt.date(cur.year + cur.month // 12, cur.month % 12 + 1, 1)
     return out
@@ -155,12 +217,16 @@ def _nice_top(value: int) -> int:
     return value
 
 
-def build(dated: Sequence[Cell], undated: int) -> Chart | None:
-    """The chart for these cells (None when there are none: no incident is dated and has a figure)."""
+def build(dated: Sequence[Cell], undated: int, unit: Kind | None = None) -> Chart | None:
+    """The chart for these cells (None when there are none: no incident is dated and has a figure).
+
+    ``unit`` is the period cells already added up by period are in (see ``stored_cells``); cells of
+    single days (None) get the unit their first and last day call for.
+    """
     if not dated:
         return None
     dates = [c.date for c in dated]
-    unit = "week" if (max(dates) - min(dates)).days <= WEEKLY_UP_TO_DAYS else "month"
+    unit = unit or _unit(min(dates), max(dates))
     names = _series_names(dated)
     colour = {name: COLOURS[n] for n, name in enumerate(names)}
     counts: dict[tuple[dt.date, str], int] = defaultdict(int)

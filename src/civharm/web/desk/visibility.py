@@ -13,7 +13,7 @@ tables, which no public route reads.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from sqlalchemy import Row, Select
@@ -68,9 +68,9 @@ class PublicStore(Store):
         self._check_report(sha256)
         return super().report(sha256)
 
-    def extraction(self, sha256: str) -> Extraction:
-        self._check_report(sha256)
-        return super().extraction(sha256)
+    def extractions_by_sha(self, shas: Sequence[str], claims: bool = True) -> dict[str, Extraction]:
+        """Only reports of a published incident (``extraction`` reads through this too)."""
+        return super().extractions_by_sha(sorted(self._desk.published_reports(shas)), claims)
 
     def extractions(self) -> Iterator[Extraction]:
         hidden = self._desk.hidden_reports()
