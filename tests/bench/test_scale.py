@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 from typing import Any, cast
 
 import httpx
@@ -128,3 +129,19 @@ def test_load_test_refuses_an_empty_plan() -> None:
 
     with pytest.raises(CivharmError, match="positive rate"):
         asyncio.run(main())
+
+
+def test_a_streamed_download_is_timed_to_its_first_chunk_only() -> None:
+    pulled: list[int] = []
+
+    def chunks() -> Iterator[bytes]:
+        for n in range(1000):
+            pulled.append(n)
+            yield b"x" * 10
+
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, content=chunks()))
+    with httpx.Client(transport=transport, base_url="http://test") as client:
+        first = latency.time_endpoint(client, latency.Endpoint("export", "/e", first_byte_only=True), repeats=2)
+        whole = latency.time_endpoint(client, latency.Endpoint("export", "/e"), repeats=1)
+    assert (first.requests, first.errors, first.bytes) == (2, 0, 10)
+    assert whole.bytes == 10_000

@@ -11,6 +11,7 @@ from civharm.extract.gazetteer import Gazetteer
 from civharm.extract.geoparse import (
     ResolveContext,
     distance_km,
+    feature_precision,
     find_places,
     place_precision,
     resolve,
@@ -252,7 +253,7 @@ def test_support_is_a_town_within_the_support_radius_by_great_circle() -> None:
 
 
 def test_areas_named_plainly_locate_no_closer_than_themselves() -> None:
-    assert geoparse.feature_precision("region") is PlacePrecision.COUNTRY
-    assert geoparse.feature_precision("continent") is PlacePrecision.COUNTRY
-    assert geoparse.feature_precision("admin2") is PlacePrecision.ADMIN2
-    assert geoparse.feature_precision("city") is PlacePrecision.EXACT
+    assert feature_precision("region") is PlacePrecision.COUNTRY
+    assert feature_precision("continent") is PlacePrecision.COUNTRY
+    assert feature_precision("admin2") is PlacePrecision.ADMIN2
+    assert feature_precision("city") is PlacePrecision.EXACT

@@ -29,10 +29,15 @@ REQUEST_TIMEOUT_SECONDS = 120.0
 
 @dataclass(frozen=True)
 class Endpoint:
-    """A named URL path (with its query) to measure."""
+    """A named URL path (with its query) to measure.
+
+    ``first_byte_only``: a streamed download (a whole export of a million incidents takes minutes
+    whatever the server does), timed to its first chunk, after which the connection is closed.
+    """
 
     name: str
     path: str
+    first_byte_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,6 +135,8 @@ def time_endpoint(client: httpx.Client, endpoint: Endpoint, repeats: int) -> Tim
                 if first is None:
                     first = time.perf_counter() - start
                 size += len(chunk)
+                if endpoint.first_byte_only:
+                    break
             errors += response.status_code >= 400
         totals.append((time.perf_counter() - start) * 1000)
         firsts.append((first if first is not None else time.perf_counter() - start) * 1000)
