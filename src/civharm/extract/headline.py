@@ -4,9 +4,9 @@ A local news story usually reports one attack; it may mention others in passing 
 shooting in the area this month"). Benchmarks and summaries need the story's own incident: the
 attack mention with the most victims (ties: the one told first), its killed and injured as the
 largest figure of each (repeated figures are the same people told twice, and a subgroup inside a
-total is never added to it), its place (else the first town the report names) and its date (else
-the first day-precise date in the text, else the publication date: local news runs the day of or
-after the event).
+total is never added to it), its place (else the first town the report names) and its date (the
+day the words tie to the attack itself, not to a statement, an arrest or a later death; else the
+publication date: local news runs the day of or after the event).
 """
 
 from __future__ import annotations
@@ -17,8 +17,19 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from civharm.extract.date_role import date_role
 from civharm.extract.dates import find_dates
-from civharm.records import AttackMention, Casualty, DatePrecision, Extraction, Group, Outcome, Place, PlaceMention
+from civharm.records import (
+    AttackMention,
+    Casualty,
+    DatePrecision,
+    Extraction,
+    Group,
+    Outcome,
+    Place,
+    PlaceMention,
+    Report,
+)
 
 if TYPE_CHECKING:
     from civharm.extract.gazetteer import Candidate, Gazetteer
@@ -28,16 +39,6 @@ NOT_VICTIMS = frozenset({Group.FIGHTERS})
 # "five people dead, including the gunman": the attacker is part of the total before him.
 INCLUDING_BETWEEN = re.compile(r"\b(?:including|among them|among the dead|among those killed)\b", re.IGNORECASE)
 TOTAL_GAP_CHARS = 60
-# Words of the harm itself, and of what comes after it (statements, arrests, court, funerals).
-HARM = re.compile(
-    r"\b(?:shot|shooting|shootings|killed|fired|wounded|injured|died|dead|gunfire|happened|occurred|stabbed|slain)\b",
-    re.IGNORECASE,
-)
-AFTERMATH = re.compile(
-    r"\b(?:said|says|told|announced|arrested|charged|arraigned|sentenced|pleaded|indicted|released|identified"
-    r"|booked|convicted|court|hearing|scheduled|funeral|vigil|services)\b[^.]*$",
-    re.IGNORECASE,
-)
 AMONG_AFTER = re.compile(r"[^.;]{0,30}\bamong (?:those|the) (?:killed|dead|who died)\b", re.IGNORECASE)
 
 
@@ -116,16 +117,11 @@ def headline(extraction: Extraction, gazetteer: Gazetteer) -> Headline:
     hit = victims(mention, Outcome.KILLED_OR_INJURED) if mention else 0
     injured = max(victims(mention, Outcome.INJURED) if mention else 0, hit - killed)
     place = _scene(extraction, mention.place if mention else None, gazetteer)
-    date = mention.date if mention and mention.date_precision is DatePrecision.DAY else None
-    day, told_with_harm = _first_day(extraction)
-    if told_with_harm and date is not None and mention is not None and _aftermath_date(extraction, mention):
-        date = day
-
     return Headline(
         killed,
         injured,
         place,
-        date or day or extraction.report.published,
+        _incident_day(extraction.report) or extraction.report.published,
         mention,
         attackers(mention, Outcome.KILLED, extraction.report.text) if mention else 0,
         attackers(mention, Outcome.INJURED, extraction.report.text) if mention else 0,
@@ -191,37 +187,26 @@ def _main_country(extraction: Extraction) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _aftermath_date(extraction: Extraction, mention: AttackMention) -> bool:
-    """Whether the mention's date is told only with what followed the harm ("police said Friday")."""
-    text = extraction.report.text
-    spans = [
-        m.start
-        for m in find_dates(text, extraction.report.published)
-        if m.date == mention.date and mention.start <= m.start < mention.end
-    ]
-    return bool(spans) and all(AFTERMATH.search(text, max(0, start - 40), start) for start in spans)
+def _incident_day(report: Report) -> dt.date | None:
+    """The day of the attack: the best day-precise date on or before publication.
 
-
-def _first_day(extraction: Extraction) -> tuple[dt.date | None, bool]:
-    """The first day-precise date on or before publication told with the harm ("was shot Saturday"),
-    not with what followed ("was arraigned Monday", "police said Tuesday"); else the first such date
-    at all: local news tells the event first."""
-    report = extraction.report
-    text = report.text
+    Best is by role (the attack's own day, then a death's, then a day nothing is said of, and a
+    statement's, arrest's, court's or page's day last: ``date_role``), then the first told: local
+    news tells the event first. The main mention's own date is not preferred: a mention gathers
+    many sentences of a follow-up story, statements and arrests among them, and on gva-dev
+    preferring dates inside it chose another incident's or a statement's day more often than it
+    saved one.
+    """
     days = [
         m
-        for m in find_dates(text, report.published)
+        for m in find_dates(report.text, report.published)
         if m.precision is DatePrecision.DAY
         and m.date is not None
         and (report.published is None or m.date <= report.published)
     ]
-    for mention in days:
-        start = max(text.rfind(".", 0, mention.start), text.rfind("\n", 0, mention.start)) + 1
-        ends = [i for i in (text.find(".", mention.end), text.find("\n", mention.end)) if i != -1]
-        sentence = text[start : min(ends, default=len(text))]
-        if HARM.search(sentence) and not AFTERMATH.search(text, max(start, mention.start - 40), mention.start):
-            return mention.date, True
-    return (days[0].date, False) if days else (None, False)
+    if not days:
+        return None
+    return min(days, key=lambda m: (date_role(report.text, m), m.start)).date
 
 
 def _first_town(extraction: Extraction, gazetteer: Gazetteer, country: str | None, state: str | None) -> Place | None:

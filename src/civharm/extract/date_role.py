@@ -1,0 +1,88 @@
+"""What a date in a report dates: the attack itself, a later death, what followed, or nothing said.
+
+A follow-up story dates many things besides the attack: when police spoke ("police said Saturday"),
+when someone was charged or arraigned, when a victim died in hospital, when the page was published.
+The words next to the date tell which: the nearest harm or aftermath word before it in its clause
+("was shot Sunday", "was arraigned on Wednesday"), a harm noun right after it ("Sunday's shooting",
+"the Aug. 19 drive-by shooting"), else the first such word after it ("Authorities Sunday have
+identified"). Choosing an incident's date means preferring the attack's own day over everything else.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import IntEnum
+
+from civharm.extract.dates import DateMention
+
+
+class DateRole(IntEnum):
+    """A date's role, best first: sorting by role puts the attack's own day first."""
+
+    ATTACK = 0  # "was shot Sunday", "Sunday's shooting", "on Friday night that left three wounded"
+    DEATH = 1  # "died Wednesday night": the attack's day when told alone, a later day when it is not
+    UNSAID = 2  # no harm or aftermath word near it
+    AFTERMATH = 3  # "police said Saturday", "arraigned Wednesday", "(Published Sunday, May 31)"
+
+
+_HARM = (
+    r"shot|shoots?|shooting|shootings|killed|killing|opened fire|wounded|injured|hurt|gunfire|gunshots?"
+    r"|happened|occurred|stabbed|slain|struck|homicide|murder(?:ed)?|attack(?:ed)?|ambush(?:ed)?|discharged"
+    r"|went off|rang out|shots|shootout|gunfight|gun battle|(?<!without )incident|accident"
+    # "fired at", "fired two shots", not "fired the deputy"
+    r"|fired (?:at|into|upon|through|from|(?:a|one|two|three|several|multiple|\w+) (?:shots?|rounds?|times))"
+)
+_DEATH = r"died|dies|pronounced dead|found dead|succumbed"
+# Speech verbs date the statement only when the date follows them closely ("police said Friday",
+# "told reporters Tuesday"); further on, the date is inside what was said ("police said the man was
+# holding the gun on March 20 when it discharged").
+_SPEECH = r"said|says|told|announced|reported|stated|added"
+SPEECH_CHARS = 25
+_AFTERMATH = (
+    r"identified|identify|released|arrested|charged|arraigned"
+    r"|sentenced|pleaded|indicted|booked|convicted|custody|court|hearing|scheduled|testified|funeral|vigil"
+    r"|services|condition|autops(?:y|ies)|determined|searching|looking|published|updated|posted|photo taken"
+    r"|press conference"
+)
+_CUE = re.compile(
+    rf"\b(?:(?P<harm>{_HARM})|(?P<death>{_DEATH})|(?P<speech>{_SPEECH})|(?P<after>{_AFTERMATH}))\b", re.IGNORECASE
+)
+# "Sunday's shooting", "Saturday night shooting", "the Aug. 19 drive-by shooting", "Thursday’s shooting death".
+_HARM_NOUN_AFTER = re.compile(
+    r"(?:['’]s)?,?\s+(?:(?:early|late|morning|afternoon|evening|night)\s+)*(?:(?!(?:for|in|of|with|after|following|since|from|to|the|a|an|at|on|about|into)\b)[\w-]+\s+){0,2}?"
+    r"(?:shooting|shootings|homicide|killing|killings|murders?|attack|slaying|stabbing|gunfire|ambush"
+    r"|shootout|gunfight|gun battle|incident(?! report)|accident)\b",
+    re.IGNORECASE,
+)
+# A clause ends at a sentence stop, a semicolon or a line break; commas stay inside it ("was shot
+# Sunday, police said" keeps "shot" before the date), and so do the dots of "p.m.", "E. Hudson
+# Street" and "Jan." (a stop follows a lowercase word, a figure or a closing quote).
+_CLAUSE_STOP = re.compile(r"(?:(?<=[a-z]{3})|(?<=[\d\"”)]))\.|[;!?\n]")
+# Looking after the date, these words start a reference to something earlier ("arraigned Wednesday
+# for the June shooting", "arrested Monday in connection with ..."): the harm after them is not the
+# date's.
+_REFERENCE = re.compile(r"\b(?:for|after|following|from|since|stemming|in connection)\b", re.IGNORECASE)
+LOOK_BEFORE_CHARS = 80
+LOOK_AFTER_CHARS = 40
+
+
+def date_role(text: str, mention: DateMention) -> DateRole:
+    """The role of ``mention`` in ``text`` (see the module docstring)."""
+    if _HARM_NOUN_AFTER.match(text, mention.end, mention.end + LOOK_AFTER_CHARS):
+        return DateRole.ATTACK
+    start = max(mention.start - LOOK_BEFORE_CHARS, 0)
+    stops = [stop.end() for stop in _CLAUSE_STOP.finditer(text, start, mention.start)]
+    for cue in reversed(list(_CUE.finditer(text, stops[-1] if stops else start, mention.start))):
+        if not cue.group("speech") or mention.start - cue.end() <= SPEECH_CHARS:
+            return _role(cue)
+    end = min(mention.end + LOOK_AFTER_CHARS, len(text))
+    for stop in (_CLAUSE_STOP.search(text, mention.end, end), _REFERENCE.search(text, mention.end, end)):
+        end = stop.start() if stop else end
+    after = _CUE.search(text, mention.end, end)
+    return _role(after) if after else DateRole.UNSAID
+
+
+def _role(cue: re.Match[str]) -> DateRole:
+    if cue.group("harm"):
+        return DateRole.ATTACK
+    return DateRole.DEATH if cue.group("death") else DateRole.AFTERMATH

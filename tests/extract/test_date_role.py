@@ -1,0 +1,64 @@
+"""What a date in a report dates: the attack, a later death, what followed, or nothing said."""
+
+import datetime as dt
+
+import pytest
+
+from civharm.extract.date_role import DateRole, date_role
+from civharm.extract.dates import find_dates
+
+PUBLISHED = dt.date(2015, 3, 4)  # a Wednesday
+
+
+def _role(text: str, words: str) -> DateRole:
+    [mention] = [m for m in find_dates(text, PUBLISHED) if m.words == words]
+    return date_role(text, mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("A man was shot Sunday in Tulsa.", "Sunday"),  # the harm verb before the date
+        ("Someone opened fire Sunday night outside a bar.", "Sunday"),
+        ("Police are investigating Sunday's shooting.", "Sunday"),  # a harm noun after it
+        ("He was charged in the March 1 drive-by shooting.", "March 1"),
+        ("He was killed by a gunshot about 5:30 p.m. Saturday at his home.", "Saturday"),  # "p.m." ends nothing
+        ("On Feb. 3, Amos McGhee shot his neighbour.", "Feb. 3"),  # the verb after a leading date
+        # a date further after "said" is inside what was said, not the day of saying it
+        ("Police said the boy was holding the handgun at an apartment on March 1 when it discharged.", "March 1"),
+    ],
+)
+def test_a_date_tied_to_the_harm_dates_the_attack(text: str, words: str) -> None:
+    assert _role(text, words) is DateRole.ATTACK
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("One man was killed in a shooting at a park, police said Tuesday.", "Tuesday"),
+        ("Authorities Tuesday have identified the man killed in the shooting.", "Tuesday"),  # the verb after it
+        ("A man who shot a boy at a park was arraigned on Tuesday.", "Tuesday"),
+        ("He was charged Tuesday with shooting his brother.", "Tuesday"),
+        ("A suspect was arrested without incident on Tuesday.", "Tuesday"),  # "without incident" is no harm
+        ("Photo taken Monday, March 2, 2015 at the scene of the shooting.", "Monday, March 2, 2015"),
+        ("The wounded woman remained in critical condition Tuesday.", "Tuesday"),
+    ],
+)
+def test_a_date_tied_to_what_followed_is_aftermath(text: str, words: str) -> None:
+    assert _role(text, words) is DateRole.AFTERMATH
+
+
+def test_a_death_told_with_its_own_day_is_a_death() -> None:
+    assert _role("Julian Bryant, 22, died Tuesday night at the hospital.", "Tuesday") is DateRole.DEATH
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The sheriff fired the deputy on Tuesday.", "Tuesday"),  # fired from a job, not a gun
+        ("He appeared in court on Tuesday for the shooting in June.", "Tuesday"),
+        ("The suspect appeared on Tuesday for the June shooting.", "Tuesday"),  # "for" refers back
+    ],
+)
+def test_a_date_not_tied_to_the_harm_is_not_the_attack(text: str, words: str) -> None:
+    assert _role(text, words) is not DateRole.ATTACK
