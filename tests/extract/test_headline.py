@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from civharm.bench.gva import Doc, to_report
 from civharm.extract.gazetteer import Gazetteer
 from civharm.extract.headline import headline
@@ -84,50 +86,47 @@ def test_a_state_named_in_an_agency_picks_the_namesake_town(gazetteer: Gazetteer
     assert head.place is not None and (head.place.name, head.place.admin1) == ("Springfield", "Missouri")
 
 
-def test_the_day_told_with_the_harm_beats_the_day_of_a_statement(gazetteer: Gazetteer) -> None:
-    head = _head(
+# (case, text, publication day, the incident's day): the day told with the attack wins over the days of
+# statements, a later death, identification and arraignment; "last night" is the day before publication.
+_INCIDENT_DAYS = [
+    (
+        "statement",
         "Shooting\nOfficials said Friday that three people were shot in Colleton County, South Carolina. "
         "The shooting happened early Sunday morning.",
         "2014-09-28",
-        gazetteer,
-    )
-    assert head.date == dt.date(2014, 9, 28)
-
-
-def test_the_attack_day_beats_a_later_death(gazetteer: Gazetteer) -> None:
-    head = _head(
+        dt.date(2014, 9, 28),
+    ),
+    (
+        "later death",
         "Victim of Overtown shooting dies\nOne of the five people hurt in a drive-by shooting in Miami, Florida, "
         "this past weekend has died, police said Thursday. Julian Bryant, 22, died Wednesday night, police said. "
         "Bryant was standing in front of a house when a black SUV drove by and someone opened fire Sunday night.",
         "2014-12-18",
-        gazetteer,
-    )
-    assert head.date == dt.date(2014, 12, 14)
-
-
-def test_the_attack_day_beats_the_days_of_identification_and_statement(gazetteer: Gazetteer) -> None:
-    head = _head(
+        dt.date(2014, 12, 14),
+    ),
+    (
+        "identification and statement",
         "Man killed in shooting identified\nSAN DIEGO (CNS) - Authorities Sunday have identified a man who was "
         "killed in a shooting at a mobile home park. One person was killed and three others wounded in the "
         "shooting in San Diego, California, police said Saturday. The man was pronounced dead with gunshot "
         "wounds at the scene of the shooting on Friday night.",
         "2014-06-29",
-        gazetteer,
-    )
-    assert head.date == dt.date(2014, 6, 27)
-
-
-def test_the_attack_day_beats_the_arraignment_day(gazetteer: Gazetteer) -> None:
-    head = _head(
+        dt.date(2014, 6, 27),
+    ),
+    (
+        "arraignment",
         "Man charged in shooting of boy\nA man who allegedly shot a 3-year-old boy in the head this week while "
         "at a park in Clinton Township, Michigan, was arraigned on Wednesday. The boy was shot about 6 p.m. "
         "Monday while at Normandy Park.",
         "2015-05-06",
-        gazetteer,
-    )
-    assert head.date == dt.date(2015, 5, 4)
+        dt.date(2015, 5, 4),
+    ),
+    ("last night", "Shooting\nTwo people were shot last night in Dayton, Ohio.", "2015-07-06", dt.date(2015, 7, 5)),
+]
 
 
-def test_last_night_is_the_day_before_publication(gazetteer: Gazetteer) -> None:
-    head = _head("Shooting\nTwo people were shot last night in Dayton, Ohio.", "2015-07-06", gazetteer)
-    assert head.date == dt.date(2015, 7, 5)
+@pytest.mark.parametrize(
+    ("text", "published", "day"), [c[1:] for c in _INCIDENT_DAYS], ids=[c[0] for c in _INCIDENT_DAYS]
+)
+def test_the_incidents_day_is_the_attacks(text: str, published: str, day: dt.date, gazetteer: Gazetteer) -> None:
+    assert _head(text, published, gazetteer).date == day
