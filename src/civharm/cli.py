@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -251,17 +252,38 @@ def import_(ctx: click.Context, file: str) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Server processes sharing the port (one per core answers the most requests).",
+)
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int) -> None:
+def serve(ctx: click.Context, host: str, port: int, workers: int) -> None:
     """Serve the web UI and the JSON API."""
     import uvicorn
 
     from civharm.web.app import create_app
 
     settings = _settings(ctx)
-    app = create_app(_store(settings), settings)
-    click.echo(f"serving on http://{host}:{port}/  (Ctrl+C to stop)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    store = _store(settings)  # migrate once, here, and fail with one line before any worker starts
+    click.echo(f"serving on http://{host}:{port}/ with {workers} process(es)  (Ctrl+C to stop)", err=True)
+    if workers == 1:
+        uvicorn.run(create_app(store, settings), host=host, port=port, log_level="warning")
+        return
+    store.database.close()
+    # Each worker process builds its own app from the environment: hand it the settings flags gave.
+    os.environ["CIVHARM_HOME"] = str(settings.home)
+    os.environ["CIVHARM_DATABASE_URL"] = settings.database_url
+    uvicorn.run(
+        "civharm.web.app:app_from_environment",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="warning",
+    )
 
 
 @main.command()

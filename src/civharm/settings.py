@@ -16,6 +16,8 @@ DEFAULT_MAX_REDIRECTS = 5
 DEFAULT_PUBLISHER = "civharm"
 # The credit line under every republished text ("{publisher}" is filled in); a link to the page follows it.
 DEFAULT_CREDIT = "This record was first published by {publisher}."
+# Public answers kept by each server process until the data changes (civharm.web.cache); 0 turns it off.
+DEFAULT_RESPONSE_CACHE_MB = 64
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Settings:
     public_status_only: bool = False  # public pages show only incidents with status "published"
     pixel_salt: str = ""  # salt for counting unique readers; empty: generated once under home
     assets_dir: Path | None = None  # node_modules with the front-end packages; None: found next to the code
+    response_cache_mb: int = DEFAULT_RESPONSE_CACHE_MB
 
     @property
     def blob_dir(self) -> Path:
@@ -55,8 +58,11 @@ def load_settings(home: str | Path | None = None, database_url: str | None = Non
     try:
         max_bytes = int(env.get("CIVHARM_MAX_BYTES", DEFAULT_MAX_BYTES))
         timeout = float(env.get("CIVHARM_FETCH_TIMEOUT", DEFAULT_FETCH_TIMEOUT))
+        cache_mb = int(env.get("CIVHARM_RESPONSE_CACHE_MB", DEFAULT_RESPONSE_CACHE_MB))
     except ValueError as exc:
-        raise ConfigError(f"invalid number in CIVHARM_MAX_BYTES or CIVHARM_FETCH_TIMEOUT: {exc}") from exc
+        raise ConfigError(
+            f"invalid number in CIVHARM_MAX_BYTES, CIVHARM_FETCH_TIMEOUT or CIVHARM_RESPONSE_CACHE_MB: {exc}"
+        ) from exc
     return Settings(
         home=home_path,
         database_url=url,
@@ -73,4 +79,5 @@ def load_settings(home: str | Path | None = None, database_url: str | None = Non
         public_status_only=env.get("CIVHARM_PUBLIC_STATUS_ONLY", "") in {"1", "true", "yes"},
         pixel_salt=env.get("CIVHARM_PIXEL_SALT", ""),
         assets_dir=Path(env["CIVHARM_ASSETS_DIR"]).expanduser() if env.get("CIVHARM_ASSETS_DIR") else None,
+        response_cache_mb=max(0, cache_mb),
     )

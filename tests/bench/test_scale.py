@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, cast
 
 import httpx
@@ -145,3 +146,29 @@ def test_a_streamed_download_is_timed_to_its_first_chunk_only() -> None:
         whole = latency.time_endpoint(client, latency.Endpoint("export", "/e"), repeats=1)
     assert (first.requests, first.errors, first.bytes) == (2, 0, 10)
     assert whole.bytes == 10_000
+
+
+def _cmdline(pid: int) -> list[str]:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
+    except OSError:
+        return []
+
+
+def _worker_processes(port: int) -> list[int]:
+    """The worker processes (``spawn_main``) under the ``civharm serve`` listening on ``port``."""
+    pids = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()]
+    supervisors = [pid for pid in pids if "serve" in _cmdline(pid) and str(port) in _cmdline(pid)]
+    assert len(supervisors) == 1, f"one civharm serve on port {port}, found {supervisors}"
+    children = Path(f"/proc/{supervisors[0]}/task/{supervisors[0]}/children").read_text().split()
+    return [int(c) for c in children if any("spawn_main" in part for part in _cmdline(int(c)))]
+
+
+def test_serve_with_two_workers_answers_from_two_processes(database_url: str) -> None:
+    """``civharm serve --workers 2``, a real server: two processes serve the same, already migrated database."""
+    open_database(database_url).close()
+    with latency.serve(database_url, workers=2) as base, httpx.Client(base_url=base, timeout=30) as client:
+        answers = [client.get("/api/incidents") for _ in range(10)]
+        assert {a.status_code for a in answers} == {200}
+        assert all(a.json()["items"] == [] for a in answers)
+        assert len(_worker_processes(int(base.rsplit(":", 1)[1]))) == 2

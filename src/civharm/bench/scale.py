@@ -1,8 +1,8 @@
 """``civharm bench scale``: a million synthetic incidents, API latency, a load test and linking growth.
 
     civharm bench scale generate --database-url URL --incidents 1000000
-    civharm bench scale latency --database-url URL [--repeats 30]
-    civharm bench scale load --database-url URL [--rate 200 --seconds 60]
+    civharm bench scale latency --database-url URL [--repeats 30] [--workers N]
+    civharm bench scale load --database-url URL [--rate 200 --seconds 60] [--workers N]
     civharm bench scale link --reports 10000,100000,300000
 
 Each prints its figures; BENCHMARKS.md ("Scale") records them with the command, date and machine.
@@ -83,14 +83,15 @@ def endpoints(database: Database) -> list[latency.Endpoint]:
 @click.option("--database-url", default=DEFAULT_URL, show_default=True)
 @click.option("--repeats", type=click.IntRange(min=1), default=30, show_default=True)
 @click.option("--only", multiple=True, help="Measure only endpoints whose name starts with this (repeatable).")
-def latency_command(database_url: str, repeats: int, only: tuple[str, ...]) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="civharm serve --workers")
+def latency_command(database_url: str, repeats: int, only: tuple[str, ...], workers: int) -> None:
     """p50/p95 of each endpoint over sequential requests to a real `civharm serve`."""
     database = _open(database_url)
     chosen = [e for e in endpoints(database) if not only or e.name.startswith(only)]
     database.close()
     click.echo(f"{'endpoint':28} {'n':>4} {'err':>4} {'p50 ms':>9} {'p95 ms':>9} {'TTFB ms':>9} {'bytes':>12}")
     with (
-        latency.serve(database_url) as base,
+        latency.serve(database_url, workers=workers) as base,
         httpx.Client(base_url=base, timeout=latency.REQUEST_TIMEOUT_SECONDS) as client,
     ):
         for endpoint in chosen:
@@ -106,14 +107,15 @@ def latency_command(database_url: str, repeats: int, only: tuple[str, ...]) -> N
 @click.option("--rate", type=click.FloatRange(min=0, min_open=True), default=200, show_default=True)
 @click.option("--seconds", type=click.FloatRange(min=0, min_open=True), default=60, show_default=True)
 @click.option("--skip", multiple=True, help="Leave out endpoints whose name starts with this (repeatable).")
-def load_command(database_url: str, rate: float, seconds: float, skip: tuple[str, ...]) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="civharm serve --workers")
+def load_command(database_url: str, rate: float, seconds: float, skip: tuple[str, ...], workers: int) -> None:
     """A bounded load test: RATE requests/s for SECONDS over a mix of the measured endpoints."""
     database = _open(database_url)
     # Streamed exports are timed to their first byte by `latency`; whole downloads are not a request mix.
     chosen = [e for e in endpoints(database) if not e.first_byte_only]
     paths = [e.path for e in chosen if not skip or not e.name.startswith(skip)]
     database.close()
-    with latency.serve(database_url) as base:
+    with latency.serve(database_url, workers=workers) as base:
         result = latency.run_load_test(base, paths, rate, seconds)
     click.echo(
         f"planned {result.planned}  sent {result.sent}  ok {result.ok}  errors {result.errors}  "

@@ -22,10 +22,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from civharm import __version__
 from civharm.errors import CivharmError, NotFoundError
-from civharm.settings import Settings
+from civharm.settings import Settings, load_settings
+from civharm.store.db import open_database
 from civharm.store.repository import Store
+from civharm.store.version import DataVersion
 from civharm.web import api, pages, public, search
 from civharm.web.assets import VENDOR, VENDOR_PATH, mount_vendor
+from civharm.web.cache import ResponseCache
 from civharm.web.desk.router import PUBLIC_ROUTERS as DESK_PUBLIC_ROUTERS
 from civharm.web.desk.router import ROUTERS as DESK_ROUTERS
 from civharm.web.templating import TEMPLATES
@@ -203,4 +206,15 @@ def create_app(store: Store, settings: Settings) -> FastAPI:
     app.state.vendor_ready = mount_vendor(app, settings)
     for desk_router in DESK_ROUTERS:  # the analyst's desk under /desk, and public revision histories
         app.include_router(desk_router)
+    # Outermost, so a kept answer carries the security headers it was sent with.
+    app.add_middleware(
+        ResponseCache, version=DataVersion(store.database).current, max_bytes=settings.response_cache_mb * 2**20
+    )
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app for one of ``civharm serve --workers N``'s processes: settings from ``CIVHARM_*`` only."""
+    settings = load_settings()
+    settings.home.mkdir(parents=True, exist_ok=True)
+    return create_app(Store(open_database(settings.database_url)), settings)
