@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from starlette.applications import Starlette
@@ -50,8 +51,8 @@ class Toy:
         app = Starlette(routes=[Route("/page", answer), Route("/stream", stream), Route("/pixel/p.gif", answer)])
         self.client = TestClient(ResponseCache(app, version=lambda: self.token, max_bytes=max_bytes))
 
-    def get(self, path: str, **kwargs: object) -> Response:
-        return self.client.get(path, **kwargs)  # type: ignore[arg-type]
+    def get(self, path: str, headers: dict[str, str] | None = None) -> httpx.Response:
+        return self.client.get(path, headers=headers)
 
 
 def test_second_anonymous_request_is_sent_from_the_cache_unchanged() -> None:
