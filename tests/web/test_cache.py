@@ -52,7 +52,8 @@ class Toy:
         self.client = TestClient(ResponseCache(app, version=lambda: self.token, max_bytes=max_bytes))
 
     def get(self, path: str, headers: dict[str, str] | None = None) -> httpx.Response:
-        return self.client.get(path, headers=headers)
+        response: httpx.Response = self.client.get(path, headers=headers)
+        return response
 
 
 def test_second_anonymous_request_is_sent_from_the_cache_unchanged() -> None:
