@@ -7,6 +7,7 @@ against the real app on the session's backend, where a write through a second co
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import httpx
@@ -16,6 +17,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
+from starlette.types import Message, Receive, Scope, Send
 
 from civharm.store.db import open_database
 from civharm.store.repository import Store
@@ -136,7 +138,7 @@ def test_zero_bytes_turns_the_cache_off() -> None:
 
 def test_a_write_from_another_connection_reaches_the_next_reader(tmp_path: Path) -> None:
     """The real app and store: a cached list must not hide an incident another process just wrote."""
-    settings = settings_for(tmp_path)
+    settings = settings_for(tmp_path).with_overrides(response_cache_mb=64)
     database = open_database(settings.database_url)
     with TestClient(create_app(Store(database), settings)) as client:
         before = client.get("/api/incidents")
@@ -157,7 +159,7 @@ def test_a_write_from_another_connection_reaches_the_next_reader(tmp_path: Path)
 
 
 def test_pages_answered_from_the_cache_keep_the_security_headers(tmp_path: Path) -> None:
-    settings = settings_for(tmp_path)
+    settings = settings_for(tmp_path).with_overrides(response_cache_mb=64)
     database = open_database(settings.database_url)
     with TestClient(create_app(Store(database), settings)) as client:
         client.get("/")
@@ -165,3 +167,40 @@ def test_pages_answered_from_the_cache_keep_the_security_headers(tmp_path: Path)
         assert hit.headers[HEADER] == "hit"
         assert "default-src 'self'" in hit.headers["content-security-policy"]
     database.close()
+
+
+def test_concurrent_requests_for_one_answer_render_it_once() -> None:
+    """A burst after a change: the first request renders, the others wait for its answer."""
+    calls = 0
+    release = asyncio.Event()
+
+    async def slow(scope: Scope, receive: Receive, send: Send) -> None:
+        nonlocal calls
+        calls += 1
+        await release.wait()
+        await PlainTextResponse("page")(scope, receive, send)
+
+    cache = ResponseCache(slow, version=lambda: "v1", max_bytes=10_000)
+
+    async def one() -> bytes:
+        sent: list[Message] = []
+
+        async def send(message: Message) -> None:
+            sent.append(message)
+
+        scope = {"type": "http", "method": "GET", "path": "/p", "raw_path": b"/p", "query_string": b""}
+        await cache({**scope, "scheme": "http", "headers": []}, _no_body, send)
+        return b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+
+    async def main() -> list[bytes]:
+        tasks = [asyncio.create_task(one()) for _ in range(5)]
+        await asyncio.sleep(0.01)
+        release.set()
+        return list(await asyncio.gather(*tasks))
+
+    assert asyncio.run(main()) == [b"page"] * 5
+    assert calls == 1
+
+
+async def _no_body() -> Message:
+    return {"type": "http.request", "body": b"", "more_body": False}

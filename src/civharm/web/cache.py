@@ -14,11 +14,11 @@ byte-bounded LRU per server process.
 
 from __future__ import annotations
 
+import asyncio
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from civharm.web.desk.security import SESSION_COOKIE
@@ -58,13 +58,18 @@ def _may_keep(scope: Scope) -> bool:
 
 
 class ResponseCache:
-    """ASGI middleware: answers kept per (change token, host, path, query), bounded to ``max_bytes``."""
+    """ASGI middleware: answers kept per (change token, host, path, query), bounded to ``max_bytes``.
+
+    Requests for an answer that is being made wait for it instead of making it again, so a burst
+    of readers after a change costs one rendering per page, not one per reader.
+    """
 
     def __init__(self, app: ASGIApp, version: Callable[[], str | None], max_bytes: int) -> None:
         self.app = app
         self._version = version
         self._max_bytes = max_bytes
         self._entries: OrderedDict[tuple[bytes, ...], Entry] = OrderedDict()
+        self._pending: dict[tuple[bytes, ...], asyncio.Future[Entry | None]] = {}
         self._token: str | None = None
         self._size = 0
 
@@ -72,7 +77,9 @@ class ResponseCache:
         if scope["type"] != "http" or self._max_bytes <= 0 or not _may_keep(scope):
             await self.app(scope, receive, send)
             return
-        token = await run_in_threadpool(self._version)
+        # Asked on the event loop, not in the thread pool: a PRAGMA or one round trip, and in the pool
+        # it would queue behind the very renderings the cache exists to save.
+        token = self._version()
         if token is None:
             await self.app(scope, receive, send)
             return
@@ -80,17 +87,33 @@ class ResponseCache:
             self._entries.clear()
             self._size = 0
             self._token = token
-        key = (_header(scope, b"host"), scope["scheme"].encode(), scope["raw_path"], scope["query_string"])
+        host, scheme = _header(scope, b"host"), scope["scheme"].encode()
+        key: tuple[bytes, ...] = (token.encode(), host, scheme, scope["raw_path"], scope["query_string"])
         entry = self._entries.get(key)
         if entry is not None:
             self._entries.move_to_end(key)
+        elif key in self._pending:
+            entry = await asyncio.shield(self._pending[key])  # None: it could not be kept
+        if entry is not None:
             await send({"type": "http.response.start", "status": entry.status, "headers": [*entry.headers]})
             await send({"type": "http.response.body", "body": entry.body})
             return
-        await self.app(scope, receive, self._recorder(send, key, token))
+        if key in self._pending:
+            await self.app(scope, receive, send)
+            return
+        made: asyncio.Future[Entry | None] = asyncio.get_running_loop().create_future()
+        self._pending[key] = made
+        kept: list[Entry] = []
+        try:
+            await self.app(scope, receive, self._recorder(send, kept))
+        finally:
+            del self._pending[key]
+            made.set_result(kept[0] if kept else None)
+        if kept:
+            self._keep(key, token, kept[0])
 
-    def _recorder(self, send: Send, key: tuple[bytes, ...], token: str) -> Send:
-        """``send``, passing every message on while copying a keepable answer."""
+    def _recorder(self, send: Send, kept: list[Entry]) -> Send:
+        """``send``, passing every message on while copying a keepable answer into ``kept``."""
         start: Message | None = None
         chunks: list[bytes] = []
         size = 0
@@ -100,9 +123,9 @@ class ResponseCache:
             nonlocal start, size, keep
             if message["type"] == "http.response.start":
                 start = message
-                headers = {name.lower(): value.lower() for name, value in message.get("headers", ())}
-                keep = message["status"] == 200 and b"set-cookie" not in headers
-                keep = keep and b"no-store" not in headers.get(b"cache-control", b"")
+                sent = {name.lower(): value.lower() for name, value in message.get("headers", ())}
+                keep = message["status"] == 200 and b"set-cookie" not in sent
+                keep = keep and b"no-store" not in sent.get(b"cache-control", b"")
                 message = {**message, "headers": [*message.get("headers", ()), (CACHE_HEADER, b"miss")]}
             elif message["type"] == "http.response.body" and keep:
                 body = message.get("body", b"")
@@ -110,19 +133,19 @@ class ResponseCache:
                 keep = size <= self._max_bytes // MAX_ENTRY_SHARE
                 chunks.append(body)
                 if keep and not message.get("more_body", False) and start is not None:
-                    self._keep(key, token, start, b"".join(chunks))
+                    headers = (*start.get("headers", ()), (CACHE_HEADER, b"hit"))
+                    kept.append(Entry(status=start["status"], headers=headers, body=b"".join(chunks)))
             await send(message)
 
         return record
 
-    def _keep(self, key: tuple[bytes, ...], token: str, start: Message, body: bytes) -> None:
+    def _keep(self, key: tuple[bytes, ...], token: str, entry: Entry) -> None:
         if token != self._token:  # the data changed while this answer was being made
             return
-        headers = (*start.get("headers", ()), (CACHE_HEADER, b"hit"))
         old = self._entries.pop(key, None)
         self._size -= len(old.body) if old else 0
-        self._entries[key] = Entry(status=start["status"], headers=headers, body=body)
-        self._size += len(body)
+        self._entries[key] = entry
+        self._size += len(entry.body)
         while self._size > self._max_bytes:
             _, evicted = self._entries.popitem(last=False)
             self._size -= len(evicted.body)
