@@ -11,7 +11,7 @@ import httpx
 import pytest
 from sqlalchemy import Table
 
-from civharm.bench import latency, synthetic
+from civharm.bench import keepalive, latency, synthetic
 from civharm.errors import CivharmError
 from civharm.store import IncidentFilter, Store, open_database, terms
 from civharm.store.convert import claim_rows, incident_row, report_row
@@ -103,33 +103,82 @@ def test_percentile_is_nearest_rank() -> None:
 def test_load_test_counts_every_request_and_failure() -> None:
     seen: list[str] = []
 
-    def answer(request: httpx.Request) -> httpx.Response:
-        seen.append(request.url.path)
-        if request.url.path == "/broken":
-            return httpx.Response(500)
-        if request.url.path == "/down":
-            raise httpx.ConnectError("refused", request=request)
-        return httpx.Response(200, text="ok")
+    async def fetch(path: str) -> int:
+        seen.append(path)
+        if path == "/down":
+            raise ConnectionRefusedError("refused")
+        return 500 if path == "/broken" else 200
 
-    async def main() -> latency.LoadResult:
-        transport = httpx.MockTransport(answer)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-            return await latency.load_test(client, ["/a", "/broken", "/b", "/down"], rate=200, seconds=0.1)
-
-    result = asyncio.run(main())
+    result = asyncio.run(latency.load_test([fetch] * 4, ["/a", "/broken", "/b", "/down"], rate=200, seconds=0.1))
     assert result.planned == result.sent == len(seen) == 20
     assert result.errors == 10 and result.ok == 10
-    assert result.error_kinds == ("HTTP 500 /broken", "ConnectError: refused")
+    assert result.error_kinds == ("HTTP 500 /broken", "ConnectionRefusedError: refused")
     assert seen[:4] == ["/a", "/broken", "/b", "/down"]
 
 
+def test_a_server_that_falls_behind_ends_the_load_test_with_requests_unsent() -> None:
+    async def slow(path: str) -> int:
+        await asyncio.sleep(0.05)
+        return 200
+
+    result = asyncio.run(latency.load_test([slow], ["/a"], rate=100, seconds=0.2))
+    # One sender answering every 50 ms gets through about 8 of 20 requests before the 0.4 s cut-off.
+    assert result.planned == 20
+    assert 4 <= result.sent <= 10 and result.ok == result.sent and result.errors == 0
+    assert result.seconds < 0.6
+    # Each request is timed from when it was due, so the queue behind the slow server shows.
+    assert result.p95_ms > 150
+
+
 def test_load_test_refuses_an_empty_plan() -> None:
-    async def main() -> None:
-        async with httpx.AsyncClient(transport=httpx.MockTransport(lambda r: httpx.Response(200))) as client:
-            await latency.load_test(client, [], rate=10, seconds=1)
+    async def fetch(path: str) -> int:
+        return 200
 
     with pytest.raises(CivharmError, match="positive rate"):
-        asyncio.run(main())
+        asyncio.run(latency.load_test([fetch], [], rate=10, seconds=1))
+    with pytest.raises(CivharmError, match="positive rate"):
+        asyncio.run(latency.load_test([], ["/a"], rate=10, seconds=1))
+
+
+def test_a_kept_alive_connection_reads_every_kind_of_body_and_recovers_from_a_broken_one() -> None:
+    answers = {
+        "/length": b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello",
+        "/chunked": b"HTTP/1.1 201 Created\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=1\r\nde\r\n0\r\n\r\n",
+        "/missing": b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n",
+        "/cut": b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly part",
+    }
+    accepted: list[int] = []
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        accepted.append(1)
+        while True:
+            try:
+                request = await reader.readuntil(b"\r\n\r\n")
+            except asyncio.IncompleteReadError:
+                break
+            path = request.split(b" ")[1].decode()
+            writer.write(answers[path])
+            await writer.drain()
+            if path == "/cut":
+                break
+        writer.close()
+
+    async def main() -> list[object]:
+        server = await asyncio.start_server(serve, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        connection = keepalive.HTTPConnection("127.0.0.1", port)
+        out: list[object] = [await connection.get(p) for p in ("/length", "/chunked", "/missing")]
+        out.append(len(accepted))  # three answers over one connection
+        with pytest.raises(asyncio.IncompleteReadError):
+            await connection.get("/cut")
+        out.append(await connection.get("/length"))  # a new connection after the broken answer
+        out.append(len(accepted))
+        await connection.close()
+        server.close()
+        await server.wait_closed()
+        return out
+
+    assert asyncio.run(main()) == [200, 201, 404, 1, 200, 2]
 
 
 def test_a_streamed_download_is_timed_to_its_first_chunk_only() -> None:

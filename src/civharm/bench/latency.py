@@ -2,8 +2,8 @@
 
 Both talk HTTP to a real server (``serve`` starts ``civharm serve`` on 127.0.0.1 as a child process),
 so the figures include uvicorn, FastAPI, templates and the database, as a visitor would see them.
-The load test sends requests on a fixed schedule (open loop: a slow answer does not delay the next
-request), so the achieved rate and the error count say whether the server kept up.
+The load test sends requests on a fixed schedule and times each from when it was due, so the achieved
+rate, the latencies and the error and unsent counts say whether the server kept up.
 """
 
 from __future__ import annotations
@@ -16,15 +16,17 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import httpx
 
+from civharm.bench.keepalive import HTTPConnection
 from civharm.errors import CivharmError
 
 SERVER_START_SECONDS = 60.0  # migrating and opening a large database can take a while
 REQUEST_TIMEOUT_SECONDS = 120.0
+LOAD_CONNECTIONS = 50  # more than a 2-core server can use; the client never queues more than this
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ class LoadResult:
     """What a load test sent, what came back, and how fast."""
 
     planned: int
-    sent: int
+    sent: int  # planned minus the requests given up because the server fell too far behind
     ok: int
     errors: int
     seconds: float
@@ -152,40 +154,55 @@ def time_endpoint(client: httpx.Client, endpoint: Endpoint, repeats: int) -> Tim
     )
 
 
-async def _one(client: httpx.AsyncClient, path: str) -> tuple[float, str | None]:
-    start = time.perf_counter()
+Fetch = Callable[[str], Awaitable[int]]  # GETs a path, returns the status; raises on a failed connection
+
+
+async def _one(fetch: Fetch, path: str, due: float) -> tuple[float, str | None]:
+    """GET ``path``; milliseconds from ``due`` (the loop time it was scheduled for) to the answer."""
+    loop = asyncio.get_running_loop()
     try:
-        response = await client.get(path)
-    except httpx.HTTPError as exc:
-        return (time.perf_counter() - start) * 1000, f"{type(exc).__name__}: {exc}".splitlines()[0]
-    elapsed = (time.perf_counter() - start) * 1000
-    return elapsed, None if response.status_code < 400 else f"HTTP {response.status_code} {path}"
+        status = await asyncio.wait_for(fetch(path), REQUEST_TIMEOUT_SECONDS)
+    except (OSError, ValueError, IndexError, asyncio.IncompleteReadError, TimeoutError) as exc:
+        return (loop.time() - due) * 1000, f"{type(exc).__name__}: {exc}".splitlines()[0]
+    elapsed = (loop.time() - due) * 1000
+    return elapsed, None if status < 400 else f"HTTP {status} {path}"
 
 
-async def load_test(client: httpx.AsyncClient, paths: Sequence[str], rate: float, seconds: float) -> LoadResult:
+async def load_test(fetchers: Sequence[Fetch], paths: Sequence[str], rate: float, seconds: float) -> LoadResult:
     """Send ``rate`` requests a second for ``seconds``, cycling through ``paths``, and wait for all answers.
 
-    The i-th request leaves at ``i / rate`` seconds after the start whatever happened to the others, so
-    a server that falls behind shows as a lower achieved rate and longer latencies, not as a politer client.
+    Request i is due ``i / rate`` seconds after the start. One sender per fetcher (a connection) shares
+    the schedule: a free sender takes the next request, waits until it is due and sends it. Latency
+    counts from when a request was due, not from when it left, so a server that falls behind shows as
+    longer latencies instead of a politer client. Requests not sent by twice the planned duration are
+    given up and reported as unsent: an overloaded server ends the test rather than stretching it
+    without bound, and the client never holds more requests than it has connections.
     """
-    if rate <= 0 or seconds <= 0 or not paths:
+    if rate <= 0 or seconds <= 0 or not paths or not fetchers:
         raise CivharmError("a load test needs a positive rate, a positive duration and at least one path")
     planned = int(rate * seconds)
     loop = asyncio.get_running_loop()
     start = loop.time()
-    tasks = []
-    for i in range(planned):
-        delay = start + i / rate - loop.time()
-        if delay > 0:
-            await asyncio.sleep(delay)
-        tasks.append(asyncio.create_task(_one(client, paths[i % len(paths)])))
-    results = await asyncio.gather(*tasks)
+    give_up = start + 2 * seconds
+    schedule = iter(range(planned))  # shared: each request is taken by exactly one sender
+    results: list[tuple[float, str | None]] = []
+
+    async def sender(fetch: Fetch) -> None:
+        for i in schedule:
+            due = start + i / rate
+            if loop.time() > give_up:
+                return
+            if due > loop.time():
+                await asyncio.sleep(due - loop.time())
+            results.append(await _one(fetch, paths[i % len(paths)], due))
+
+    await asyncio.gather(*(sender(fetch) for fetch in fetchers))
     elapsed = loop.time() - start
     latencies = [ms for ms, _ in results]
     failures = [error for _, error in results if error is not None]
     return LoadResult(
         planned=planned,
-        sent=len(tasks),
+        sent=len(results),
         ok=len(results) - len(failures),
         errors=len(failures),
         seconds=elapsed,
@@ -196,11 +213,15 @@ async def load_test(client: httpx.AsyncClient, paths: Sequence[str], rate: float
 
 
 def run_load_test(base_url: str, paths: Sequence[str], rate: float, seconds: float) -> LoadResult:
-    """``load_test`` against a server, with a connection pool big enough for the rate."""
+    """``load_test`` against a server over ``LOAD_CONNECTIONS`` kept-alive connections."""
+    url = httpx.URL(base_url)
+    host, port = url.host, url.port or 80
 
     async def main() -> LoadResult:
-        limits = httpx.Limits(max_connections=int(rate) or 1, max_keepalive_connections=int(rate) or 1)
-        async with httpx.AsyncClient(base_url=base_url, timeout=REQUEST_TIMEOUT_SECONDS, limits=limits) as client:
-            return await load_test(client, paths, rate, seconds)
+        connections = [HTTPConnection(host, port) for _ in range(LOAD_CONNECTIONS)]
+        try:
+            return await load_test([c.get for c in connections], paths, rate, seconds)
+        finally:
+            await asyncio.gather(*(c.close() for c in connections))
 
     return asyncio.run(main())

@@ -119,6 +119,7 @@ def load_command(database_url: str, rate: float, seconds: float, skip: tuple[str
         result = latency.run_load_test(base, paths, rate, seconds)
     click.echo(
         f"planned {result.planned}  sent {result.sent}  ok {result.ok}  errors {result.errors}  "
+        f"unsent {result.planned - result.sent}  "
         f"achieved {result.rate:.1f} req/s over {result.seconds:.1f} s  p50 {result.p50_ms:.1f} ms  "
         f"p95 {result.p95_ms:.1f} ms"
     )
