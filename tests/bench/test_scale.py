@@ -9,9 +9,11 @@ from typing import Any, cast
 
 import httpx
 import pytest
+from click.testing import CliRunner
 from sqlalchemy import Table
 
-from civharm.bench import keepalive, latency, synthetic
+from civharm.bench import keepalive, latency, scale, synthetic
+from civharm.cli import main
 from civharm.errors import CivharmError
 from civharm.store import IncidentFilter, Store, open_database, terms
 from civharm.store.convert import claim_rows, incident_row, report_row
@@ -221,3 +223,22 @@ def test_serve_with_two_workers_answers_from_two_processes(database_url: str) ->
         assert {a.status_code for a in answers} == {200}
         assert all(a.json()["items"] == [] for a in answers)
         assert len(_worker_processes(int(base.rsplit(":", 1)[1]))) == 2
+
+
+def test_spread_incidents_picks_distinct_ids_across_the_table(database_url: str) -> None:
+    with open_database(database_url) as database:
+        synthetic.generate(database, 60, seed=5, batch=30)
+        every = sorted(i.id for i in Store(database).incidents())
+        spread = scale.spread_incidents(database, 6)
+    assert len(spread) == len(set(spread)) and 3 <= len(spread) <= 6
+    assert set(spread) <= set(every)
+    assert spread[0] == every[0] and spread[-1] > every[len(every) // 2]
+
+
+def test_bench_scale_load_against_a_real_server_reports_every_request(database_url: str) -> None:
+    with open_database(database_url) as database:
+        synthetic.generate(database, 30, seed=6, batch=30)
+    arguments = ["bench", "scale", "load", "--database-url", database_url, "--rate", "20", "--seconds", "1"]
+    result = CliRunner().invoke(main, [*arguments, "--incidents", "4"])
+    assert result.exit_code == 0, result.output
+    assert "planned 20  sent 20  ok 20  errors 0  unsent 0" in result.output

@@ -2,7 +2,7 @@
 
     civharm bench scale generate --database-url URL --incidents 1000000
     civharm bench scale latency --database-url URL [--repeats 30] [--workers N]
-    civharm bench scale load --database-url URL [--rate 200 --seconds 60] [--workers N]
+    civharm bench scale load --database-url URL [--rate 200 --seconds 60] [--workers N] [--incidents 100]
     civharm bench scale link --reports 10000,100000,300000
 
 Each prints its figures; BENCHMARKS.md ("Scale") records them with the command, date and machine.
@@ -102,18 +102,36 @@ def latency_command(database_url: str, repeats: int, only: tuple[str, ...], work
             )
 
 
+def spread_incidents(database: Database, count: int) -> list[str]:
+    """Up to ``count`` incident ids spread over the table (ids are hex digests: one per prefix step)."""
+    step = 16**4 / count
+    prefixes = sorted({f"{int(k * step):04x}" for k in range(count)})
+    with database.engine.connect() as connection:
+        found = (
+            connection.scalar(select(IncidentRow.id).where(IncidentRow.id >= p).order_by(IncidentRow.id).limit(1))
+            for p in prefixes
+        )
+        return sorted({incident_id for incident_id in found if incident_id is not None})
+
+
 @command.command("load")
 @click.option("--database-url", default=DEFAULT_URL, show_default=True)
 @click.option("--rate", type=click.FloatRange(min=0, min_open=True), default=200, show_default=True)
 @click.option("--seconds", type=click.FloatRange(min=0, min_open=True), default=60, show_default=True)
 @click.option("--skip", multiple=True, help="Leave out endpoints whose name starts with this (repeatable).")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="civharm serve --workers")
-def load_command(database_url: str, rate: float, seconds: float, skip: tuple[str, ...], workers: int) -> None:
-    """A bounded load test: RATE requests/s for SECONDS over a mix of the measured endpoints."""
+@click.option("--incidents", type=click.IntRange(min=0), default=100, show_default=True, help="Distinct incidents.")
+def load_command(
+    database_url: str, rate: float, seconds: float, skip: tuple[str, ...], workers: int, incidents: int
+) -> None:
+    """A bounded load test: RATE requests/s for SECONDS over a mix of the measured endpoints and the
+    pages (HTML and API) of INCIDENTS distinct incidents, so most requests are not the same few URLs."""
     database = _open(database_url)
     # Streamed exports are timed to their first byte by `latency`; whole downloads are not a request mix.
     chosen = [e for e in endpoints(database) if not e.first_byte_only]
     paths = [e.path for e in chosen if not skip or not e.name.startswith(skip)]
+    for incident_id in spread_incidents(database, incidents):
+        paths += [f"/incidents/{incident_id}", f"/api/incidents/{incident_id}"]
     database.close()
     with latency.serve(database_url, workers=workers) as base:
         result = latency.run_load_test(base, paths, rate, seconds)
