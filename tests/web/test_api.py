@@ -19,6 +19,12 @@ def test_incident_list_is_paginated_and_filtered(world: World) -> None:
     assert page["next_offset"] == 2
     rest = world.client.get("/api/incidents", params={"limit": 2, "offset": 2}).json()
     assert [i["id"] for i in rest["items"]] == ["undated-contested"] and rest["next_offset"] is None
+    # the same pages by cursor: the last one says there is no next
+    assert page["next_after"] == "2015-11-29_ariha-2015-11-29"
+    after = world.client.get("/api/incidents", params={"limit": 2, "after": page["next_after"]}).json()
+    assert after["items"] == rest["items"] and after["next_after"] is None and after["next_offset"] is None
+    one = world.client.get("/api/incidents", params={"limit": 1, "after": "2015-11-29_ariha-2015-11-29"}).json()
+    assert [i["id"] for i in one["items"]] == ["undated-contested"] and one["next_after"] is None
     filtered = world.client.get("/api/incidents", params={"perpetrator": "russia", "grade": "Fair"}).json()
     assert [i["id"] for i in filtered["items"]] == ["ariha-2015-11-29"]
     by_date = world.client.get("/api/incidents", params={"date_from": "2015-12-01"}).json()
@@ -110,6 +116,12 @@ def test_errors_are_one_line_json(world: World) -> None:
         assert bad.status_code == 422, params
         detail = bad.json()["detail"]
         assert isinstance(detail, str) and "\n" not in detail and detail.split(":")[0] in params
+    for after in ("2015-11-29", "yesterday_x", "2015-11-29_"):
+        bad = world.client.get("/api/incidents", params={"after": after})
+        assert bad.status_code == 422
+        assert bad.json() == {"detail": f"after: {after!r} is not a cursor (use next_after from the previous page)"}
+    both = world.client.get("/api/incidents", params={"after": "_x", "offset": 2})
+    assert both.status_code == 422 and both.json() == {"detail": "page by offset or by after, not both"}
     assert world.client.get("/api/tally", params={"by": "colour"}).status_code == 422
 
 

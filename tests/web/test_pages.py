@@ -233,6 +233,7 @@ def test_an_empty_store_renders_every_page(empty_client: TestClient) -> None:
         "limit": 50,
         "offset": 0,
         "next_offset": None,
+        "next_after": None,
     }
 
 

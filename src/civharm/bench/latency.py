@@ -91,10 +91,13 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(database_url: str, port: int | None = None, workers: int = 1) -> Iterator[str]:
-    """Run ``civharm serve --workers N`` against ``database_url`` on 127.0.0.1; yields its base URL."""
+def serve(database_url: str, port: int | None = None, workers: int = 1, cache_mb: int | None = None) -> Iterator[str]:
+    """Run ``civharm serve --workers N`` against ``database_url`` on 127.0.0.1; yields its base URL.
+    ``cache_mb``: the response cache's size (None: as configured in the environment)."""
     port = port or free_port()
     env = {**os.environ, "CIVHARM_DATABASE_URL": database_url}
+    if cache_mb is not None:
+        env["CIVHARM_RESPONSE_CACHE_MB"] = str(cache_mb)
     command = [sys.executable, "-m", "civharm", "serve", "--host", "127.0.0.1", "--port", str(port)]
     command += ["--workers", str(workers)]
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -1,8 +1,9 @@
 """``civharm bench scale``: a million synthetic incidents, API latency, a load test and linking growth.
 
     civharm bench scale generate --database-url URL --incidents 1000000
-    civharm bench scale latency --database-url URL [--repeats 30] [--workers N]
+    civharm bench scale latency --database-url URL [--repeats 30] [--workers N] [--cache-mb 0]
     civharm bench scale load --database-url URL [--rate 200 --seconds 60] [--workers N] [--incidents 100]
+                             [--cache-mb 64]
     civharm bench scale link --reports 10000,100000,300000
 
 Each prints its figures; BENCHMARKS.md ("Scale") records them with the command, date and machine.
@@ -23,6 +24,8 @@ from sqlalchemy import func, select
 
 from civharm.bench import latency, synthetic
 from civharm.records import Extraction
+from civharm.settings import DEFAULT_RESPONSE_CACHE_MB
+from civharm.store.cursor import Cursor
 from civharm.store.db import Database, open_database
 from civharm.store.models import IncidentRow
 
@@ -58,19 +61,26 @@ def generate_command(database_url: str, incidents: int, seed: int) -> None:
 
 
 def endpoints(database: Database) -> list[latency.Endpoint]:
-    """The measured requests: lists (plain, filtered, deep), one incident (HTML, API), tally, home page, export."""
+    """The measured requests: lists (plain, filtered, deep by offset and by cursor), one incident (HTML,
+    API), tally, home page, export."""
     with database.engine.connect() as connection:
         count = connection.scalar(select(func.count()).select_from(IncidentRow)) or 0
         middle = connection.scalar(select(IncidentRow.id).order_by(IncidentRow.id).offset(count // 2).limit(1))
-    if middle is None:
+        deep = max(0, int(count * 0.9))
+        in_list_order = IncidentRow.date.desc().nulls_last(), IncidentRow.id
+        before_deep = connection.execute(
+            select(IncidentRow.date, IncidentRow.id).order_by(*in_list_order).offset(max(0, deep - 1)).limit(1)
+        ).one_or_none()
+    if middle is None or before_deep is None:
         raise click.ClickException("the database has no incidents: run `civharm bench scale generate` first")
-    deep = max(0, int(count * 0.9))
+    cursor = Cursor(before_deep.date, before_deep.id)  # the same page as offset=deep, found by keyset
     return [
         latency.Endpoint("list", "/api/incidents?limit=50"),
         latency.Endpoint("list grade+dates", "/api/incidents?grade=Fair&date_from=2018-01-01&date_to=2018-12-31"),
         latency.Endpoint("list place", "/api/incidents?place=Kharkiv"),
         latency.Endpoint("list perpetrator", "/api/incidents?perpetrator=RSF&limit=50"),
         latency.Endpoint(f"list offset {deep}", f"/api/incidents?offset={deep}"),
+        latency.Endpoint(f"list after row {deep}", f"/api/incidents?after={cursor}"),
         latency.Endpoint("incident HTML", f"/incidents/{middle}"),
         latency.Endpoint("incident API", f"/api/incidents/{middle}"),
         latency.Endpoint("tally", "/api/tally?by=perpetrator"),
@@ -84,14 +94,21 @@ def endpoints(database: Database) -> list[latency.Endpoint]:
 @click.option("--repeats", type=click.IntRange(min=1), default=30, show_default=True)
 @click.option("--only", multiple=True, help="Measure only endpoints whose name starts with this (repeatable).")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="civharm serve --workers")
-def latency_command(database_url: str, repeats: int, only: tuple[str, ...], workers: int) -> None:
+@click.option(
+    "--cache-mb",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="The server's response cache; off, so repeats measure the work behind each answer, not memory.",
+)
+def latency_command(database_url: str, repeats: int, only: tuple[str, ...], workers: int, cache_mb: int) -> None:
     """p50/p95 of each endpoint over sequential requests to a real `civharm serve`."""
     database = _open(database_url)
     chosen = [e for e in endpoints(database) if not only or e.name.startswith(only)]
     database.close()
     click.echo(f"{'endpoint':28} {'n':>4} {'err':>4} {'p50 ms':>9} {'p95 ms':>9} {'TTFB ms':>9} {'bytes':>12}")
     with (
-        latency.serve(database_url, workers=workers) as base,
+        latency.serve(database_url, workers=workers, cache_mb=cache_mb) as base,
         httpx.Client(base_url=base, timeout=latency.REQUEST_TIMEOUT_SECONDS) as client,
     ):
         for endpoint in chosen:
@@ -121,8 +138,15 @@ def spread_incidents(database: Database, count: int) -> list[str]:
 @click.option("--skip", multiple=True, help="Leave out endpoints whose name starts with this (repeatable).")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="civharm serve --workers")
 @click.option("--incidents", type=click.IntRange(min=0), default=100, show_default=True, help="Distinct incidents.")
+@click.option(
+    "--cache-mb",
+    type=click.IntRange(min=0),
+    default=DEFAULT_RESPONSE_CACHE_MB,
+    show_default=True,
+    help="The server's response cache, as deployed by default; 0 measures the server without it.",
+)
 def load_command(
-    database_url: str, rate: float, seconds: float, skip: tuple[str, ...], workers: int, incidents: int
+    database_url: str, rate: float, seconds: float, skip: tuple[str, ...], workers: int, incidents: int, cache_mb: int
 ) -> None:
     """A bounded load test: RATE requests/s for SECONDS over a mix of the measured endpoints and the
     pages (HTML and API) of INCIDENTS distinct incidents, so most requests are not the same few URLs."""
@@ -133,7 +157,7 @@ def load_command(
     for incident_id in spread_incidents(database, incidents):
         paths += [f"/incidents/{incident_id}", f"/api/incidents/{incident_id}"]
     database.close()
-    with latency.serve(database_url, workers=workers) as base:
+    with latency.serve(database_url, workers=workers, cache_mb=cache_mb) as base:
         result = latency.run_load_test(base, paths, rate, seconds)
     click.echo(
         f"planned {result.planned}  sent {result.sent}  ok {result.ok}  errors {result.errors}  "

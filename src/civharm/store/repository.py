@@ -26,6 +26,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    true,
     update,
 )
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -47,6 +48,7 @@ from civharm.store.convert import (
     report_from_row,
     report_row,
 )
+from civharm.store.cursor import Cursor
 from civharm.store.db import Database, one_line
 from civharm.store.models import ClaimRow, IncidentReportRow, IncidentRow, LinkQueueRow, ReportRow, RunRow
 
@@ -93,6 +95,7 @@ class IncidentFilter:
     status: Status | str | None = None
     limit: int | None = None
     offset: int = 0
+    after: Cursor | None = None  # the page starts after this incident (keyset paging; not with offset)
 
     def __post_init__(self) -> None:
         if self.grade is not None:
@@ -103,6 +106,8 @@ class IncidentFilter:
             raise CivharmError(f"limit must be 0 or more, not {self.limit}")
         if self.offset < 0:
             raise CivharmError(f"offset must be 0 or more, not {self.offset}")
+        if self.offset and self.after is not None:
+            raise CivharmError("page by offset or by after, not both")
 
 
 @dataclass(frozen=True)
@@ -205,6 +210,19 @@ def _stored(row: ClaimRow) -> StoredClaim:
         claim=claim_from_row(row),
         incident_id=row.incident_id,
     )
+
+
+def _after(cursor: Cursor | None) -> list[ColumnElement[bool]]:
+    """The incidents after ``cursor`` in the list's order, as conditions that follow each other in it and
+    are each one range of the list's index, so a page reads them in turn and stops once it is full.
+    (One OR of the three would make PostgreSQL gather and sort every incident older than the cursor.)"""
+    if cursor is None:
+        return [true()]
+    same_day = IncidentRow.date.is_(None) if cursor.date is None else IncidentRow.date == cursor.date
+    later = [and_(same_day, IncidentRow.id > cursor.id)]
+    if cursor.date is not None:
+        later += [IncidentRow.date < cursor.date, IncidentRow.date.is_(None)]
+    return later
 
 
 def _conditions(filters: IncidentFilter, walk: bool = False) -> list[ColumnElement[bool]]:
@@ -458,14 +476,19 @@ class Store:
         with self._read() as session:
             # The page's ids are read off the list's index (however deep the offset), then their records.
             walk = terms.walk_in_order(session, filters.place, filters.perpetrator)
-            query = (
-                select(IncidentRow.id)
-                .where(*_conditions(filters, walk))
-                .order_by(IncidentRow.date.desc().nulls_last(), IncidentRow.id)
-                .offset(filters.offset or None)
-                .limit(filters.limit)
-            )
-            page = list(session.scalars(query))
+            page: list[str] = []
+            for after in _after(filters.after):
+                wanted = None if filters.limit is None else filters.limit - len(page)
+                if wanted == 0:
+                    break
+                query = (
+                    select(IncidentRow.id)
+                    .where(*_conditions(filters, walk), after)
+                    .order_by(IncidentRow.date.desc().nulls_last(), IncidentRow.id)
+                    .offset(filters.offset or None)
+                    .limit(wanted)
+                )
+                page += session.scalars(query)
             data: dict[str, dict[str, Any]] = {}
             for chunk in _chunks(page):
                 rows = session.execute(select(IncidentRow.id, IncidentRow.data).where(IncidentRow.id.in_(chunk)))
@@ -511,7 +534,10 @@ class Store:
         with self._read() as session:
             query = (
                 select(IncidentRow.data)
-                .where(*_conditions(filters, terms.walk_in_order(session, filters.place, filters.perpetrator)))
+                .where(
+                    *_conditions(filters, terms.walk_in_order(session, filters.place, filters.perpetrator)),
+                    or_(*_after(filters.after)),
+                )
                 .order_by(IncidentRow.date.desc().nulls_last(), IncidentRow.id)
                 .offset(filters.offset or None)
                 .limit(filters.limit)

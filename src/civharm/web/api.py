@@ -19,6 +19,7 @@ from civharm.publish.export import EXPORT_MEDIA_TYPES, EXPORT_SUFFIXES, stream_e
 from civharm.publish.tally import stored_tally
 from civharm.records import Extraction, Grade, Incident, Report, Status
 from civharm.store.convert import Claim
+from civharm.store.cursor import Cursor
 from civharm.web import tallies
 from civharm.web.deps import (
     MAX_OFFSET,
@@ -53,12 +54,14 @@ ERRORS: dict[int | str, dict[str, object]] = {
 
 
 class IncidentPage(ApiModel):
-    """One page of incidents; ``next_offset`` is null on the last page."""
+    """One page of incidents. ``next_after`` (and ``next_offset``, when paging by offset) are null on
+    the last page; pass ``next_after`` as ``after`` to get the next page however deep it is."""
 
     items: list[Incident]
     limit: int
     offset: int
     next_offset: int | None
+    next_after: str | None
 
 
 class StoredClaimOut(ApiModel):
@@ -92,6 +95,7 @@ def list_incidents(
     status: Annotated[Status | None, Query(description="one of " + ", ".join(Status))] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="incidents per page")] = PAGE_SIZE,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="incidents to skip")] = 0,
+    after: Annotated[str, Query(max_length=200, description="next_after of the previous page (not with offset)")] = "",
 ) -> IncidentPage:
     """Incidents, newest first, with the same filters as the incident list page."""
     form = FilterForm(
@@ -102,9 +106,15 @@ def list_incidents(
         grade.value if grade else "",
         status.value if status else "",
     )
-    found = visible_incidents(store, settings, to_filter(form, limit + 1, offset))
-    next_offset = offset + limit if len(found) > limit else None
-    return IncidentPage(items=found[:limit], limit=limit, offset=offset, next_offset=next_offset)
+    found = visible_incidents(store, settings, to_filter(form, limit + 1, offset, after))
+    items, more = found[:limit], len(found) > limit
+    return IncidentPage(
+        items=items,
+        limit=limit,
+        offset=offset,
+        next_offset=offset + limit if more and not after else None,
+        next_after=str(Cursor.of(items[-1])) if more else None,
+    )
 
 
 @router.get("/incidents/{incident_id}", response_model=IncidentDetail, responses=ERRORS)

@@ -15,6 +15,7 @@ from fastapi import Depends, Request
 from civharm.errors import CivharmError, NotFoundError
 from civharm.records import Grade, Incident, Status
 from civharm.settings import Settings
+from civharm.store.cursor import Cursor
 from civharm.store.repository import IncidentFilter, Store
 from civharm.web.desk.security import has_accounts, principal
 from civharm.web.desk.visibility import PublicStore
@@ -106,9 +107,16 @@ def _date(name: str, value: str) -> dt.date | None:
         raise FilterError(f"{name}: {value!r} is not a date (use YYYY-MM-DD)") from exc
 
 
-def to_filter(form: FilterForm, limit: int | None, offset: int) -> IncidentFilter:
-    """The store filter for a form; one FilterError naming every field that is wrong."""
+def to_filter(form: FilterForm, limit: int | None, offset: int, after: str = "") -> IncidentFilter:
+    """The store filter for a form (``after``: a cursor's text, see ``civharm.store.cursor``); one
+    FilterError naming every field that is wrong."""
     problems: list[str] = []
+    cursor = None
+    if after:
+        try:
+            cursor = Cursor.parse(after)
+        except CivharmError as exc:
+            problems.append(str(exc))
     dates: dict[str, dt.date | None] = {}
     for name in ("date_from", "date_to"):
         try:
@@ -141,6 +149,7 @@ def to_filter(form: FilterForm, limit: int | None, offset: int) -> IncidentFilte
         status=status,
         limit=limit,
         offset=offset,
+        after=cursor,
     )
 
 
