@@ -1,6 +1,6 @@
 """Sentence boundaries from the light pipeline (entity recogniser + senter + our rules)."""
 
-from civharm.extract.nlp import parse
+from civharm.extract.nlp import load_nlp, parse, parse_many
 
 
 def _sentences(text: str) -> list[str]:
@@ -41,3 +41,15 @@ def test_a_line_break_ends_a_sentence() -> None:
         "Man shot dead in Houston",
         "A man was shot on Monday.",
     ]
+
+
+def test_a_batch_forgets_the_words_it_added_to_the_vocabulary() -> None:
+    """A batch worker meets new words all the time; kept, they would grow its memory with the corpus."""
+    strings = load_nlp().vocab.strings
+    before = len(strings)
+    texts = [f"Shelling hit Zqxvillage{n} and Wrtown{n}, killing {n} civilians." for n in range(40)]
+    seen = [(doc.text, len(list(doc.sents)), len(strings) > before) for doc in parse_many(texts)]
+    assert [text for text, _, _ in seen] == texts
+    assert all(sentences == 1 for _, sentences, _ in seen)
+    assert all(grew for _, _, grew in seen)  # the words exist while the batch is read...
+    assert len(strings) == before  # ...and are gone after it
