@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
@@ -242,3 +243,32 @@ def test_bench_scale_load_against_a_real_server_reports_every_request(database_u
     result = CliRunner().invoke(main, [*arguments, "--incidents", "4"])
     assert result.exit_code == 0, result.output
     assert "planned 20  sent 20  ok 20  errors 0  unsent 0" in result.output
+
+
+def test_a_timed_out_request_does_not_leave_its_answer_for_the_next_one() -> None:
+    accepted: list[int] = []
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        accepted.append(1)
+        with contextlib.suppress(asyncio.IncompleteReadError, ConnectionError):
+            while True:
+                path = (await reader.readuntil(b"\r\n\r\n")).split(b" ")[1]
+                if path == b"/slow":
+                    await asyncio.sleep(0.2)
+                status = b"503 Slow" if path == b"/slow" else b"200 OK"
+                writer.write(b"HTTP/1.1 " + status + b"\r\nContent-Length: 0\r\n\r\n")
+                await writer.drain()
+        writer.close()
+
+    async def main() -> tuple[int, int]:
+        server = await asyncio.start_server(serve, "127.0.0.1", 0)
+        connection = keepalive.HTTPConnection("127.0.0.1", server.sockets[0].getsockname()[1])
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(connection.get("/slow"), 0.05)
+        status = await connection.get("/fast")  # not the slow answer arriving late
+        await connection.close()
+        server.close()
+        await server.wait_closed()
+        return status, len(accepted)
+
+    assert asyncio.run(main()) == (200, 2)

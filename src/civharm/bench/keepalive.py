@@ -21,9 +21,9 @@ class HTTPConnection:
         self._streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
 
     async def get(self, path: str) -> int:
-        """The status of ``GET path``, after reading the whole body. Raises OSError, ValueError or
-        asyncio.IncompleteReadError when the connection or the answer fails; the connection is then
-        closed, and the next request opens a new one."""
+        """The status of ``GET path``, after reading the whole body. Raises OSError, ValueError,
+        IndexError or an asyncio stream error when the connection or the answer fails; the connection
+        is then closed, and the next request opens a new one."""
         try:
             if self._streams is None:
                 self._streams = await asyncio.open_connection(self._host, self._port)
@@ -45,15 +45,22 @@ class HTTPConnection:
             if headers.get("connection") == "close":
                 await self.close()
             return status
-        except (OSError, ValueError, IndexError, asyncio.IncompleteReadError, asyncio.LimitOverrunError):
-            await self.close()
+        except BaseException:
+            # A failed or cancelled (timed-out) request leaves the rest of its answer on the wire,
+            # where the next request would read it: the connection goes.
+            self._drop()
             raise
 
-    async def close(self) -> None:
-        if self._streams is not None:
-            writer = self._streams[1]
-            self._streams = None
+    def _drop(self) -> asyncio.StreamWriter | None:
+        writer = self._streams[1] if self._streams is not None else None
+        self._streams = None
+        if writer is not None:
             writer.close()
+        return writer
+
+    async def close(self) -> None:
+        writer = self._drop()
+        if writer is not None:
             with contextlib.suppress(OSError):
                 await writer.wait_closed()
 

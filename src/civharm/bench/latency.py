@@ -165,7 +165,7 @@ async def _one(fetch: Fetch, path: str, due: float) -> tuple[float, str | None]:
     loop = asyncio.get_running_loop()
     try:
         status = await asyncio.wait_for(fetch(path), REQUEST_TIMEOUT_SECONDS)
-    except (OSError, ValueError, IndexError, asyncio.IncompleteReadError, TimeoutError) as exc:
+    except (OSError, ValueError, IndexError, asyncio.IncompleteReadError, asyncio.LimitOverrunError) as exc:
         return (loop.time() - due) * 1000, f"{type(exc).__name__}: {exc}".splitlines()[0]
     elapsed = (loop.time() - due) * 1000
     return elapsed, None if status < 400 else f"HTTP {status} {path}"
