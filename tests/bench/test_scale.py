@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
@@ -272,3 +273,20 @@ def test_a_timed_out_request_does_not_leave_its_answer_for_the_next_one() -> Non
         return status, len(accepted)
 
     assert asyncio.run(main()) == (200, 2)
+
+
+def test_incidents_are_dated_within_the_span_asked_for() -> None:
+    wide = [i.date for i in synthetic.synthetic_incidents(300, seed=2, days=40_000) if i.date is not None]
+    narrow = [i.date for i in synthetic.synthetic_incidents(300, seed=2) if i.date is not None]
+    end = synthetic.FIRST_DAY + dt.timedelta(days=synthetic.DAYS)
+    assert all(synthetic.FIRST_DAY <= d < end for d in narrow)
+    assert max(wide) >= end  # most of 40,000 days lie past the default ten years
+
+
+@pytest.mark.parametrize("flags", [[], ["--growing-world"]])
+def test_bench_scale_link_prints_one_row_per_size(flags: list[str]) -> None:
+    result = CliRunner().invoke(main, ["bench", "scale", "link", "--reports", "30,60", *flags])
+    assert result.exit_code == 0, result.output
+    rows = [line.split() for line in result.output.splitlines()[1:]]
+    assert [row[0] for row in rows] == ["30", "60"]
+    assert all(0 < int(row[1]) <= int(row[0]) for row in rows)  # incidents: at least one, at most one a report

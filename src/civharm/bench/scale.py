@@ -4,7 +4,7 @@
     civharm bench scale latency --database-url URL [--repeats 30] [--workers N] [--cache-mb 0]
     civharm bench scale load --database-url URL [--rate 200 --seconds 60] [--workers N] [--incidents 100]
                              [--cache-mb 64]
-    civharm bench scale link --reports 10000,100000,300000
+    civharm bench scale link --reports 10000,100000,300000 [--growing-world]
 
 Each prints its figures; BENCHMARKS.md ("Scale") records them with the command, date and machine.
 """
@@ -176,7 +176,13 @@ def _rss_mb() -> float:
 @command.command("link")
 @click.option("--reports", default="10000,100000", show_default=True, help="Comma-separated corpus sizes.")
 @click.option("--seed", type=int, default=1, show_default=True)
-def link_command(reports: str, seed: int) -> None:
+@click.option(
+    "--growing-world",
+    is_flag=True,
+    help="Date the incidents over ten years per 10,000 reports, so the world widens with N instead of "
+    "the same ten years and places growing denser.",
+)
+def link_command(reports: str, seed: int, growing_world: bool) -> None:
     """Link N synthetic reports (``civharm.link.linker.link``): time, peak RSS, time / (N log N)."""
     from civharm.link.linker import link
 
@@ -187,7 +193,8 @@ def link_command(reports: str, seed: int) -> None:
     click.echo(f"{'reports':>9} {'incidents':>10} {'seconds':>9} {'µs/(N log2 N)':>14} {'peak RSS MB':>12}")
     for size in sizes:
         corpus: list[Extraction] = []
-        for item in synthetic.synthetic_incidents(size, seed):
+        days = max(synthetic.DAYS, synthetic.DAYS * size // 10_000) if growing_world else synthetic.DAYS
+        for item in synthetic.synthetic_incidents(size, seed, days):
             corpus.extend(synthetic.extractions(item))
             if len(corpus) >= size:
                 break

@@ -150,9 +150,10 @@ def _status(rng: random.Random) -> Status:
     return Status.DRAFT
 
 
-def draw(rng: random.Random, seed: int, number: int) -> SyntheticIncident:
-    """Incident ``number`` of the run seeded ``seed``, with one to three reports of it."""
-    date = FIRST_DAY + dt.timedelta(days=rng.randrange(DAYS)) if rng.random() >= UNDATED_SHARE else None
+def draw(rng: random.Random, seed: int, number: int, days: int = DAYS) -> SyntheticIncident:
+    """Incident ``number`` of the run seeded ``seed``, dated within ``days`` of ``FIRST_DAY``, with one
+    to three reports of it."""
+    date = FIRST_DAY + dt.timedelta(days=rng.randrange(days)) if rng.random() >= UNDATED_SHARE else None
     perpetrators = tuple(rng.sample(PERPETRATORS, k=rng.choices((0, 1, 2), weights=(1, 8, 1))[0]))
     reports = []
     for copy in range(rng.choices((1, 2, 3), weights=(5, 3, 2))[0]):
@@ -182,11 +183,11 @@ def draw(rng: random.Random, seed: int, number: int) -> SyntheticIncident:
     )
 
 
-def synthetic_incidents(count: int, seed: int = 1) -> Iterator[SyntheticIncident]:
-    """``count`` incidents, the same ones for the same seed."""
+def synthetic_incidents(count: int, seed: int = 1, days: int = DAYS) -> Iterator[SyntheticIncident]:
+    """``count`` incidents dated over ``days``, the same ones for the same seed."""
     rng = random.Random(seed)
     for number in range(count):
-        yield draw(rng, seed, number)
+        yield draw(rng, seed, number, days)
 
 
 @dataclass(frozen=True)
