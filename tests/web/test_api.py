@@ -111,6 +111,8 @@ def test_errors_are_one_line_json(world: World) -> None:
         {"grade": "Great"},
         {"offset": -1},
         {"offset": 2**63},  # past PostgreSQL's bigint: a 422, not a database error
+        {"perpetrator": "\x00"},  # PostgreSQL text cannot hold NUL: a 422, not a database error
+        {"place": "Idlib\x00"},
     ):
         bad = world.client.get("/api/incidents", params=params)
         assert bad.status_code == 422, params

@@ -123,6 +123,9 @@ def to_filter(form: FilterForm, limit: int | None, offset: int, after: str = "")
             dates[name] = _date(name, getattr(form, name))
         except FilterError as exc:
             problems.append(str(exc))
+    for name in ("place", "perpetrator"):
+        if "\x00" in getattr(form, name):
+            problems.append(f"{name}: contains a NUL character")  # PostgreSQL cannot even compare it
     grade = status = None
     if form.grade:
         try:
