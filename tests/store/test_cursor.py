@@ -24,7 +24,7 @@ def test_a_cursor_reads_back_what_it_wrote(date: dt.date | None, incident_id: st
     assert Cursor.parse(str(cursor)) == cursor
 
 
-@pytest.mark.parametrize("text", ["", "_", "2015-10-06", "2015-10-06_", "2015-13-01_x", "monday_x", "x"])
+@pytest.mark.parametrize("text", ["", "_", "2015-10-06", "2015-10-06_", "2015-13-01_x", "monday_x", "x", "_a\x00b"])
 def test_text_that_is_not_a_cursor_is_refused_in_one_line(text: str) -> None:
     with pytest.raises(CivharmError, match=r"^after: .* is not a cursor \(use next_after"):
         Cursor.parse(text)

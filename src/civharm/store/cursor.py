@@ -31,7 +31,7 @@ class Cursor:
         """The cursor written by ``str``; CivharmError naming the text when it is not one."""
         day, separator, incident_id = text.strip().partition("_")
         try:
-            if not separator or not incident_id:
+            if not separator or not incident_id or "\x00" in incident_id:  # PostgreSQL cannot compare NUL
                 raise ValueError("no id")
             date = dt.date.fromisoformat(day) if day else None
         except ValueError:
