@@ -5,7 +5,10 @@ wanted; each cycle adds an HTML comment naming it, so every page has its own byt
 while its text stays the same. Each measurement is a whole ``civharm batch --no-load`` run on a
 fresh local cluster: documents per wall-clock second, including starting the workers and loading
 their models (a few seconds on an idle machine). Peak memory is the largest
-resident set of each worker process, sampled from this process every ``SAMPLE_SECONDS``.
+resident set of each worker process, sampled from this process every ``SAMPLE_SECONDS``; the largest
+worker's resident set is also reported per tenth of the run (flat when memory is bounded, rising when
+it grows with the documents done) and written to stderr every ``HEARTBEAT_SECONDS``, so a long run
+stopped early still shows its trend.
 
 Each measurement is printed as one JSON line when it finishes.
 
@@ -15,6 +18,7 @@ Each measurement is printed as one JSON line when it finishes.
 from __future__ import annotations
 
 import json
+import sys
 import tempfile
 import threading
 import time
@@ -29,6 +33,7 @@ from civharm.bench.speed import peak_rss_mb, to_html
 from civharm.errors import CivharmError
 
 SAMPLE_SECONDS = 0.25
+HEARTBEAT_SECONDS = 60.0
 SHARD_SIZE = 50
 MB = 1024 * 1024
 
@@ -48,25 +53,47 @@ def write_corpus(data_dir: Path, documents: int, path: Path) -> Path:
     return path
 
 
+def peaks_by_tenth(samples: list[tuple[float, int]], wall: float) -> list[float | None]:
+    """The largest resident set (MB) sampled in each tenth of a ``wall``-second run; None for a tenth
+    with no sample. Peaks alone cannot tell growth from one large page; their course over the run can."""
+    tenths: list[int | None] = [None] * 10
+    for elapsed, rss in samples:
+        i = min(int(10 * elapsed / wall), 9) if wall > 0 else 0
+        tenths[i] = max(rss, tenths[i] or 0)
+    return [None if rss is None else round(rss / MB, 1) for rss in tenths]
+
+
 class WorkerMemory(threading.Thread):
-    """Samples the resident set of every process below this one; keeps each process's peak."""
+    """Samples the resident set of every process below this one; keeps each process's peak and the
+    largest process's resident set at every sample."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.peaks: dict[int, int] = {}
+        self.samples: list[tuple[float, int]] = []
         self._stop_event = threading.Event()
 
     def run(self) -> None:
         import psutil
 
         me = psutil.Process()
+        start = last_report = time.perf_counter()
         while not self._stop_event.wait(SAMPLE_SECONDS):
+            now_rss = []
             for child in me.children(recursive=True):
                 try:
                     rss = child.memory_info().rss
                 except psutil.Error:
                     continue
+                now_rss.append(rss)
                 self.peaks[child.pid] = max(rss, self.peaks.get(child.pid, 0))
+            now = time.perf_counter()
+            if now_rss:
+                self.samples.append((now - start, max(now_rss)))
+            if now - last_report >= HEARTBEAT_SECONDS:
+                last_report = now
+                largest = sorted((round(rss / MB) for rss in now_rss), reverse=True)[:4]
+                print(f"{now - start:.0f} s: largest processes now {largest} MB", file=sys.stderr, flush=True)
 
     def stop(self) -> list[float]:
         """The peaks in MB, largest first."""
@@ -101,6 +128,7 @@ def measure(corpus: Path, workers: int) -> dict[str, Any]:
         "docs_per_s": round(summary.documents / wall, 2),
         # a worker and its nanny are both below us: the workers are the largest processes
         "worker_peak_rss_mb": peaks[:workers],
+        "largest_worker_rss_mb_by_tenth": peaks_by_tenth(memory.samples, wall),
     }
 
 
