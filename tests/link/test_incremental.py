@@ -157,6 +157,17 @@ def test_only_incidents_the_blocking_proposes_are_touched() -> None:
     assert position_days(new, near) == [(DAY1 - dt.timedelta(days=3), days(4))]
 
 
+def test_a_dated_report_does_not_reach_its_towns_same_day_of_other_years() -> None:
+    years = [DAY1.replace(year=2000 + k) for k in range(5)]
+    years_ago = link([extraction(report(f"y{day.year}", published=day), attack(day)) for day in years])
+    assert len(years_ago) == 5
+    dated = [extraction(report("n", published=DAY1), attack(DAY1, ARIHA))]
+    assert touched(dated, years_ago) == []
+    yearless_day = attack(None, ARIHA, precision=None).model_copy(update={"date_partial": DAY1.strftime("--%m-%d")})
+    undated_page = [extraction(report("u", published=None), yearless_day)]
+    assert touched(undated_page, years_ago) == years_ago
+
+
 def test_reports_a_killed_run_stored_but_never_linked_are_linked_by_the_next_run(database_url: str) -> None:
     store = _store(database_url)
     orphan = extraction(report("a"), attack(DAY1, ARIHA))

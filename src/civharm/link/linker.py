@@ -130,15 +130,22 @@ def _day_keys(cand: Candidate, *, lookup: bool) -> list[Hashable]:
 
 
 def _month_day_keys(cand: Candidate, *, lookup: bool) -> list[Hashable]:
-    """Keys that let a mention dated "Oct. 20" in an undated page meet the same town's dated ones."""
+    """Keys that let a mention dated "Oct. 20" in an undated page meet the same town's dated ones.
+
+    Dated and year-less members are filed apart: a year-less mention looks at both, a dated one only
+    at year-less members (two dated mentions meet by their date keys). Otherwise every dated mention
+    would look at its town's same day of every year, a list that grows with the years stored.
+    """
     md, place = month_day(cand.mention), cand.mention.place
     if md is None or place is None or place.geonameid is None:
         return []
+    yearless = cand.mention.date is None
     if not lookup:
-        return [("md", *md, place.geonameid)]
+        return [("md-yearless" if yearless else "md-dated", *md, place.geonameid)]
+    kinds = ("md-yearless", "md-dated") if yearless else ("md-yearless",)
     leap = dt.date(2000, *md)
     days = [leap + dt.timedelta(days=k) for k in range(-DATE_WINDOW_DAYS, DATE_WINDOW_DAYS + 1)]
-    return [("md", d.month, d.day, place.geonameid) for d in days]
+    return [(kind, d.month, d.day, place.geonameid) for kind in kinds for d in days]
 
 
 def _index_keys(cand: Candidate) -> list[Hashable]:
@@ -306,8 +313,8 @@ def reach(extractions: Sequence[Extraction]) -> LinkReach:
 
     Mirrors the blocking keys by indexed columns, widened so it is a superset: per mention, the days
     its lookup buckets span (an incident's own days may run a week past its date, or a month or a year
-    for a coarse date) at its gazetteer id or in the cells it looks at; its country on its own day; its
-    gazetteer id at any date (day-and-month matches ignore the year); undated incidents in its country.
+    for a coarse date) at its gazetteer id or in the cells it looks at; its country on its own day; for a
+    year-less day and month, its gazetteer id at any date; undated incidents in its country.
     """
     windows: list[Window] = []
     ids: set[int] = set()
@@ -320,8 +327,8 @@ def reach(extractions: Sequence[Extraction]) -> LinkReach:
         countries.add(None if place is None else place.country)
         if place is None:
             continue
-        if month_day(cand.mention) is not None and place.geonameid is not None:
-            ids.add(place.geonameid)
+        if cand.mention.date is None and month_day(cand.mention) is not None and place.geonameid is not None:
+            ids.add(place.geonameid)  # a year-less day meets its town's dated incidents of any year
         if when is None:
             continue
         box = None
