@@ -290,3 +290,27 @@ def test_bench_scale_link_prints_one_row_per_size(flags: list[str]) -> None:
     rows = [line.split() for line in result.output.splitlines()[1:]]
     assert [row[0] for row in rows] == ["30", "60"]
     assert all(0 < int(row[1]) <= int(row[0]) for row in rows)  # incidents: at least one, at most one a report
+
+
+def test_incremental_batches_join_new_copies_to_their_stored_incidents(database_url: str) -> None:
+    from civharm.bench.incremental import run_batches
+
+    with open_database(database_url) as database:
+        synthetic.generate(database, 40, seed=8, batch=40)
+        results = list(run_batches(database, seed=8, batches=2, copies=5, fresh=3))
+        assert [(r.batch, r.copies, r.copies_joined) for r in results] == [(0, 5, 5), (1, 5, 5)]
+        assert all(r.reports >= 5 + 3 for r in results)
+        assert 40 < results[0].incidents <= 43 and results[0].incidents < results[1].incidents <= 46
+        assert Store(database).unlinked() == []
+        with pytest.raises(CivharmError, match=r"only \d+ incidents stored"):
+            next(run_batches(database, seed=8, batches=1, copies=50, fresh=0))
+
+
+def test_bench_scale_incremental_prints_one_row_per_batch(database_url: str) -> None:
+    with open_database(database_url) as database:
+        synthetic.generate(database, 20, seed=9, batch=20)
+    arguments = ["bench", "scale", "incremental", "--database-url", database_url, "--seed", "9", "--batches", "2"]
+    result = CliRunner().invoke(main, [*arguments, "--copies", "3", "--fresh", "1"])
+    assert result.exit_code == 0, result.output
+    rows = result.output.splitlines()[1:]
+    assert len(rows) == 2 and all(row.split()[4] == "3/3" for row in rows)

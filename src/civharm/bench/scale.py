@@ -5,6 +5,7 @@
     civharm bench scale load --database-url URL [--rate 200 --seconds 60] [--workers N] [--incidents 100]
                              [--cache-mb 64]
     civharm bench scale link --reports 10000,100000,300000 [--growing-world]
+    civharm bench scale incremental --database-url URL [--batches 5 --copies 20 --fresh 20]
 
 Each prints its figures; BENCHMARKS.md ("Scale") records them with the command, date and machine.
 """
@@ -206,3 +207,31 @@ def link_command(reports: str, seed: int, growing_world: bool) -> None:
         per = seconds * 1e6 / (size * math.log2(size)) if size > 1 else 0.0
         click.echo(f"{size:>9} {len(incidents):>10} {seconds:>9.1f} {per:>14.3f} {_rss_mb():>12.0f}")
         del corpus, incidents
+
+
+@command.command("incremental")
+@click.option("--database-url", default=DEFAULT_URL, show_default=True, help="A database `generate` wrote.")
+@click.option("--seed", type=int, default=1, show_default=True, help="The seed `generate` was given.")
+@click.option("--batches", type=click.IntRange(min=1), default=5, show_default=True)
+@click.option(
+    "--copies",
+    type=click.IntRange(min=0),
+    default=20,
+    show_default=True,
+    help="New reports of stored incidents per batch.",
+)
+@click.option("--fresh", type=click.IntRange(min=0), default=20, show_default=True, help="New incidents per batch.")
+def incremental_command(database_url: str, seed: int, batches: int, copies: int, fresh: int) -> None:
+    """Store batches of new reports in a generated database and link them in (``civharm run``'s
+    incremental linking): seconds per batch, and whether new reports of stored incidents joined them.
+    Changes the database: run it on a copy."""
+    from civharm.bench.incremental import run_batches
+
+    database = _open(database_url)
+    click.echo(f"{'batch':>5} {'reports':>8} {'store s':>8} {'link s':>8} {'joined':>9} {'incidents':>10}")
+    try:
+        for r in run_batches(database, seed=seed, batches=batches, copies=copies, fresh=fresh):
+            joined = f"{r.copies_joined}/{r.copies}"
+            click.echo(f"{r.batch:>5} {r.reports:>8} {r.store_s:>8.2f} {r.link_s:>8.2f} {joined:>9} {r.incidents:>10}")
+    finally:
+        database.close()

@@ -126,7 +126,8 @@ class SyntheticIncident:
     status: Status
 
 
-def _sha(seed: int, number: int, copy: int) -> str:
+def report_sha(seed: int, number: int, copy: int) -> str:
+    """The hash standing for the text of copy ``copy`` of incident ``number`` of run ``seed``."""
     return hashlib.sha256(f"civharm synthetic {seed} {number} {copy}".encode()).hexdigest()
 
 
@@ -159,7 +160,9 @@ def draw(rng: random.Random, seed: int, number: int, days: int = DAYS) -> Synthe
     for copy in range(rng.choices((1, 2, 3), weights=(5, 3, 2))[0]):
         low, high, words = _figure(rng)
         published = (date or FIRST_DAY) + dt.timedelta(days=rng.randint(0, 3))
-        reports.append(SyntheticReport(_sha(seed, number, copy), rng.choice(PUBLISHERS), published, low, high, words))
+        reports.append(
+            SyntheticReport(report_sha(seed, number, copy), rng.choice(PUBLISHERS), published, low, high, words)
+        )
     if len(perpetrators) > 1:
         grade, rule = Grade.CONTESTED, "more than one party is alleged responsible"
     elif len(reports) >= 2:

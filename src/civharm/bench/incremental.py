@@ -1,0 +1,93 @@
+"""Incremental linking at scale: new reports arriving in a database of many incidents.
+
+A database written by ``bench scale generate`` holds N synthetic incidents with their reports and
+extractions. Each batch stores new reports as ``civharm run`` does and links the queue
+(``chain.link_pending``): some are further reports of stored incidents (a new copy of a stored
+report, under a new hash, as a republished story is), the rest reports of new incidents drawn from
+another seed of the same world. The time of a batch is what a user waits for after ``civharm run``
+has extracted; a full relink at this size is what it saves (``bench scale link``).
+
+    civharm bench scale incremental --database-url URL [--batches 5 --copies 20 --fresh 20]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from civharm import chain
+from civharm.bench import synthetic
+from civharm.errors import CivharmError
+from civharm.records import Extraction
+from civharm.store.db import Database
+from civharm.store.models import IncidentRow
+from civharm.store.repository import Store
+
+# New copies are numbered past any copy ``synthetic.draw`` makes, so their hashes are new.
+FIRST_NEW_COPY = 100
+# New incidents come from this seed offset: the same places and years, other incidents.
+FRESH_SEED_OFFSET = 1000
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """One batch: what arrived, how long storing and linking took, where the new copies went."""
+
+    batch: int
+    reports: int
+    store_s: float
+    link_s: float
+    copies: int
+    copies_joined: int  # new copies that joined the incident their story is about
+    incidents: int  # incidents in the database after the batch
+
+
+def _count(database: Database) -> int:
+    with database.engine.connect() as connection:
+        return int(connection.scalar(select(func.count()).select_from(IncidentRow)) or 0)
+
+
+def _copies(seed: int, total: int, numbers: list[int], batch: int) -> list[tuple[str, Extraction]]:
+    """A new report of each picked incident: (the stored incident's id, the new report's extraction)."""
+    wanted, out = set(numbers), []
+    for item in synthetic.synthetic_incidents(total, seed):
+        if item.number in wanted:
+            first = item.reports[0]
+            sha = synthetic.report_sha(seed, item.number, FIRST_NEW_COPY + batch)
+            copy = dataclasses.replace(item, reports=(dataclasses.replace(first, sha256=sha),))
+            out.append((item.id, synthetic.extractions(copy)[0]))
+    return out
+
+
+def run_batches(database: Database, *, seed: int, batches: int, copies: int, fresh: int) -> Iterator[BatchResult]:
+    """Each batch's result as it finishes; the database must hold a ``generate`` run of ``seed``."""
+    total = _count(database)
+    if copies > total:
+        raise CivharmError(f"{copies} copies a batch but only {total} incidents stored: generate more first")
+    store, rng = Store(database), random.Random(seed)
+    new_incidents = synthetic.synthetic_incidents(batches * fresh, seed + FRESH_SEED_OFFSET)
+    for batch in range(batches):
+        picked = _copies(seed, total, rng.sample(range(total), copies), batch)
+        arriving = [e for _, e in picked]
+        arriving += [e for _ in range(fresh) for e in synthetic.extractions(next(new_incidents))]
+        start = time.perf_counter()
+        for extraction in arriving:
+            store.add_extraction(extraction)
+        stored = time.perf_counter()
+        chain.link_pending(store)
+        linked = time.perf_counter()
+        joined = sum(e.report.sha256 in store.incident(iid).report_ids for iid, e in picked)
+        yield BatchResult(
+            batch=batch,
+            reports=len(arriving),
+            store_s=round(stored - start, 3),
+            link_s=round(linked - stored, 3),
+            copies=len(picked),
+            copies_joined=joined,
+            incidents=_count(database),
+        )
