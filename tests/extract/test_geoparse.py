@@ -227,6 +227,28 @@ def test_street_names_bare_saints_and_state_abbreviations(gazetteer: Gazetteer) 
     assert ("Joplin", "city", "US") in found
 
 
+def test_english_words_capitalised_by_position_are_not_towns(gazetteer: Gazetteer) -> None:
+    text = (
+        "Date: Tuesday, February 14\n\nOfficers responded to a shooting at 2630 Waldron Rd. in Corpus Christi. "
+        "Soon, four people were taken to hospital.\n\nTemple Officials Praise Quick Response"
+    )
+    names = [p.name for p in find_places(text, gazetteer)]
+    assert names == ["Corpus Christi"]  # not Date (Japan), Rd (Arad), Soon (Anshan) or Temple (Texas)
+
+
+def test_a_town_capitalised_at_a_sentence_start_is_still_a_town_when_named_elsewhere(gazetteer: Gazetteer) -> None:
+    text = "Dayton police said a man was shot. A 27-year-old Dayton man died on Tuesday."
+    found = find_places(text, gazetteer)
+    assert [p.name for p in found] == ["Dayton", "Dayton"]
+    assert {p.country for p in found} == {"US"}
+    assert [p.name for p in find_places("Dayton police said a man was shot.", gazetteer)] == ["Dayton"]
+
+
+def test_a_city_beats_the_area_named_after_it(gazetteer: Gazetteer) -> None:
+    (found,) = find_places("St. Louis toddler accidentally shot in hand by mother, police say", gazetteer)
+    assert (found.country, found.feature) == ("US", "city")  # not Senegal's Saint-Louis region
+
+
 @pytest.mark.slow
 def test_a_local_agency_names_its_town_and_compass_words_are_dropped(gazetteer: Gazetteer) -> None:
     from civharm.extract.nlp import parse

@@ -16,9 +16,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
 
 from civharm.errors import CivharmError
 from civharm.extract.actors import ActorKind, find_actors, is_source
@@ -93,8 +97,15 @@ NAME_PART_AFTER = re.compile(
     r"|Highway|Hospital|Medical|Memorial|Elementary|Middle|High|School|Academy|University|College|Church|Park"
     r"|Club|Mall|Apartments|Times|Tribune|Post|Herald|Gazette|Journal)\b"
 )
-# A name ending in one of these is a street's ("Church Street", "Cambridge Ave."), not a town's.
-STREET_END = re.compile(r"\s(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Boulevard|Blvd\.?|Lane|Ln\.?)$")
+# A name ending in one of these is a street's ("Church Street", "Cambridge Ave."), not a town's, and
+# the word alone is no place either ("Rd" is an alias of Arad).
+STREET_END = re.compile(r"(?:^|\s)(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Boulevard|Blvd\.?|Lane|Ln\.?)$")
+# Where a capitalised word is capitalised for its place alone: a sentence's or line's first word, after
+# a full stop, a colon or a line break and any opening quotes ("Soon, police ...", "Date: Tuesday").
+SENTENCE_START = re.compile(r"(?:[.!?:]|\n)[\s\"“‘'(]*$")
+# A headline in title case capitalises every word of this many letters or more.
+TITLE_WORD_LETTERS = 4
+TITLE_MIN_WORDS = 3
 # "Saint", "Mount", "Fort" (or "St.", "Mt.") alone are the start of a name, never a place.
 BARE_NAME_WORDS = frozenset(WORD_FORMS.values())
 LEADING_WORDS = re.compile(
@@ -243,8 +254,9 @@ def _best(matches: Sequence[Match], context: ResolveContext, name_key: str) -> C
         # always qualifies: lists do not abbreviate.
         kinds = {m.candidate.feature for m in matches if m.tier == 0}
         areas = [area for area in areas if area.feature not in kinds]
-    # Areas this very name can mean that hold a big enough city called by that name as its own
-    # ("Aleppo"; not "Oklahoma", which is only another name of Oklahoma City).
+    # Areas this very name can mean that hold a big enough city called by that name, or by the area's
+    # own name, as its own ("Aleppo"; "St. Louis" and Senegal's Saint-Louis region, whose capital is
+    # Saint-Louis; not "Oklahoma", which is only another name of Oklahoma City).
     cities = [m.candidate for m in matches if m.candidate.feature == "city"]
     namesake_areas = {
         (area.country, area.admin1 or "")
@@ -253,7 +265,7 @@ def _best(matches: Sequence[Match], context: ResolveContext, name_key: str) -> C
             c.country == area.country
             and c.admin1 == area.admin1
             and c.population >= CAPITAL_MIN_SHARE * area.population
-            and light_key(c.name) == name_key
+            and light_key(c.name) in {name_key, light_key(area.name)}
             for c in cities
         )
     }
@@ -469,8 +481,9 @@ def _ngram_mentions(text: str, gazetteer: Gazetteer, blocked: list[tuple[int, in
             start, end = tokens[i][0], tokens[i + n - 1][1]
             if not all(joinable[i : i + n - 1]):
                 continue
-            if text[end - 1] == "." and n == 1 and not _is_abbrev(text[start:end]):
-                end = end if _state_abbreviation(text, start, end, gazetteer) else end - 1
+            last = tokens[i + n - 1][0]
+            if text[end - 1] == "." and not _is_abbrev(text[last:end]):  # "in Corpus Christi." ends a sentence
+                end = end if n == 1 and _state_abbreviation(text, start, end, gazetteer) else end - 1
             if any(s < end and start < e for s, e in blocked):
                 continue
             # An untagged single word the text also writes in lower case is a word, not a name ("Man
@@ -478,6 +491,8 @@ def _ngram_mentions(text: str, gazetteer: Gazetteer, blocked: list[tuple[int, in
             if n == 1 and text[start:end].lower() in _lowercase_words(text):
                 continue
             after_locative = LOCATIVE_BEFORE.search(text[max(0, start - 30) : start]) is not None
+            if n == 1 and not after_locative and _capitalised_by_position(text, start, end):
+                continue
             if _is_place_like(text[start:end], gazetteer, tagged=after_locative):
                 hit = (start, end, n)
                 break
@@ -487,6 +502,44 @@ def _ngram_mentions(text: str, gazetteer: Gazetteer, blocked: list[tuple[int, in
         else:
             i += 1
     return found
+
+
+@cache
+def _common_word_hashes() -> NDArray[np.int64]:
+    """Hashes of the English words written in lower case in Webster's Second (the ``english-words``
+    package): "date", "soon", "temple". Its proper names are capitalised ("Paris"), so a town's name
+    is not among them unless it is a word too ("orange"). Sorted hashes take 2 MB where the words
+    as a set would take 20."""
+    from english_words import get_english_words_set
+
+    words = get_english_words_set(["web2"], alpha=True)
+    return np.unique(np.fromiter((hash(w) for w in words if w.islower()), dtype=np.int64))
+
+
+def is_common_word(word: str) -> bool:
+    hashes, key = _common_word_hashes(), hash(word)
+    i = int(np.searchsorted(hashes, key))
+    return i < len(hashes) and int(hashes[i]) == key
+
+
+def _capitalised_by_position(text: str, start: int, end: int) -> bool:
+    """An English word the text capitalises only where every word is: opening a sentence, or in a
+    title-case headline. "Soon, police said" (Anshan, China), "Date: Tuesday" (Date, Japan); not
+    "Dayton" opening one sentence when another says "a Dayton man"."""
+    word = text[start:end]
+    if not is_common_word(word.lower()):
+        return False
+    return all(_position_capitalises(text, m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(word)}\b", text))
+
+
+def _position_capitalises(text: str, start: int, end: int) -> bool:
+    before = ("\n" if start < 12 else "") + text[max(0, start - 12) : start]
+    if SENTENCE_START.search(before):
+        return True
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'’]*", line) if len(w) >= TITLE_WORD_LETTERS]
+    return len(long_words) >= TITLE_MIN_WORDS and all(w[0].isupper() for w in long_words)
 
 
 def _state_abbreviation(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
