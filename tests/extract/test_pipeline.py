@@ -64,6 +64,16 @@ def test_headline_figure_joins_the_attack_named_next(run) -> None:  # type: igno
     assert result.tallies == ()
 
 
+def test_a_placed_headline_figure_joins_the_attack_named_next(run) -> None:  # type: ignore[no-untyped-def]
+    result = run(
+        "Man, 3 girls shot in Saraqib\n\nPolice are searching for the gunman.\n\n"
+        "The shootings happened around 11:15 p.m. on Monday."
+    )
+    [attack] = result.incidents
+    assert [c.min for c in attack.casualties] == [4]
+    assert attack.place is not None and attack.place.name == "Saraqib"
+
+
 def test_cumulative_figure_is_a_tally_never_an_incident(run) -> None:  # type: ignore[no-untyped-def]
     result = run(
         "Air strikes have killed at least 300 civilians in Idlib province since January 1, "

@@ -123,6 +123,8 @@ class _Figures:
     source: str | None
     targets: list[str]
     sentence_no: int
+    place: PlaceMention | None = None  # where the sentence says it happened, for the attack it joins
+    precision: PlacePrecision = PlacePrecision.EXACT
 
 
 @dataclass
@@ -195,7 +197,7 @@ class _Reader:
         place, precision = self._best_place(start, end, actors)
         date = self._attack_date(start, end)
         vague = place is None or place.feature not in CITY_LEVEL
-        figures = _Figures(start, end, casualties, perpetrators, source, targets, self.sentence_no)
+        figures = _Figures(start, end, casualties, perpetrators, source, targets, self.sentence_no, place, precision)
         perfect = vague and PRESENT_PERFECT.search(text) is not None  # "air strikes have killed hundreds"
         over_period = not attacks.names_one_attack(text, words) and any(
             _is_period(d) for d in self.dates if start <= d.start < end
@@ -203,9 +205,9 @@ class _Reader:
         if casualties and (CUMULATIVE.search(text) or over_period or (perfect and self.current is not None)):
             self._add_tallies(figures)
             return
-        unanchored = self.current is None and vague and (date is None or date.precision is not DatePrecision.DAY)
-        if casualties and (perfect or (unanchored and not is_attack)):
-            # A headline or summary figure whose attack the next sentences may name; else a tally.
+        if casualties and (perfect or (self.current is None and not is_attack)):
+            # A headline or summary figure whose attack the next sentences may name ("Man, 3 girls shot in
+            # southeast DC" before "The shootings happened ..."); else a tally.
             self.pending.append(figures)
             return
         if CAMPAIGN_START.search(text):
@@ -223,6 +225,8 @@ class _Reader:
                 current.targets.extend(t for t in figures.targets if t not in current.targets)
                 if figures.perpetrators and not perpetrators:
                     perpetrators = figures.perpetrators
+                if figures.place is not None and _more_precise(figures.place, figures.precision, current):
+                    current.place, current.place_precision = figures.place, figures.precision
             self.pending.clear()
             self.mentions.append(current)
             self.current = current
