@@ -244,6 +244,11 @@ def test_a_town_capitalised_at_a_sentence_start_is_still_a_town_when_named_elsew
     assert [p.name for p in find_places("Dayton police said a man was shot.", gazetteer)] == ["Dayton"]
 
 
+def test_a_postal_code_is_a_place_after_a_locative_or_compass_word_only(gazetteer: Gazetteer) -> None:
+    found = find_places("Four people were shot in southeast DC on Monday; police said two are OK now.", gazetteer)
+    assert [(p.name, p.country) for p in found] == [("DC", "US")]
+
+
 def test_a_city_beats_the_area_named_after_it(gazetteer: Gazetteer) -> None:
     (found,) = find_places("St. Louis toddler accidentally shot in hand by mother, police say", gazetteer)
     assert (found.country, found.feature) == ("US", "city")  # not Senegal's Saint-Louis region

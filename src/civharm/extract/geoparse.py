@@ -612,9 +612,19 @@ def find_places(text: str, gazetteer: Gazetteer, doc: Any | None = None) -> list
     return _resolve_all(text, mentions, gazetteer, named)
 
 
+# Lower-case words before a postal code that make it a place: "in DC", "southeast DC".
+CODE_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|from|(?:north|south)?(?:east|west)|north|south)\s+$")
+
+
 def _bare_code(text: str, start: int, end: int) -> bool:
-    """ "ID", "IN", "OK" alone are words; a state's postal code only qualifies a town ("Waynesville, IN")."""
-    return re.fullmatch(r"[A-Z]{2}", text[start:end]) is not None and text[max(0, start - 2) : start] != ", "
+    """ "ID", "IN", "OK" alone are words; a state's postal code qualifies a town ("Waynesville, IN") or
+    follows a lower-case locative or compass word ("shot in southeast DC")."""
+    before = text[max(0, start - 12) : start]
+    return (
+        re.fullmatch(r"[A-Z]{2}", text[start:end]) is not None
+        and not before.endswith(", ")
+        and CODE_PLACE_BEFORE.search(before) is None
+    )
 
 
 def _name_words(doc: Any) -> frozenset[str]:
