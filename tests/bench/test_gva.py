@@ -2,7 +2,8 @@
 
 import datetime as dt
 
-from civharm.bench.gva import Doc, Gold, Row, score, summarise
+from civharm.bench.gva import Doc, Gold, Row, score, state_names, summarise
+from civharm.extract.gazetteer import Gazetteer
 from civharm.extract.headline import Headline
 from civharm.records import Place
 
@@ -44,3 +45,13 @@ def test_lower_tolls_are_explained_apart() -> None:
         "lower_published_early": 1,
         "higher_than_record": 1,
     }
+
+
+def test_a_record_state_the_gazetteer_names_otherwise_still_matches(gazetteer: Gazetteer) -> None:
+    assert "washington, d.c." in state_names("District of Columbia", gazetteer)
+    assert state_names("Pennsylvania", gazetteer) == frozenset({"pennsylvania"})
+    assert "washington, d.c." not in state_names("Washington", gazetteer)  # the state, not the capital
+    place = Place(name="DC", lat=38.9, lon=-77.03, admin1="Washington, D.C.", feature="city")
+    gold = Gold(killed=0, injured=4, city="Washington", state="District of Columbia", date=None, lat=38.9, lon=-77.0)
+    row = score(DOC, Headline(0, 4, place, None, None), gold, state_names(gold.state, gazetteer))
+    assert row.city_ok and row.state_ok

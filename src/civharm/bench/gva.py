@@ -148,7 +148,17 @@ def headlines(docs: Iterable[Doc], gazetteer: Gazetteer) -> Iterator[tuple[Doc, 
             batch = []
 
 
-def score(doc: Doc, found: Headline, gold: Gold) -> Row:
+def state_names(state: str, gazetteer: Gazetteer) -> frozenset[str]:
+    """The names our gazetteer may give a record's state, case-folded: its own, and for a name the
+    gazetteer knows only as a city's ("District of Columbia" is Washington's), that city's area
+    ("Washington, D.C.")."""
+    matches = [m.candidate for m in gazetteer.matches(state) if m.tier == 0 and m.candidate.country == "US"]
+    areas = [c for c in matches if c.feature == "admin1"] or [c for c in matches if c.feature == "city"]
+    return frozenset({state.casefold()} | {c.admin1.casefold() for c in areas if c.admin1})
+
+
+def score(doc: Doc, found: Headline, gold: Gold, states: frozenset[str] = frozenset()) -> Row:
+    """One document's row; ``states`` are the record state's names (``state_names``)."""
     place = found.place
     city_ok = False
     if place is not None and place.lat is not None and place.lon is not None and gold.lat is not None:
@@ -164,7 +174,7 @@ def score(doc: Doc, found: Headline, gold: Gold) -> Row:
         killed=(found.killed + found.attackers_killed, gold.killed),
         injured=(found.injured + found.attackers_injured, gold.injured),
         city_ok=city_ok,
-        state_ok=state is not None and state.casefold() == gold.state.casefold(),
+        state_ok=state is not None and state.casefold() in states | {gold.state.casefold()},
         date_ok=found.date is not None and found.date == gold.date,
         early=early,
         place=f"{place.name}, {place.admin1}" if place else None,
@@ -212,7 +222,11 @@ def run(data_dir: Path, every: int = 1, misses: Path | None = None) -> dict[str,
     gazetteer = Gazetteer.load(load_settings().cache_dir)
     docs = read_docs(docs_path, every)
     scored = [doc for doc in docs if doc.incident_id in gold]  # a few documents' incidents have no record
-    rows = [score(doc, found, gold[doc.incident_id]) for doc, found in headlines(scored, gazetteer)]
+    states = {g.state: state_names(g.state, gazetteer) for g in gold.values()}
+    rows = [
+        score(doc, found, gold[doc.incident_id], states[gold[doc.incident_id].state])
+        for doc, found in headlines(scored, gazetteer)
+    ]
     if misses is not None:
         with misses.open("w", encoding="utf-8") as out:
             for row in rows:
