@@ -83,6 +83,10 @@ def test_spans_and_words_point_into_the_report_text() -> None:
         ("The 13-year-old was dead on the scene.", [(U, K, 1, 1)]),
         ("He died two days later.", [(U, K, 1, 1)]),
         ("Six people, ages 14 to 52, were shot.", [(U, KI, 6, 6)]),
+        ("Three men, ages 18, 21 and 35, were wounded.", [(Group.MEN, INJ, 3, 3)]),
+        ("Three people were killed and eight more were wounded.", [(U, K, 3, 3), (U, INJ, 8, 8)]),
+        ("Two people were killed, and two more died in hospital.", [(U, K, 4, 4)]),
+        ("Upwards of 50 rounds were shot, and two people were hurt.", [(U, INJ, 2, 2)]),
         # who is counted: the gunman is the doer, and a suspect shot by police is not a victim
         # ... and his own death is counted apart, as an attacker's
         ("The gunman killed two people before turning the gun on himself.", [(U, K, 2, 2), (F, K, 1, 1)]),

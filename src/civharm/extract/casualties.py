@@ -139,7 +139,9 @@ INCLUDING = re.compile(
 )
 # ", including four children," between a figure and its verb.
 PARENTHETICAL = re.compile(
-    r"^\s*,\s*(?:including|among them|among whom|of whom|ages?|aged|between the ages of)\b[^,.;]{1,60},", re.IGNORECASE
+    r"^\s*,\s*(?:(?:ages?|aged)\s+\d+(?:\s*,\s*\d+)*\b[^,.;]{0,30}"  # "ages 18, 21 and 35"
+    r"|(?:including|among them|among whom|of whom|ages?|aged|between the ages of)\b[^,.;]{1,60}),",
+    re.IGNORECASE,
 )
 # "a double homicide": as many dead as the word says.
 MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
@@ -304,7 +306,10 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
         # a person is whoever the noun says, never the group of the figure before ("a gunman ... a clerk")
         group = (_group_of(quantity.words.split()[-1]) or Group.UNKNOWN) if person else None
     phrase_end = quantity.end + (group_match.end() if group_match else 0)
-    if group_match is None and not person:
+    more = MORE_AFTER.match(after) if group_match is None else None
+    if more:
+        phrase_end += more.end()  # "and eight more were wounded": the verb after "more" is this figure's
+    if group_match is None and not person and not more:
         # "three partygoers were killed": a plural noun not in the group lists still carries the verb
         noun = OTHER_NOUN_AFTER.match(after)
         if noun and OUTCOME_AFTER.match(after[noun.end() :]):
@@ -348,7 +353,14 @@ OBJECT_AFTER = re.compile(
 
 
 AGE_AFTER_NAME = re.compile(r"[A-Za-z][a-z'’-]+\.?,\s*$")
-AGES_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d+\s+(?:and|to)\s+)?$", re.IGNORECASE)
+# "ages 14 to 52", "ages 18, 21 and 35": every number of the list is an age.
+AGES_BEFORE = re.compile(
+    r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d+(?:\s*,\s*|\s+)(?:and\s+|to\s+)?)*$", re.IGNORECASE
+)
+# "upwards of 50 rounds were shot", "hit three times": what was fired, or how often, not who was hit.
+AMMUNITION_AFTER = re.compile(
+    r"^\s+(?:[a-z][\w-]*\s+){0,2}?(?:rounds|shots|bullets|shells|casings|gunshots|times)\b", re.IGNORECASE
+)
 
 
 def _active(match: re.Match[str], rest: str) -> bool:
@@ -382,6 +394,8 @@ def _figures(sentence: str) -> list[_Figure]:
             continue  # already read as part of the phrase before
         if AGES_BEFORE.search(sentence[max(0, quantity.start - 30) : quantity.start]):
             continue  # "six people, ages 14 to 52": ages, not people
+        if AMMUNITION_AFTER.match(sentence[quantity.end :]):
+            continue
         if (
             quantity not in persons
             and AGE_AFTER_NAME.search(sentence[max(0, quantity.start - 30) : quantity.start])
