@@ -105,6 +105,7 @@ def test_spans_and_words_point_into_the_report_text() -> None:
         ("He fatally shot his fiancee, Jaime Salazar, 34, and their 2-year-old son.", [(C, K, 2, 2)]),
         ("A man shot and killed a 4-month-old baby.", [(CH, K, 1, 1)]),
         ("Police are investigating a double homicide.", [(U, K, 2, 2)]),
+        ("A man was charged in a quadruple shooting that left one woman dead.", [(W, K, 1, 1), (U, KI, 4, 4)]),
         ("The shooting left three people dead and another injured.", [(U, K, 3, 3), (U, INJ, 1, 1)]),
         ("The death toll from Tuesday's air strike on a residential building in Aleppo rose to 44.", [(U, K, 44, 44)]),
         ("No casualties were reported.", []),

@@ -148,6 +148,8 @@ MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 MULTIPLE_KILLING = re.compile(
     rf"\b({'|'.join(MULTIPLES)})[- ](?:homicides?|murders?|killings?|slayings?|fatal shootings?)\b", re.IGNORECASE
 )
+# "a quadruple shooting": as many shot, dead or hurt, as the word says.
+MULTIPLE_SHOOTING = re.compile(rf"\b({'|'.join(MULTIPLES)})[- ]shootings?\b", re.IGNORECASE)
 # "an accidental shooting death", "a homicide": one dead, though no figure is given.
 SINGLE_KILLING = re.compile(
     r"\ban?\s+(?:(?:accidental|fatal|apparent|deadly)\s+)?(?:shooting\s+death|homicide)\b"
@@ -490,12 +492,14 @@ def find_casualties(sentence: str, offset: int = 0, source: str | None = None) -
 
 
 def _implied(sentence: str, offset: int, source: str | None) -> list[Casualty]:
-    """Deaths the words imply without a figure: "a double homicide", "then turned the gun on himself"."""
+    """Harm the words imply without a figure: "a double homicide", "a quadruple shooting", "then turned the gun
+    on himself"."""
     found: list[Casualty] = []
-    for pattern, group in (
-        (MULTIPLE_KILLING, Group.UNKNOWN),
-        (SINGLE_KILLING, Group.UNKNOWN),
-        (SELF_KILLING, Group.FIGHTERS),
+    for pattern, group, outcome in (
+        (MULTIPLE_KILLING, Group.UNKNOWN, Outcome.KILLED),
+        (MULTIPLE_SHOOTING, Group.UNKNOWN, Outcome.KILLED_OR_INJURED),
+        (SINGLE_KILLING, Group.UNKNOWN, Outcome.KILLED),
+        (SELF_KILLING, Group.FIGHTERS, Outcome.KILLED),
     ):
         for m in pattern.finditer(sentence):
             n = MULTIPLES.get(m.group(1).lower(), 1) if m.groups() else 1
@@ -504,7 +508,7 @@ def _implied(sentence: str, offset: int, source: str | None) -> list[Casualty]:
                     start=m.start() + offset,
                     end=m.end() + offset,
                     group=group,
-                    outcome=Outcome.KILLED,
+                    outcome=outcome,
                     min=n,
                     max=n,
                     words=m.group(0),
