@@ -84,6 +84,8 @@ def test_spans_and_words_point_into_the_report_text() -> None:
         ("He died two days later.", [(U, K, 1, 1)]),
         ("Six people, ages 14 to 52, were shot.", [(U, KI, 6, 6)]),
         ("Three men, ages 18, 21 and 35, were wounded.", [(Group.MEN, INJ, 3, 3)]),
+        ("His 16-year-old brother, C.J. Mikula-Conrad, was critically injured.", [(U, INJ, 1, 1)]),
+        ("A man was treated and released.", [(Group.MEN, INJ, 1, 1)]),
         ("Three people were killed and eight more were wounded.", [(U, K, 3, 3), (U, INJ, 8, 8)]),
         ("Two people were killed, and two more died in hospital.", [(U, K, 4, 4)]),
         ("Upwards of 50 rounds were shot, and two people were hurt.", [(U, INJ, 2, 2)]),

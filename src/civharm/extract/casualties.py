@@ -74,6 +74,7 @@ HIT_WORDS = re.compile(r"\b(?:hit|hitting|struck|striking)\b", re.IGNORECASE)
 _HOSPITAL = (
     r"(?:taken|transported|rushed|airlifted|flown)\s+to\s+[^.;]{0,60}?\b(?:with|for(?:\s+treatment\s+of)?)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:injur(?:y|ies)|wounds?)|hospitali[sz]ed|in\s+(?:critical|serious|stable|fair|grave)\s+condition"
+    r"|treated\s+and\s+released"
 )
 # "suffered non-life-threatening injuries", "suffered a gunshot wound", "shot and wounded": injured.
 _SUFFERED = (
@@ -140,6 +141,7 @@ INCLUDING = re.compile(
 # ", including four children," between a figure and its verb.
 PARENTHETICAL = re.compile(
     r"^\s*,\s*(?:(?:ages?|aged)\s+\d+(?:\s*,\s*\d+)*\b[^,.;]{0,30}"  # "ages 18, 21 and 35"
+    r"|(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"  # a name: "His brother, C.J. Mikula-Conrad, was"
     r"|(?:including|among them|among whom|of whom|ages?|aged|between the ages of)\b[^,.;]{1,60}),",
     re.IGNORECASE,
 )
@@ -266,7 +268,7 @@ def _outcome_of(words: str) -> Outcome:
     has_killed = re.search(rf"\b(?:kill|{_KILLED}|claim|left|leaving|toll|number of|fatalities)", lowered)
     if re.search(r"\b(?:fatal|fatally|mortally)\b", lowered):
         return Outcome.KILLED
-    has_injured = re.search(r"wound|injur|hurt|maim|hospitali|condition", lowered)
+    has_injured = re.search(r"wound|injur|hurt|maim|hospitali|condition|treated", lowered)
     if (
         not has_killed
         and not has_injured
