@@ -200,12 +200,28 @@ class _Text:
     casualty: tuple[int, int]
 
 
+_SYLLABLES = ("ba", "ke", "lo", "mi", "nu", "ra", "si", "to", "vu", "za", "dri", "gal", "hen", "jor", "kat", "pel")
+
+
+def _words(incident_id: str) -> str:
+    """Sixteen made-up lower-case words spelled from the incident's id: the reports of one attack share
+    its facts (the town's streets, the families' names), those of different attacks do not. Without them
+    the reports of every attack by one party on one town would be near-duplicates of each other, and
+    each a syndication candidate of all the others. Lower case, so no reader takes them for names."""
+    digest = hashlib.sha256(incident_id.encode()).hexdigest()
+    chunks = [int(digest[i : i + 4], 16) for i in range(0, 64, 4)]
+    return " ".join("".join(_SYLLABLES[(chunk >> shift) & 15] for shift in (0, 4, 8)) for chunk in chunks)
+
+
 def _text(incident: SyntheticIncident, copy: int) -> _Text:
     report = incident.reports[copy]
     who = incident.perpetrators[0] if incident.perpetrators else "Unidentified forces"
     place = incident.place.name
     sentence = f"{who} carried out an {incident.attack_type.value} on {place} that killed {report.words} civilians."
-    text = f"Report {incident.number}-{copy} by {report.publisher}.\n\n{sentence} Residents described the damage."
+    text = (
+        f"Report {incident.number}-{copy} by {report.publisher}.\n\n{sentence} Residents described the damage. "
+        f"Their accounts spoke of {_words(incident.id)}."
+    )
     start = text.index(sentence)
     figure = text.index(report.words, start)
     return _Text(text, (start, start + len(sentence)), (figure, figure + len(report.words) + len(" civilians")))
