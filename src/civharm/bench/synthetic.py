@@ -200,16 +200,19 @@ class _Text:
     casualty: tuple[int, int]
 
 
+# Enough that two attacks' reports share under a fifth of their word 5-grams (0.17 measured), far below
+# the syndication threshold, so the MinHash LSH seldom even proposes them as a pair.
+UNIQUE_WORDS = 48
 _SYLLABLES = ("ba", "ke", "lo", "mi", "nu", "ra", "si", "to", "vu", "za", "dri", "gal", "hen", "jor", "kat", "pel")
 
 
 def _words(incident_id: str) -> str:
-    """Sixteen made-up lower-case words spelled from the incident's id: the reports of one attack share
+    """Forty-eight made-up lower-case words spelled from the incident's id: the reports of one attack share
     its facts (the town's streets, the families' names), those of different attacks do not. Without them
     the reports of every attack by one party on one town would be near-duplicates of each other, and
     each a syndication candidate of all the others. Lower case, so no reader takes them for names."""
-    digest = hashlib.sha256(incident_id.encode()).hexdigest()
-    chunks = [int(digest[i : i + 4], 16) for i in range(0, 64, 4)]
+    digest = hashlib.shake_128(incident_id.encode()).hexdigest(4 * UNIQUE_WORDS // 2)
+    chunks = [int(digest[i : i + 4], 16) for i in range(0, 4 * UNIQUE_WORDS, 4)]
     return " ".join("".join(_SYLLABLES[(chunk >> shift) & 15] for shift in (0, 4, 8)) for chunk in chunks)
 
 

@@ -64,11 +64,13 @@ def similar_pairs(sets: Mapping[str, frozenset[str]], threshold: float) -> Itera
     Keys are taken in sorted order and each pair comes once, (later key, earlier key).
     """
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=_lsh_bands(threshold))
+    # Drawing the permutations is most of a new sketch's cost: copy an empty one instead (same seed).
+    empty = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
     for key in sorted(sets):
         grams = sets[key]
         if not grams:
             continue
-        sketch = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
+        sketch = empty.copy()
         sketch.update_batch([g.encode("utf-8") for g in grams])
         for other in sorted(lsh.query(sketch)):
             if jaccard(grams, sets[other]) >= threshold:
