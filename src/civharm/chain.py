@@ -135,8 +135,11 @@ def link_pending(store: Store) -> None:
         for lo, hi in position_days(fresh, affected):
             shas.update(store.position_reports(lo, hi))
         at_hand = fresh + [store.extraction(sha) for sha in sorted(shas - set(new))]
-        linked = link(at_hand, affected, new=frozenset(new))
-        store.update_incidents(apply_reviews(linked, DeskStore(store.database).reviews()), linked=new)
+        linked = apply_reviews(link(at_hand, affected, new=frozenset(new)), DeskStore(store.database).reviews())
+        # Most touched incidents come back as they were stored (the blocking proposes more than join):
+        # writing only the others keeps a run's write as small as its news.
+        stored = {inc.id: inc for inc in affected}
+        store.update_incidents([inc for inc in linked if stored.get(inc.id) != inc], linked=new)
 
 
 def relink(store: Store, existing: Sequence[Incident] | None = None, *, fresh: bool = False) -> None:

@@ -168,6 +168,29 @@ def test_a_dated_report_does_not_reach_its_towns_same_day_of_other_years() -> No
     assert touched(undated_page, years_ago) == years_ago
 
 
+def test_only_incidents_the_new_reports_change_are_written(database_url: str) -> None:
+    store = _store(database_url)
+    # a week apart in one town: the blocking proposes both, only the first is close enough to join
+    _add(
+        store,
+        extraction(report("a"), attack(DAY1, ARIHA)),
+        extraction(report("w", published=days(7)), attack(days(7), ARIHA)),
+    )
+    written: list[list[str]] = []
+    update = store.update_incidents
+
+    def spy(incidents: list[Incident], linked: object = ()) -> None:
+        written.append([i.id for i in incidents])
+        update(incidents, linked)  # type: ignore[arg-type]
+
+    store.update_incidents = spy  # type: ignore[method-assign]
+    new = extraction(report("n", published=days(1)), attack(days(1), ARIHA))
+    assert len(store.reachable_incidents(candidates([new]))) == 2
+    _add(store, new)
+    joined = incident_of(store.incidents(IncidentFilter()), new.report.sha256)
+    assert written == [[joined.id]]
+
+
 def test_reports_a_killed_run_stored_but_never_linked_are_linked_by_the_next_run(database_url: str) -> None:
     store = _store(database_url)
     orphan = extraction(report("a"), attack(DAY1, ARIHA))

@@ -105,6 +105,7 @@ class ClaimRow(Base):
         Index("ix_claims_report_sha256", "report_sha256"),
         Index("ix_claims_incident_id", "incident_id"),
         Index("ix_claims_kind", "kind"),  # every tally page lists the sources' own tallies (migration 0007)
+        Index("ix_claims_parent_id", "parent_id"),  # linking an attack's casualty claims (migration 0012)
     )
 
     id: Mapped[str] = mapped_column(String(SHA256_LENGTH), primary_key=True)
