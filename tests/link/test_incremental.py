@@ -168,6 +168,17 @@ def test_a_dated_report_does_not_reach_its_towns_same_day_of_other_years() -> No
     assert touched(undated_page, years_ago) == years_ago
 
 
+def test_undated_incidents_are_read_for_new_reports_in_their_town_only(database_url: str) -> None:
+    store = _store(database_url)
+    _add(store, extraction(report("h", published=DAY1), attack(None, HOMS, precision=None)))
+    (undated,) = store.incidents(IncidentFilter())
+    assert undated.date is None
+    elsewhere = [extraction(report("a", published=DAY1), attack(DAY1, ARIHA))]  # same country, 100 km away
+    assert store.reachable_incidents(candidates(elsewhere)) == []
+    there = [extraction(report("b", published=DAY1), attack(DAY1, HOMS))]
+    assert [i.id for i in store.reachable_incidents(candidates(there))] == [undated.id]
+
+
 def test_only_incidents_the_new_reports_change_are_written(database_url: str) -> None:
     store = _store(database_url)
     # a week apart in one town: the blocking proposes both, only the first is close enough to join

@@ -148,11 +148,33 @@ def _month_day_keys(cand: Candidate, *, lookup: bool) -> list[Hashable]:
     return [(kind, d.month, d.day, place.geonameid) for kind in kinds for d in days]
 
 
+def _undated_keys(cand: Candidate, *, lookup: bool) -> list[Hashable]:
+    """Keys for members with no day at all (a stored incident known by its summary): by town and cell.
+
+    Such a member joins only a mention in the same town or, by day and month, within the place radius
+    (``compat``), never one with a vague place or none, so its place is all that is needed to find it.
+    """
+    place = cand.mention.place
+    if place is None or not is_precise(place):
+        return []
+    keys: list[Hashable] = [] if place.geonameid is None else [("undated-gid", place.geonameid)]
+    if place.lat is not None and place.lon is not None:
+        cy, cx = _cell(place.lat, place.lon)
+        if lookup:
+            reach = _lon_reach(place.lat)
+            keys += [("undated-cell", cy + dy, cx + dx) for dy in (-1, 0, 1) for dx in range(-reach, reach + 1)]
+        else:
+            keys.append(("undated-cell", cy, cx))
+    return keys
+
+
 def _index_keys(cand: Candidate) -> list[Hashable]:
     keys: list[Hashable] = [("report", s) for s in cand.covers]
     when = _when(cand)
     if when is not None:
         keys += _place_keys(cand, _buckets(*when), neighbours=False)
+    else:
+        keys += _undated_keys(cand, lookup=False)
     return keys + _day_keys(cand, lookup=False) + _month_day_keys(cand, lookup=False)
 
 
@@ -162,6 +184,7 @@ def _lookup_keys(cand: Candidate) -> list[Hashable]:
     if when is not None:
         window = dt.timedelta(days=EVIDENCE_WINDOW_DAYS)  # the farthest a compatible date can be
         keys += _place_keys(cand, _buckets(when[0] - window, when[1] + window), neighbours=True)
+    keys += _undated_keys(cand, lookup=True)
     return keys + _day_keys(cand, lookup=True) + _month_day_keys(cand, lookup=True)
 
 
@@ -290,21 +313,17 @@ def reachable(extractions: Sequence[Extraction], existing: Sequence[Incident]) -
     """The existing incidents the extractions' attack mentions may join, by the blocking index alone.
 
     Each incident is filed under the keys of its summary (its most precise date and place, which its
-    most precise member carries), so a mention that could join it looks it up like any cluster. An
-    undated incident has no date keys: every one in a mention's country is proposed.
+    most precise member carries), so a mention that could join it looks it up like any cluster; an
+    undated incident under its town and cell (``_undated_keys``).
     """
     clusters = _seed_existing(existing, {})
     index = _Index()
-    undated: dict[str | None, set[int]] = defaultdict(set)
-    for ci, (cluster, inc) in enumerate(zip(clusters, existing, strict=True)):
+    for ci, cluster in enumerate(clusters):
         for member in cluster.members:
             index.add(member, ci)
-        if inc.date is None:
-            undated[inc.place.country if inc.place is not None else None].add(ci)
     found: set[int] = set()
     for cand in _candidates(extractions):
         found |= index.lookup(cand)
-        found |= undated.get(cand.mention.place.country if cand.mention.place is not None else None, set())
     return [existing[ci] for ci in sorted(found)]
 
 
@@ -314,35 +333,36 @@ def reach(extractions: Sequence[Extraction]) -> LinkReach:
     Mirrors the blocking keys by indexed columns, widened so it is a superset: per mention, the days
     its lookup buckets span (an incident's own days may run a week past its date, or a month or a year
     for a coarse date) at its gazetteer id or in the cells it looks at; its country on its own day; for a
-    year-less day and month, its gazetteer id at any date; undated incidents in its country.
+    year-less day and month, its gazetteer id at any date; undated incidents at its gazetteer id or in
+    its cells (a precise place only: nothing else can join an undated incident).
     """
     windows: list[Window] = []
     ids: set[int] = set()
-    countries: set[str | None] = set()
     slack = dt.timedelta(days=EVIDENCE_WINDOW_DAYS + BUCKET_DAYS)
     week, year = dt.timedelta(days=7), dt.timedelta(days=366)
     coarse = frozenset({DatePrecision.MONTH.value, DatePrecision.YEAR.value})
     for cand in _candidates(extractions):
         place, when = cand.mention.place, _when(cand)
-        countries.add(None if place is None else place.country)
         if place is None:
             continue
         if cand.mention.date is None and month_day(cand.mention) is not None and place.geonameid is not None:
             ids.add(place.geonameid)  # a year-less day meets its town's dated incidents of any year
-        if when is None:
-            continue
         box = None
         if is_precise(place) and place.lat is not None and place.lon is not None:
             cy, cx = _cell(place.lat, place.lon)
             dx = _lon_reach(place.lat)
             box = ((cy - 1) * CELL_DEG, (cy + 2) * CELL_DEG, (cx - dx) * CELL_DEG, (cx + dx + 1) * CELL_DEG)
         gid = frozenset({place.geonameid} if place.geonameid is not None else ())
+        if is_precise(place) and (gid or box):
+            windows.append(Window(None, None, geonameids=gid, box=box))
+        if when is None:
+            continue
         lo, hi = when[0] - slack, when[1] + slack
         windows.append(Window(lo - week, hi, geonameids=gid, box=box))
         windows.append(Window(lo - year, hi + year, geonameids=gid, box=box, precisions=coarse))
         if _day_keys(cand, lookup=True) and place.country is not None:  # same country, same day
             windows.append(Window(when[0], when[1], countries=frozenset({place.country})))
-    return LinkReach(windows=tuple(windows), geonameids=frozenset(ids), undated_countries=frozenset(countries))
+    return LinkReach(windows=tuple(windows), geonameids=frozenset(ids))
 
 
 def link(

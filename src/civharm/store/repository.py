@@ -112,11 +112,12 @@ class IncidentFilter:
 
 @dataclass(frozen=True)
 class Window:
-    """Incidents dated from ``start`` to ``end`` (inclusive) near a place: in one of ``countries``, at one
-    of ``geonameids`` or inside ``box`` (south, north, west, east in degrees)."""
+    """Incidents dated from ``start`` to ``end`` (inclusive), or undated ones when both are None, near a
+    place: in one of ``countries``, at one of ``geonameids`` or inside ``box`` (south, north, west, east
+    in degrees)."""
 
-    start: dt.date
-    end: dt.date
+    start: dt.date | None
+    end: dt.date | None
     countries: frozenset[str] = frozenset()
     geonameids: frozenset[int] = frozenset()
     box: tuple[float, float, float, float] | None = None
@@ -127,18 +128,18 @@ class Window:
 @dataclass(frozen=True)
 class LinkReach:
     """Where the incidents new reports may join can be, as indexed columns read them (a superset:
-    ``civharm.link.incremental`` decides). An incident is read when it is dated in a window, or, dated
-    or not, at one of ``geonameids``, or undated in one of ``undated_countries`` (None: no country),
-    or linked to one of ``reports``."""
+    ``civharm.link.incremental`` decides). An incident is read when it is in a window (dated in it, or
+    undated near its place), or, dated or not, at one of ``geonameids``, or linked to one of ``reports``."""
 
     windows: tuple[Window, ...] = ()
     geonameids: frozenset[int] = frozenset()
-    undated_countries: frozenset[str | None] = frozenset()
     reports: frozenset[str] = frozenset()
 
 
 def _window_condition(w: Window) -> ColumnElement[bool]:
-    dated: ColumnElement[bool] = IncidentRow.date.between(w.start, w.end)
+    dated: ColumnElement[bool] = (
+        IncidentRow.date.is_(None) if w.start is None or w.end is None else IncidentRow.date.between(w.start, w.end)
+    )
     if w.precisions:
         dated = and_(dated, IncidentRow.date_precision.in_(sorted(w.precisions)))
     if w.anywhere:
@@ -503,11 +504,6 @@ class Store:
             conditions.append(or_(*(_window_condition(w) for w in windows)))
         for ids in _chunks(sorted(reach.geonameids)):
             conditions.append(IncidentRow.geonameid.in_(ids))
-        countries = sorted(c for c in reach.undated_countries if c is not None)
-        if None in reach.undated_countries:
-            conditions.append(and_(IncidentRow.date.is_(None), IncidentRow.country.is_(None)))
-        for names in _chunks(countries):
-            conditions.append(and_(IncidentRow.date.is_(None), IncidentRow.country.in_(names)))
         for shas in _chunks(sorted(reach.reports)):
             linked = select(IncidentReportRow.incident_id).where(IncidentReportRow.report_sha256.in_(shas))
             conditions.append(IncidentRow.id.in_(linked))
