@@ -129,17 +129,20 @@ def link_pending(store: Store) -> None:
         new = store.unlinked()
         if not new:
             return
-        fresh = [store.extraction(sha) for sha in new]
+        stored = store.extractions_by_sha(new)
+        fresh = [stored[sha] for sha in new]
         affected = touched(fresh, store.reachable_incidents(candidates(fresh)))
         shas = {sha for inc in affected for sha in inc.report_ids}
         for lo, hi in position_days(fresh, affected):
             shas.update(store.position_reports(lo, hi))
-        at_hand = fresh + [store.extraction(sha) for sha in sorted(shas - set(new))]
+        others = sorted(shas - set(new))
+        found = store.extractions_by_sha(others)
+        at_hand = fresh + [found[sha] for sha in others]
         linked = apply_reviews(link(at_hand, affected, new=frozenset(new)), DeskStore(store.database).reviews())
         # Most touched incidents come back as they were stored (the blocking proposes more than join):
         # writing only the others keeps a run's write as small as its news.
-        stored = {inc.id: inc for inc in affected}
-        store.update_incidents([inc for inc in linked if stored.get(inc.id) != inc], linked=new)
+        before = {inc.id: inc for inc in affected}
+        store.update_incidents([inc for inc in linked if before.get(inc.id) != inc], linked=new)
 
 
 def relink(store: Store, existing: Sequence[Incident] | None = None, *, fresh: bool = False) -> None:

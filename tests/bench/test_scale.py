@@ -302,6 +302,7 @@ def test_incremental_batches_join_new_copies_to_their_stored_incidents(database_
         assert all(r.reports >= 5 + 3 for r in results)
         assert 40 < results[0].incidents <= 43 and results[0].incidents < results[1].incidents <= 46
         assert Store(database).unlinked() == []
+        assert all(r.proposed >= 1 for r in results)  # at least the copies' own incidents
         with pytest.raises(CivharmError, match=r"only \d+ incidents stored"):
             next(run_batches(database, seed=8, batches=1, copies=50, fresh=0))
 

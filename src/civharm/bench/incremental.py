@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 from civharm import chain
 from civharm.bench import synthetic
 from civharm.errors import CivharmError
+from civharm.link.incremental import candidates
 from civharm.records import Extraction
 from civharm.store.db import Database
 from civharm.store.models import IncidentRow
@@ -45,6 +46,7 @@ class BatchResult:
     copies: int
     copies_joined: int  # new copies that joined the incident their story is about
     incidents: int  # incidents in the database after the batch
+    proposed: int  # stored incidents the blocking proposed for the batch: read back and relinked
 
 
 def _count(database: Database) -> int:
@@ -75,6 +77,7 @@ def run_batches(database: Database, *, seed: int, batches: int, copies: int, fre
         picked = _copies(seed, total, rng.sample(range(total), copies), batch)
         arriving = [e for _, e in picked]
         arriving += [e for _ in range(fresh) for e in synthetic.extractions(next(new_incidents))]
+        proposed = len(store.reachable_incidents(candidates(arriving)))  # untimed: what link_pending reads
         start = time.perf_counter()
         for extraction in arriving:
             store.add_extraction(extraction)
@@ -90,4 +93,5 @@ def run_batches(database: Database, *, seed: int, batches: int, copies: int, fre
             copies=len(picked),
             copies_joined=joined,
             incidents=_count(database),
+            proposed=proposed,
         )

@@ -232,10 +232,15 @@ def incremental_command(database_url: str, seed: int, batches: int, copies: int,
     from civharm.bench.incremental import run_batches
 
     database = _open(database_url)
-    click.echo(f"{'batch':>5} {'reports':>8} {'store s':>8} {'link s':>8} {'joined':>9} {'incidents':>10}")
+    click.echo(
+        f"{'batch':>5} {'reports':>8} {'store s':>8} {'link s':>8} {'joined':>9} {'incidents':>10} {'proposed':>9}"
+    )
     try:
         for r in run_batches(database, seed=seed, batches=batches, copies=copies, fresh=fresh):
             joined = f"{r.copies_joined}/{r.copies}"
-            click.echo(f"{r.batch:>5} {r.reports:>8} {r.store_s:>8.2f} {r.link_s:>8.2f} {joined:>9} {r.incidents:>10}")
+            click.echo(
+                f"{r.batch:>5} {r.reports:>8} {r.store_s:>8.2f} {r.link_s:>8.2f} {joined:>9} {r.incidents:>10}"
+                f" {r.proposed:>9}"
+            )
     finally:
         database.close()
