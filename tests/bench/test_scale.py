@@ -307,11 +307,17 @@ def test_incremental_batches_join_new_copies_to_their_stored_incidents(database_
             next(run_batches(database, seed=8, batches=1, copies=50, fresh=0))
 
 
+def test_the_world_widens_with_the_incidents_only_when_asked() -> None:
+    assert synthetic.world_days(100_000, growing=True) == 10 * synthetic.DAYS
+    assert synthetic.world_days(100_000, growing=False) == synthetic.DAYS
+    assert synthetic.world_days(500, growing=True) == synthetic.DAYS
+
+
 def test_bench_scale_incremental_prints_one_row_per_batch(database_url: str) -> None:
-    with open_database(database_url) as database:
-        synthetic.generate(database, 20, seed=9, batch=20)
+    generate = ["bench", "scale", "generate", "--database-url", database_url, "--incidents", "20", "--seed", "9"]
+    assert CliRunner().invoke(main, [*generate, "--growing-world"]).exit_code == 0
     arguments = ["bench", "scale", "incremental", "--database-url", database_url, "--seed", "9", "--batches", "2"]
-    result = CliRunner().invoke(main, [*arguments, "--copies", "3", "--fresh", "1"])
+    result = CliRunner().invoke(main, [*arguments, "--copies", "3", "--fresh", "1", "--growing-world"])
     assert result.exit_code == 0, result.output
     rows = result.output.splitlines()[1:]
     assert len(rows) == 2 and all(row.split()[4] == "3/3" for row in rows)

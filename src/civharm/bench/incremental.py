@@ -7,7 +7,7 @@ report, under a new hash, as a republished story is), the rest reports of new in
 another seed of the same world. The time of a batch is what a user waits for after ``civharm run``
 has extracted; a full relink at this size is what it saves (``bench scale link``).
 
-    civharm bench scale incremental --database-url URL [--batches 5 --copies 20 --fresh 20]
+    civharm bench scale incremental --database-url URL [--batches 5 --copies 20 --fresh 20] [--growing-world]
 """
 
 from __future__ import annotations
@@ -54,10 +54,10 @@ def _count(database: Database) -> int:
         return int(connection.scalar(select(func.count()).select_from(IncidentRow)) or 0)
 
 
-def _copies(seed: int, total: int, numbers: list[int], batch: int) -> list[tuple[str, Extraction]]:
+def _copies(seed: int, total: int, days: int, numbers: list[int], batch: int) -> list[tuple[str, Extraction]]:
     """A new report of each picked incident: (the stored incident's id, the new report's extraction)."""
     wanted, out = set(numbers), []
-    for item in synthetic.synthetic_incidents(total, seed):
+    for item in synthetic.synthetic_incidents(total, seed, days):
         if item.number in wanted:
             first = item.reports[0]
             sha = synthetic.report_sha(seed, item.number, FIRST_NEW_COPY + batch)
@@ -66,15 +66,18 @@ def _copies(seed: int, total: int, numbers: list[int], batch: int) -> list[tuple
     return out
 
 
-def run_batches(database: Database, *, seed: int, batches: int, copies: int, fresh: int) -> Iterator[BatchResult]:
-    """Each batch's result as it finishes; the database must hold a ``generate`` run of ``seed``."""
+def run_batches(
+    database: Database, *, seed: int, batches: int, copies: int, fresh: int, growing: bool = False
+) -> Iterator[BatchResult]:
+    """Each batch's result as it finishes; the database must hold a ``generate`` run of ``seed`` (with
+    ``growing`` when it was generated with a growing world)."""
     total = _count(database)
     if copies > total:
         raise CivharmError(f"{copies} copies a batch but only {total} incidents stored: generate more first")
-    store, rng = Store(database), random.Random(seed)
-    new_incidents = synthetic.synthetic_incidents(batches * fresh, seed + FRESH_SEED_OFFSET)
+    store, rng, days = Store(database), random.Random(seed), synthetic.world_days(total, growing)
+    new_incidents = synthetic.synthetic_incidents(batches * fresh, seed + FRESH_SEED_OFFSET, days)
     for batch in range(batches):
-        picked = _copies(seed, total, rng.sample(range(total), copies), batch)
+        picked = _copies(seed, total, days, rng.sample(range(total), copies), batch)
         arriving = [e for _, e in picked]
         arriving += [e for _ in range(fresh) for e in synthetic.extractions(next(new_incidents))]
         proposed = len(store.reachable_incidents(candidates(arriving)))  # untimed: what link_pending reads

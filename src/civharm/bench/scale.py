@@ -46,13 +46,20 @@ def command() -> None:
 @click.option("--database-url", default=DEFAULT_URL, show_default=True, help="SQLite or PostgreSQL URL.")
 @click.option("--incidents", type=click.IntRange(min=0), required=True, help="How many incidents to write.")
 @click.option("--seed", type=int, default=1, show_default=True)
-def generate_command(database_url: str, incidents: int, seed: int) -> None:
+@click.option("--growing-world", is_flag=True, help="Date the incidents over ten years per 10,000 incidents.")
+def generate_command(database_url: str, incidents: int, seed: int, growing_world: bool) -> None:
     """Write N synthetic incidents (with reports and claims) into an empty database, in bulk."""
     database = _open(database_url)
     start = time.perf_counter()
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("incidents", total=incidents)
-        made = synthetic.generate(database, incidents, seed=seed, progress=lambda done: bar.advance(task, done))
+        made = synthetic.generate(
+            database,
+            incidents,
+            seed=seed,
+            progress=lambda done: bar.advance(task, done),
+            days=synthetic.world_days(incidents, growing_world),
+        )
     seconds = time.perf_counter() - start
     database.close()
     click.echo(
@@ -198,7 +205,7 @@ def link_command(reports: str, seed: int, growing_world: bool) -> None:
     )
     for size in sizes:
         corpus: list[Extraction] = []
-        days = max(synthetic.DAYS, synthetic.DAYS * size // 10_000) if growing_world else synthetic.DAYS
+        days = synthetic.world_days(size, growing_world)
         for item in synthetic.synthetic_incidents(size, seed, days):
             corpus.extend(synthetic.extractions(item))
             if len(corpus) >= size:
@@ -225,7 +232,10 @@ def link_command(reports: str, seed: int, growing_world: bool) -> None:
     help="New reports of stored incidents per batch.",
 )
 @click.option("--fresh", type=click.IntRange(min=0), default=20, show_default=True, help="New incidents per batch.")
-def incremental_command(database_url: str, seed: int, batches: int, copies: int, fresh: int) -> None:
+@click.option("--growing-world", is_flag=True, help="The database was generated with --growing-world.")
+def incremental_command(
+    database_url: str, seed: int, batches: int, copies: int, fresh: int, growing_world: bool
+) -> None:
     """Store batches of new reports in a generated database and link them in (``civharm run``'s
     incremental linking): seconds per batch, and whether new reports of stored incidents joined them.
     Changes the database: run it on a copy."""
@@ -236,7 +246,8 @@ def incremental_command(database_url: str, seed: int, batches: int, copies: int,
         f"{'batch':>5} {'reports':>8} {'store s':>8} {'link s':>8} {'joined':>9} {'incidents':>10} {'proposed':>9}"
     )
     try:
-        for r in run_batches(database, seed=seed, batches=batches, copies=copies, fresh=fresh):
+        runs = run_batches(database, seed=seed, batches=batches, copies=copies, fresh=fresh, growing=growing_world)
+        for r in runs:
             joined = f"{r.copies_joined}/{r.copies}"
             click.echo(
                 f"{r.batch:>5} {r.reports:>8} {r.store_s:>8.2f} {r.link_s:>8.2f} {joined:>9} {r.incidents:>10}"

@@ -186,6 +186,12 @@ def draw(rng: random.Random, seed: int, number: int, days: int = DAYS) -> Synthe
     )
 
 
+def world_days(count: int, growing: bool) -> int:
+    """The span of dates for ``count`` incidents: ten years, or with ``growing`` ten years per 10,000
+    incidents, so the world widens with N instead of its places and weeks growing denser."""
+    return max(DAYS, DAYS * count // 10_000) if growing else DAYS
+
+
 def synthetic_incidents(count: int, seed: int = 1, days: int = DAYS) -> Iterator[SyntheticIncident]:
     """``count`` incidents dated over ``days``, the same ones for the same seed."""
     rng = random.Random(seed)
@@ -446,6 +452,7 @@ def generate(
     seed: int = 1,
     batch: int = BATCH,
     progress: Callable[[int], None] | None = None,
+    days: int = DAYS,
 ) -> Generated:
     """Write ``count`` synthetic incidents into a database without incidents, in one transaction;
     ``progress`` gets each batch's size as it is written."""
@@ -458,7 +465,7 @@ def generate(
     vocabulary: set[tuple[str, str]] = set()
 
     def batches() -> Iterator[dict[str, list[dict[str, Any]]]]:
-        items = synthetic_incidents(count, seed)
+        items = synthetic_incidents(count, seed, days)
         while pending := list(itertools.islice(items, batch)):
             merged: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_ORDER}
             for item in pending:
