@@ -115,6 +115,8 @@ LEADING_WORDS = re.compile(
 AGENCY_AFTER = re.compile(r"\s+(?:Police|Sheriff'?s?|Fire|Metro Police|Metropolitan Police)\b")
 DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}),[ \t]+(?=[A-Z])")
 _ADMIN2_AFTER = re.compile(r"^\s*(?:district|county|parish|municipality)\b", re.I)
+# Lower-case words before a postal code that make it a place: "in DC", "southeast DC".
+CODE_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|from|(?:north|south)?(?:east|west)|north|south)\s+$")
 
 
 def _load_stoplist(path: Path) -> frozenset[str]:
@@ -516,7 +518,8 @@ def _common_word_hashes() -> NDArray[np.int64]:
     return np.unique(np.fromiter((hash(w) for w in words if w.islower()), dtype=np.int64))
 
 
-def is_common_word(word: str) -> bool:
+def _is_common_word(word: str) -> bool:
+    """Whether a lower-case word is an English one (``_common_word_hashes``)."""
     hashes, key = _common_word_hashes(), hash(word)
     i = int(np.searchsorted(hashes, key))
     return i < len(hashes) and int(hashes[i]) == key
@@ -527,7 +530,7 @@ def _capitalised_by_position(text: str, start: int, end: int) -> bool:
     title-case headline. "Soon, police said" (Anshan, China), "Date: Tuesday" (Date, Japan); not
     "Dayton" opening one sentence when another says "a Dayton man"."""
     word = text[start:end]
-    if not is_common_word(word.lower()):
+    if not _is_common_word(word.lower()):
         return False
     return all(_position_capitalises(text, m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(word)}\b", text))
 
@@ -610,10 +613,6 @@ def find_places(text: str, gazetteer: Gazetteer, doc: Any | None = None) -> list
         mentions = [m for m in mentions if not _is_surname(text, m, surnames)]
         named = _areas_in_names(doc, gazetteer)
     return _resolve_all(text, mentions, gazetteer, named)
-
-
-# Lower-case words before a postal code that make it a place: "in DC", "southeast DC".
-CODE_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|from|(?:north|south)?(?:east|west)|north|south)\s+$")
 
 
 def _bare_code(text: str, start: int, end: int) -> bool:
