@@ -31,8 +31,10 @@ def test_generated_rows_are_what_the_store_converters_make() -> None:
     for item in synthetic.synthetic_incidents(40, seed=3):
         rows = synthetic.rows(item)
         incident = synthetic.record(item)
-        assert rows["incidents"] == [_values(incident_row(incident, synthetic.CAPTURED_AT, synthetic.CAPTURED_AT))]
         extractions = synthetic.extractions(item)
+        published = [e.report.published for e in extractions]
+        made = incident_row(incident, synthetic.CAPTURED_AT, synthetic.CAPTURED_AT, published=published)
+        assert rows["incidents"] == [_values(made)]
         assert rows["reports"] == [_values(report_row(e.report)) for e in extractions]
         expected_claims = [{**_values(c), "incident_id": incident.id} for e in extractions for c in claim_rows(e)]
         assert rows["claims"] == expected_claims

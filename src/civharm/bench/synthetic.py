@@ -387,6 +387,8 @@ def rows(incident: SyntheticIncident) -> dict[str, list[dict[str, Any]]]:
             "grade": data["grade"],
             "grade_rule": incident.grade_rule,
             "status": data["status"],
+            "published_first": min(r.published for r in incident.reports),
+            "published_last": max(r.published for r in incident.reports),
             "data": data,
             "created_at": CAPTURED_AT,
             "updated_at": CAPTURED_AT,

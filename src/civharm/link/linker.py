@@ -334,11 +334,13 @@ def reach(extractions: Sequence[Extraction]) -> LinkReach:
     its lookup buckets span (an incident's own days may run a week past its date, or a month or a year
     for a coarse date) at its gazetteer id or in the cells it looks at; its country on its own day; for a
     year-less day and month, its gazetteer id at any date; undated incidents at its gazetteer id or in
-    its cells (a precise place only: nothing else can join an undated incident).
+    its cells (a precise place only: nothing else can join an undated incident), with a report
+    published within the window of the mention's date or publication (``compat``), or none dated.
     """
     windows: list[Window] = []
     ids: set[int] = set()
     slack = dt.timedelta(days=EVIDENCE_WINDOW_DAYS + BUCKET_DAYS)
+    days = dt.timedelta(days=DATE_WINDOW_DAYS)
     week, year = dt.timedelta(days=7), dt.timedelta(days=366)
     coarse = frozenset({DatePrecision.MONTH.value, DatePrecision.YEAR.value})
     for cand in _candidates(extractions):
@@ -354,7 +356,10 @@ def reach(extractions: Sequence[Extraction]) -> LinkReach:
             box = ((cy - 1) * CELL_DEG, (cy + 2) * CELL_DEG, (cx - dx) * CELL_DEG, (cx + dx + 1) * CELL_DEG)
         gid = frozenset({place.geonameid} if place.geonameid is not None else ())
         if is_precise(place) and (gid or box):
-            windows.append(Window(None, None, geonameids=gid, box=box))
+            # an undated member joins only a mention dated, or published, near its own publication;
+            # a year-less mention ("Oct. 20" in an undated page) may meet one by day and month instead
+            around = None if when is None else (when[0] - days, when[1] + days)
+            windows.append(Window(None, None, geonameids=gid, box=box, published=around))
         if when is None:
             continue
         lo, hi = when[0] - slack, when[1] + slack

@@ -190,9 +190,13 @@ def _bounds(figure: Figure | None) -> tuple[int | None, int | None]:
     return (None, None) if figure is None else (figure.min, figure.max)
 
 
-def incident_row(incident: Incident, created_at: dt.datetime, updated_at: dt.datetime) -> IncidentRow:
-    """Flat, indexed columns for filtering plus the whole record in ``data``."""
+def incident_row(
+    incident: Incident, created_at: dt.datetime, updated_at: dt.datetime, *, published: Iterable[dt.date | None]
+) -> IncidentRow:
+    """Flat, indexed columns for filtering plus the whole record in ``data``; ``published`` are the
+    publication dates of its attack mentions' reports, of which the row keeps the first and last."""
     place = incident.place
+    days = sorted(day for day in published if day is not None)
     killed = _bounds(incident.civilians_killed)
     injured = _bounds(incident.civilians_injured)
     children = _bounds(incident.children_killed)
@@ -227,6 +231,8 @@ def incident_row(incident: Incident, created_at: dt.datetime, updated_at: dt.dat
         grade=incident.grade.value,
         grade_rule=incident.grade_rule,
         status=incident.status.value,
+        published_first=days[0] if days else None,
+        published_last=days[-1] if days else None,
         data=_json(incident),
         created_at=created_at,
         updated_at=updated_at,

@@ -154,7 +154,9 @@ class DeskStore:
         if stored is None:
             raise NotFoundError(f"no incident {incident.id!r}")
         summary.forget(session, [incident.id])
-        fresh = incident_row(incident, stored.created_at, now)
+        # A decision never changes an incident's reports (regroupings go through ``write_incidents``).
+        kept = (stored.published_first, stored.published_last)
+        fresh = incident_row(incident, stored.created_at, now, published=kept)
         for column in _INCIDENT_COLUMNS:
             setattr(stored, column, getattr(fresh, column))
         terms.write(session, [incident])

@@ -127,6 +127,11 @@ class IncidentRow(Base):
         Index("ix_incidents_date", "date"),
         Index("ix_incidents_country_admin1", "country", "admin1"),
         Index("ix_incidents_geonameid", "geonameid"),
+        # incremental linking reads one country's incidents of a day, and those dated by month or year
+        # within a few years (migration 0014)
+        Index("ix_incidents_country_date", "country", "date"),
+        Index("ix_incidents_date_precision_date", "date_precision", "date"),
+        Index("ix_incidents_date_published_first", "date", "published_first"),  # undated, by publication (0013)
         Index("ix_incidents_grade", "grade"),
         Index("ix_incidents_status", "status"),
     )
@@ -159,6 +164,11 @@ class IncidentRow(Base):
     grade: Mapped[str] = mapped_column(String(CODE_LENGTH))
     grade_rule: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(CODE_LENGTH))
+    # The first and last publication dates of its attack mentions' reports (NULL when none has one): an
+    # undated incident joins only a mention dated or published near all of them, so linking reads it
+    # only then (0013).
+    published_first: Mapped[dt.date | None] = mapped_column(Date)
+    published_last: Mapped[dt.date | None] = mapped_column(Date)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())

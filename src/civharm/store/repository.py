@@ -123,6 +123,9 @@ class Window:
     box: tuple[float, float, float, float] | None = None
     anywhere: bool = False  # no place condition
     precisions: frozenset[str] = frozenset()  # only incidents dated with one of these precisions; empty: any
+    # only incidents whose mentions' reports were all published in these days (those with a publication
+    # date), or none was; None: any
+    published: tuple[dt.date, dt.date] | None = None
 
 
 @dataclass(frozen=True)
@@ -136,12 +139,29 @@ class LinkReach:
     reports: frozenset[str] = frozenset()
 
 
+def _mentioned(incidents: Sequence[Incident]) -> set[str]:
+    """The reports the incidents' attack mentions come from."""
+    return {sha for incident in incidents for sha, _ in incident.mentions}
+
+
 def _window_condition(w: Window) -> ColumnElement[bool]:
     dated: ColumnElement[bool] = (
         IncidentRow.date.is_(None) if w.start is None or w.end is None else IncidentRow.date.between(w.start, w.end)
     )
     if w.precisions:
         dated = and_(dated, IncidentRow.date_precision.in_(sorted(w.precisions)))
+    if w.published is not None:
+        # Two branches, each a seek on (date, published_first) (migration 0013): an OR inside one
+        # branch would make SQLite read every incident of the date instead.
+        lo, hi = w.published
+        unpublished = and_(dated, IncidentRow.published_first.is_(None))
+        inside = and_(dated, IncidentRow.published_first.between(lo, hi), IncidentRow.published_last <= hi)
+        return or_(_near(w, unpublished), _near(w, inside))
+    return _near(w, dated)
+
+
+def _near(w: Window, dated: ColumnElement[bool]) -> ColumnElement[bool]:
+    """``dated`` and the window's place condition."""
     if w.anywhere:
         return dated
     near: list[ColumnElement[bool]] = []
@@ -410,12 +430,13 @@ class Store:
                 session.execute(delete(IncidentReportRow).where(IncidentReportRow.incident_id.in_(chunk)))
                 session.execute(delete(IncidentRow).where(IncidentRow.id.in_(chunk)))
         attacks = self._attack_claims(session, incidents)
-        self._check_reports(session, incidents)
+        published = self._published(session, incidents)
         rows = []
         for incident in incidents:
             created, updated, data = old.get(incident.id, (now, now, None))
-            row = incident_row(incident, created, now)
-            rows.append(row if data != row.data else incident_row(incident, created, updated))
+            days = [published[sha] for sha, _ in incident.mentions]
+            row = incident_row(incident, created, now, published=days)
+            rows.append(row if data != row.data else incident_row(incident, created, updated, published=days))
         session.add_all(rows)
         session.flush()
         summary.count(session, None if every else ids)
@@ -438,7 +459,7 @@ class Store:
 
     def _attack_claims(self, session: Session, incidents: Sequence[Incident]) -> dict[str, str]:
         """attack claim id -> incident id, for every mention; unknown or doubly linked mentions raise."""
-        shas = sorted({sha for incident in incidents for sha, _ in incident.mentions})
+        shas = sorted(_mentioned(incidents))
         known: dict[tuple[str, int], str] = {}
         for chunk in _chunks(shas):
             query = select(ClaimRow.report_sha256, ClaimRow.idx, ClaimRow.id).where(
@@ -461,15 +482,20 @@ class Store:
                 linked[claim] = incident.id
         return linked
 
-    def _check_reports(self, session: Session, incidents: Sequence[Incident]) -> None:
-        wanted = sorted({sha for incident in incidents for sha in incident.report_ids})
-        stored: set[str] = set()
+    @staticmethod
+    def _published(session: Session, incidents: Sequence[Incident]) -> dict[str, dt.date | None]:
+        """The publication date of each report linked or mentioned, by sha256; a linked report that is
+        not stored raises."""
+        wanted = sorted({sha for incident in incidents for sha in incident.report_ids} | _mentioned(incidents))
+        stored: dict[str, dt.date | None] = {}
         for chunk in _chunks(wanted):
-            stored.update(session.scalars(select(ReportRow.sha256).where(ReportRow.sha256.in_(chunk))))
+            query = select(ReportRow.sha256, ReportRow.published).where(ReportRow.sha256.in_(chunk))
+            stored.update({sha: published for sha, published in session.execute(query)})
         for incident in incidents:
             missing = [sha for sha in incident.report_ids if sha not in stored]
             if missing:
                 raise NotFoundError(f"incident {incident.id!r} links report {missing[0][:12]}, which is not stored")
+        return stored
 
     def incidents(self, filters: IncidentFilter | None = None) -> list[Incident]:
         """Incidents matching the filters, newest first (undated last), then by id."""
