@@ -153,13 +153,15 @@ def _status(rng: random.Random) -> Status:
 
 def draw(rng: random.Random, seed: int, number: int, days: int = DAYS) -> SyntheticIncident:
     """Incident ``number`` of the run seeded ``seed``, dated within ``days`` of ``FIRST_DAY``, with one
-    to three reports of it."""
-    date = FIRST_DAY + dt.timedelta(days=rng.randrange(days)) if rng.random() >= UNDATED_SHARE else None
+    to three reports of it. An undated incident's reports still come out on some day of that span, as
+    real pages that never say when are published when the news is."""
+    day = FIRST_DAY + dt.timedelta(days=rng.randrange(days))
+    date = day if rng.random() >= UNDATED_SHARE else None
     perpetrators = tuple(rng.sample(PERPETRATORS, k=rng.choices((0, 1, 2), weights=(1, 8, 1))[0]))
     reports = []
     for copy in range(rng.choices((1, 2, 3), weights=(5, 3, 2))[0]):
         low, high, words = _figure(rng)
-        published = (date or FIRST_DAY) + dt.timedelta(days=rng.randint(0, 3))
+        published = day + dt.timedelta(days=rng.randint(0, 3))
         reports.append(
             SyntheticReport(report_sha(seed, number, copy), rng.choice(PUBLISHERS), published, low, high, words)
         )
