@@ -54,15 +54,20 @@ def _count(database: Database) -> int:
         return int(connection.scalar(select(func.count()).select_from(IncidentRow)) or 0)
 
 
-def _copies(seed: int, total: int, days: int, numbers: list[int], batch: int) -> list[tuple[str, Extraction]]:
-    """A new report of each picked incident: (the stored incident's id, the new report's extraction)."""
-    wanted, out = set(numbers), []
+def _copies(seed: int, total: int, days: int, picks: list[list[int]]) -> list[list[tuple[str, Extraction]]]:
+    """For each batch's picked incidents, a new report of each: (the stored incident's id, the new
+    report's extraction). The stored world is drawn again once, in one pass for every batch."""
+    wanted: dict[int, list[int]] = {}
+    for batch, numbers in enumerate(picks):
+        for number in numbers:
+            wanted.setdefault(number, []).append(batch)
+    out: list[list[tuple[str, Extraction]]] = [[] for _ in picks]
     for item in synthetic.synthetic_incidents(total, seed, days):
-        if item.number in wanted:
+        for batch in wanted.get(item.number, ()):
             first = item.reports[0]
             sha = synthetic.report_sha(seed, item.number, FIRST_NEW_COPY + batch)
             copy = dataclasses.replace(item, reports=(dataclasses.replace(first, sha256=sha),))
-            out.append((item.id, synthetic.extractions(copy)[0]))
+            out[batch].append((item.id, synthetic.extractions(copy)[0]))
     return out
 
 
@@ -76,8 +81,8 @@ def run_batches(
         raise CivharmError(f"{copies} copies a batch but only {total} incidents stored: generate more first")
     store, rng, days = Store(database), random.Random(seed), synthetic.world_days(total, growing)
     new_incidents = synthetic.synthetic_incidents(batches * fresh, seed + FRESH_SEED_OFFSET, days)
-    for batch in range(batches):
-        picked = _copies(seed, total, days, rng.sample(range(total), copies), batch)
+    every_copy = _copies(seed, total, days, [rng.sample(range(total), copies) for _ in range(batches)])
+    for batch, picked in enumerate(every_copy):
         arriving = [e for _, e in picked]
         arriving += [e for _ in range(fresh) for e in synthetic.extractions(next(new_incidents))]
         proposed = len(store.reachable_incidents(candidates(arriving)))  # untimed: what link_pending reads
