@@ -334,8 +334,8 @@ def reach(extractions: Sequence[Extraction]) -> LinkReach:
     its lookup buckets span (an incident's own days may run a week past its date, or a month or a year
     for a coarse date) at its gazetteer id or in the cells it looks at; its country on its own day; for a
     year-less day and month, its gazetteer id at any date; undated incidents at its gazetteer id or in
-    its cells (a precise place only: nothing else can join an undated incident), with a report
-    published within the window of the mention's date or publication (``compat``), or none dated.
+    its cells (a precise place only: nothing else can join an undated incident) whose reports were all
+    published within the window of the mention's date or publication (``compat``), or none with a date.
     """
     windows: list[Window] = []
     ids: set[int] = set()
@@ -356,8 +356,8 @@ def reach(extractions: Sequence[Extraction]) -> LinkReach:
             box = ((cy - 1) * CELL_DEG, (cy + 2) * CELL_DEG, (cx - dx) * CELL_DEG, (cx + dx + 1) * CELL_DEG)
         gid = frozenset({place.geonameid} if place.geonameid is not None else ())
         if is_precise(place) and (gid or box):
-            # an undated member joins only a mention dated, or published, near its own publication;
-            # a year-less mention ("Oct. 20" in an undated page) may meet one by day and month instead
+            # an undated member joins only a mention dated, or published, near its own publication; a
+            # mention with neither ("Oct. 20" in an undated page) may meet one by day and month instead
             around = None if when is None else (when[0] - days, when[1] + days)
             windows.append(Window(None, None, geonameids=gid, box=box, published=around))
         if when is None:
