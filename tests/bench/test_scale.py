@@ -295,7 +295,7 @@ def test_bench_scale_link_prints_one_row_per_size(flags: list[str]) -> None:
 
 
 def test_incremental_batches_join_new_copies_to_their_stored_incidents(database_url: str) -> None:
-    from civharm.bench.incremental import run_batches
+    from civharm.bench.incremental import _count, run_batches
 
     with open_database(database_url) as database:
         synthetic.generate(database, 40, seed=8, batch=40)
@@ -305,6 +305,10 @@ def test_incremental_batches_join_new_copies_to_their_stored_incidents(database_
         assert 40 < results[0].incidents <= 43 and results[0].incidents < results[1].incidents <= 46
         assert Store(database).unlinked() == []
         assert all(r.proposed >= 1 for r in results)  # at least the copies' own incidents
+        # a later run on the same database draws the same stored world: its new batch's copies join too
+        assert _count(database, generated=True) == 40
+        again = list(run_batches(database, seed=8, batches=3, copies=5, fresh=3))
+        assert (again[2].batch, again[2].copies_joined) == (2, 5)
         with pytest.raises(CivharmError, match=r"only \d+ incidents stored"):
             next(run_batches(database, seed=8, batches=1, copies=50, fresh=0))
 

@@ -70,6 +70,15 @@ def test_schema_newer_than_this_civharm_is_refused(database_url: str) -> None:
         open_database(database_url)
 
 
+def test_a_revision_table_alembic_cannot_follow_is_one_line(database_url: str) -> None:
+    with open_database(database_url) as database, database.write_engine.begin() as connection:
+        # an ancestor listed beside its own descendant: no upgrade path can start from both
+        connection.execute(text("INSERT INTO alembic_version (version_num) VALUES ('0011_link_blocking')"))
+    with pytest.raises(CivharmError, match=r"cannot open database .*overlaps") as caught:
+        open_database(database_url)
+    _assert_one_line(caught.value)
+
+
 @pytest.mark.sqlite_only("an in-memory database is a SQLite URL")
 def test_in_memory_sqlite_works() -> None:
     with open_database("sqlite://") as database:

@@ -49,9 +49,14 @@ class BatchResult:
     proposed: int  # stored incidents the blocking proposed for the batch: read back and relinked
 
 
-def _count(database: Database) -> int:
+def _count(database: Database, *, generated: bool = False) -> int:
+    """Incidents stored, or only those ``generate`` wrote (created at ``synthetic.CAPTURED_AT``; linking
+    keeps an incident's creation time), so a second run on the same database draws the same world."""
+    query = select(func.count()).select_from(IncidentRow)
+    if generated:
+        query = query.where(IncidentRow.created_at == synthetic.CAPTURED_AT)
     with database.engine.connect() as connection:
-        return int(connection.scalar(select(func.count()).select_from(IncidentRow)) or 0)
+        return int(connection.scalar(query) or 0)
 
 
 def _copies(seed: int, total: int, days: int, picks: list[list[int]]) -> list[list[tuple[str, Extraction]]]:
@@ -76,7 +81,7 @@ def run_batches(
 ) -> Iterator[BatchResult]:
     """Each batch's result as it finishes; the database must hold a ``generate`` run of ``seed`` (with
     ``growing`` when it was generated with a growing world)."""
-    total = _count(database)
+    total = _count(database, generated=True)
     if copies > total:
         raise CivharmError(f"{copies} copies a batch but only {total} incidents stored: generate more first")
     store, rng, days = Store(database), random.Random(seed), synthetic.world_days(total, growing)

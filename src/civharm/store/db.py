@@ -192,7 +192,7 @@ def _errors_as_one_line(display: str) -> Iterator[None]:
         raise
     except SQLAlchemyError as exc:
         raise CivharmError(f"cannot open database {display}: {one_line(exc)}") from exc
-    except (sqlite3.Error, OSError) as exc:
+    except (sqlite3.Error, OSError, CommandError) as exc:  # CommandError: a revision table Alembic cannot follow
         raise CivharmError(f"cannot open database {display}: {one_line(exc)}") from exc
 
 

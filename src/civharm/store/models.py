@@ -126,7 +126,8 @@ class IncidentRow(Base):
     __table_args__ = (
         Index("ix_incidents_date", "date"),
         Index("ix_incidents_country_admin1", "country", "admin1"),
-        Index("ix_incidents_geonameid", "geonameid"),
+        # a town's incidents within a window of days, or of any date (migrations 0011, 0014)
+        Index("ix_incidents_geonameid_date", "geonameid", "date"),
         # incremental linking reads one country's incidents of a day, and those dated by month or year
         # within a few years (migration 0014)
         Index("ix_incidents_country_date", "country", "date"),
@@ -188,6 +189,8 @@ class IncidentReportRow(Base):
     """Which reports an incident is linked to (syndicated copies included)."""
 
     __tablename__ = "incident_reports"
+    # the incidents of given reports: linking new ones, a report's page, deleting a report (migration 0014)
+    __table_args__ = (Index("ix_incident_reports_report_sha256", "report_sha256"),)
 
     incident_id: Mapped[str] = mapped_column(
         String(ID_LENGTH), ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True
