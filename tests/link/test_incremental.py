@@ -7,8 +7,6 @@ import json
 import random
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import select
 
 from civharm import chain
@@ -19,12 +17,13 @@ from civharm.extract.gazetteer import Gazetteer
 from civharm.link.incremental import candidates, position_days, touched
 from civharm.link.linker import link
 from civharm.records import AttackType, DatePrecision, Extraction, Grade, Incident, Stance, Status
-from civharm.store.db import SCRIPT_LOCATION, open_database
+from civharm.store.db import open_database
 from civharm.store.desk import Change, DeskStore
 from civharm.store.models import IncidentRow
 from civharm.store.repository import IncidentFilter, Store
 
 from ..backend import settings_for
+from ..migrations import undo
 from .builders import (
     ARIHA,
     DAY1,
@@ -206,11 +205,7 @@ def test_incidents_stored_before_the_publication_columns_get_them_from_their_rep
     )
     written = _publication_columns(store)
     assert sorted(written.values(), key=str) == [(None, None), (DAY1, days(2))]
-    with store.database.write_engine.begin() as connection:
-        config = Config()
-        config.set_main_option("script_location", SCRIPT_LOCATION)
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0013_incident_publication@-1")
+    undo(store.database, "0013_incident_publication")
     store.database.close()
     assert _publication_columns(_store(database_url)) == written  # reopening migrates and fills them
 

@@ -8,8 +8,6 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,7 +16,6 @@ from sqlalchemy import text
 from civharm.cli import main
 from civharm.records import Extraction, Status
 from civharm.store import Database, Store, open_database
-from civharm.store.db import SCRIPT_LOCATION
 from civharm.store.search import (
     INDEXED_TEXT_CHARS,
     MARK_END,
@@ -35,6 +32,7 @@ from civharm.store.search import (
 )
 from tests.backend import cli_env
 from tests.backend import database_url as home_database_url
+from tests.migrations import undo
 from tests.store.factory import make_incident, make_report
 
 MARKET = "Warplanes struck the crowded vegetable market in Ariha at noon, killing eleven shoppers."
@@ -200,11 +198,7 @@ def test_deleted_reports_leave_the_index(store: Store, database: Database) -> No
 
 def test_reports_stored_before_the_migration_are_indexed_by_it(database_url: str) -> None:
     with open_database(database_url) as database:
-        with database.write_engine.begin() as connection:
-            config = Config()
-            config.set_main_option("script_location", SCRIPT_LOCATION)
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0006_search@-1")
+        undo(database, "0006_search")
         sha = _add(Store(database), HOSPITAL)
     with open_database(database_url) as database:  # migrates to every head again
         assert _shas(search_reports(database, "hospital")) == [sha]
