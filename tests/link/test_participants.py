@@ -32,3 +32,11 @@ def test_first_last_and_full_names_match_case_insensitively() -> None:
 def test_a_name_does_not_run_from_the_headline_into_the_lead() -> None:
     names = find_names("Man shot dead in Ariha\nKeshawn Slaughter, 26, was shot dead on Sunday.")
     assert [n.full for n in names] == ["Keshawn Slaughter"]
+
+
+def test_a_name_told_with_an_age_anywhere_is_aged() -> None:
+    names = find_names(
+        "Malijha Grant was shot in Kent. Police said Malijha Grant, 1, died. Her mother Anna Cole cried."
+    )
+    assert [(n.full, n.aged) for n in names] == [("Malijha Grant", True), ("Anna Cole", False)]
+

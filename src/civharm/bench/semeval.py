@@ -44,6 +44,7 @@ def profiles(views: Sequence[DocumentView]) -> list[DocProfile]:
             date=v.date,
             place=v.place,
             names=frozenset(n.full.casefold() for n in v.names),
+            aged=frozenset(n.full.casefold() for n in v.names if n.aged),
             lead=v.lead,
             killed=v.killed,
             injured=v.injured,

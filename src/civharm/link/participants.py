@@ -10,7 +10,7 @@ they sit near words about people in an incident (age after the name, "victim", "
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Words that make a capitalised run something other than a person's name.
 _NOT_NAME = frozenset(
@@ -181,8 +181,11 @@ _NOT_NAME = frozenset(
 _RUN = re.compile(
     r"\b([A-Z][a-z'’]+(?:-[A-Z][a-z]+)?(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?){1,2})\b"
 )
-# Cues within a short window of the name that it is a person involved in the incident.
-_CUE_AFTER = re.compile(r"^\s*(?:,\s*\d{1,2}\b|,?\s*(?:a|an|the)?\s*\d{1,2}-year-old|\(\d{1,2}\)|\s*was\s|\s*had\s)")
+# Cues within a short window of the name that it is a person involved in the incident. An age right
+# after the name ("Malijha Grant, 1,", "John Doe, a 26-year-old") says more: the report is about this
+# person, not quoting a spokesperson, who is named with a title instead.
+_AGE_AFTER = re.compile(r"^\s*(?:,\s*\d{1,2}\b|,?\s*(?:a|an|the)?\s*\d{1,2}-year-old|\(\d{1,2}\))")
+_CUE_AFTER = re.compile(r"^\s*(?:was|had)\s")
 _CUE_NEAR = re.compile(
     r"\b(?:victim|victims|identified|shot|killed|died|dead|wounded|injured|suspect|charged|arrested|shooter"
     r"|gunman|son|daughter|mother|father|brother|sister|wife|husband|boyfriend|girlfriend|family|fired|burned)\b",
@@ -197,6 +200,7 @@ class Name:
     full: str
     first: str
     last: str
+    aged: bool = False  # told with an age somewhere in the text (``_AGE_AFTER``)
 
 
 def _is_name(words: list[str]) -> bool:
@@ -212,10 +216,15 @@ def find_names(text: str) -> list[Name]:
             continue
         after = text[m.end() : m.end() + CUE_WINDOW]
         around = text[max(0, m.start() - CUE_WINDOW) : m.end() + CUE_WINDOW]
-        if not (_CUE_AFTER.match(after) or _CUE_NEAR.search(around)):
+        aged = _AGE_AFTER.match(after) is not None
+        if not (aged or _CUE_AFTER.match(after) or _CUE_NEAR.search(around)):
             continue
         full = " ".join(words)
-        seen.setdefault(full.casefold(), Name(full=full, first=words[0], last=words[-1]))
+        known = seen.get(full.casefold())
+        if known is None:
+            seen[full.casefold()] = Name(full=full, first=words[0], last=words[-1], aged=aged)
+        elif aged and not known.aged:
+            seen[full.casefold()] = replace(known, aged=True)
     return list(seen.values())
 
 
