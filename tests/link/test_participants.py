@@ -39,4 +39,3 @@ def test_a_name_told_with_an_age_anywhere_is_aged() -> None:
         "Malijha Grant was shot in Kent. Police said Malijha Grant, 1, died. Her mother Anna Cole cried."
     )
     assert [(n.full, n.aged) for n in names] == [("Malijha Grant", True), ("Anna Cole", False)]
-

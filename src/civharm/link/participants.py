@@ -181,10 +181,14 @@ _NOT_NAME = frozenset(
 _RUN = re.compile(
     r"\b([A-Z][a-z'’]+(?:-[A-Z][a-z]+)?(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?){1,2})\b"
 )
-# Cues within a short window of the name that it is a person involved in the incident. An age right
-# after the name ("Malijha Grant, 1,", "John Doe, a 26-year-old") says more: the report is about this
-# person, not quoting a spokesperson, who is named with a title instead.
+# Cues within a short window of the name that it is a person involved in the incident. An age told with
+# the name ("Malijha Grant, 1,", "John Doe, a 26-year-old", "13-year-old Malijha Grant", "a 17-year-old
+# student Jane Roe") says more: the report is about this person, not quoting a spokesperson, who is
+# named with a title instead.
 _AGE_AFTER = re.compile(r"^\s*(?:,\s*\d{1,2}\b|,?\s*(?:a|an|the)?\s*\d{1,2}-year-old|\(\d{1,2}\))")
+_AGE_BEFORE = re.compile(r"\b\d{1,2}-year-old\s+(?:[a-z]+\s+){0,2}$")
+# Characters before a name searched for an age: "a 17-year-old high school student".
+AGE_BEFORE_WINDOW = 40
 _CUE_AFTER = re.compile(r"^\s*(?:was|had)\s")
 _CUE_NEAR = re.compile(
     r"\b(?:victim|victims|identified|shot|killed|died|dead|wounded|injured|suspect|charged|arrested|shooter"
@@ -200,7 +204,7 @@ class Name:
     full: str
     first: str
     last: str
-    aged: bool = False  # told with an age somewhere in the text (``_AGE_AFTER``)
+    aged: bool = False  # told with an age somewhere in the text (``_AGE_AFTER``, ``_AGE_BEFORE``)
 
 
 def _is_name(words: list[str]) -> bool:
@@ -216,7 +220,8 @@ def find_names(text: str) -> list[Name]:
             continue
         after = text[m.end() : m.end() + CUE_WINDOW]
         around = text[max(0, m.start() - CUE_WINDOW) : m.end() + CUE_WINDOW]
-        aged = _AGE_AFTER.match(after) is not None
+        before = text[max(0, m.start() - AGE_BEFORE_WINDOW) : m.start()]
+        aged = _AGE_AFTER.match(after) is not None or _AGE_BEFORE.search(before) is not None
         if not (aged or _CUE_AFTER.match(after) or _CUE_NEAR.search(around)):
             continue
         full = " ".join(words)
