@@ -62,3 +62,8 @@ def test_s1_finds_one_incident_by_participant_and_always_answers(gazetteer: Gaze
     nothing = Question(qid="1-2", subtask=1, event_type="killing", last="Nobody", year=2016)
     answer = answerer.answer(nothing)
     assert answer.numerical_answer == 1 and len(answer.answer_docs) == 1
+
+
+def test_a_question_city_is_the_town_of_that_spelling_not_a_looser_namesake(gazetteer: Gazetteer) -> None:
+    where = Locator(gazetteer).resolve("http://dbpedia.org/resource/Colton", False)
+    assert where.state == "California"

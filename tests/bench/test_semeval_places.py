@@ -17,3 +17,10 @@ def test_an_upper_case_dateline_without_a_state_is_the_largest_namesake(gazettee
     town = dateline_town("Police investigate hotel deaths\n\nFORT WORTH -- A woman died Monday.", gazetteer)
     assert town is not None and (town.name, town.admin1) == ("Fort Worth", "Texas")
     assert dateline_town("A man was shot on Monday.", gazetteer) is None
+
+
+def test_a_name_spelled_like_a_town_is_not_also_a_looser_spelling_of_a_bigger_one(gazetteer: Gazetteer) -> None:
+    # "Santa Ana" and "San Antonio" share a consonant skeleton; with Santa Ana spelled exactly, the
+    # skeleton match is no candidate, however much bigger San Antonio is
+    town = dateline_town("2 people are shot in Santa Ana\n\nSANTA ANA – Two people were shot.", gazetteer)
+    assert town is not None and (town.name, town.admin1) == ("Santa Ana", "California")

@@ -10,6 +10,7 @@ from civharm.bench import geoparse as bench_geoparse
 from civharm.extract.gazetteer import Gazetteer
 from civharm.extract.geoparse import (
     ResolveContext,
+    closest,
     distance_km,
     feature_precision,
     find_places,
@@ -284,3 +285,11 @@ def test_areas_named_plainly_locate_no_closer_than_themselves() -> None:
     assert feature_precision("continent") is PlacePrecision.COUNTRY
     assert feature_precision("admin2") is PlacePrecision.ADMIN2
     assert feature_precision("city") is PlacePrecision.EXACT
+
+
+def test_a_skeleton_match_is_only_a_fallback(gazetteer: Gazetteer) -> None:
+    assert {(m.candidate.name, m.tier) for m in closest(gazetteer.matches("Colton")) if m.tier == 2} == set()
+    assert any(m.candidate.name == "Clayton" for m in gazetteer.matches("Colton"))  # what it drops
+    # a transliteration only the skeleton finds is kept
+    assert [m.candidate.country for m in closest(gazetteer.matches("Khan Sheikhoon"))] == ["SY"]
+    assert [m.candidate.name for m in closest(gazetteer.matches("Saraqeeb"))] == ["Saraqib"]  # not Serikbuya

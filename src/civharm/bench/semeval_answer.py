@@ -19,6 +19,7 @@ from urllib.parse import unquote
 from civharm.bench.semeval_data import Answer, Question
 from civharm.bench.semeval_incidents import TaskIncident
 from civharm.extract.gazetteer import Candidate, Gazetteer
+from civharm.extract.geoparse import closest
 from civharm.geo import haversine_km
 from civharm.link.participants import mentions_name
 
@@ -48,8 +49,8 @@ class Locator:
         self.resolve = functools.lru_cache(maxsize=4096)(self._resolve)
 
     def _us(self, name: str, feature: str) -> list[Candidate]:
-        found = [c for c in self.gazetteer.lookup(name) if c.country == "US" and c.feature == feature]
-        return sorted(found, key=lambda c: -c.population)
+        us = [m for m in self.gazetteer.matches(name) if m.candidate.country == "US" and m.candidate.feature == feature]
+        return sorted((m.candidate for m in closest(us)), key=lambda c: -c.population)
 
     def _resolve(self, uri: str, is_state: bool) -> Where:
         label = unquote(uri.rstrip("/").rsplit("/", 1)[-1]).replace("_", " ")

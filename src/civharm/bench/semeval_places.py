@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 
 from civharm.extract.gazetteer import Candidate, Gazetteer
+from civharm.extract.geoparse import closest
 from civharm.records import Extraction, Place, PlacePrecision
 
 # A state named outright ("in Tennessee", "Memphis, Tenn.") weighs as much as a town of this many people.
@@ -32,7 +33,9 @@ FIRST_PLACES = 12
 
 
 def _us(gazetteer: Gazetteer, name: str) -> list[Candidate]:
-    return [c for c in gazetteer.lookup(name, abbreviations=True) if c.country == "US"]
+    """The US places a name may mean, spelled that way if any is (``geoparse.closest``)."""
+    us = [m for m in gazetteer.matches(name, abbreviations=True) if m.candidate.country == "US"]
+    return [m.candidate for m in closest(us)]
 
 
 def _state_of(word: str, gazetteer: Gazetteer) -> str | None:
@@ -83,7 +86,7 @@ def _pinned(text: str, gazetteer: Gazetteer) -> list[tuple[Candidate, str]]:
 def document_state(extraction: Extraction, gazetteer: Gazetteer) -> str | None:
     """The US state the document's place names agree on, or None for a document outside the US."""
     support: dict[str, float] = defaultdict(float)
-    for _, state in _pinned(extraction.report.text, gazetteer):
+    for _, state in set(_pinned(extraction.report.text, gazetteer)):  # a repeated page footer counts once
         support[state] += PAIR_WEIGHT
     for mention in extraction.places[:FIRST_PLACES]:
         best: dict[str, float] = {}

@@ -232,10 +232,15 @@ def candidates(name: str, gazetteer: Gazetteer) -> list[Match]:
         abbreviated = [m for m in gazetteer.matches(name, abbreviations=True) if m.tier == 0]
         if abbreviated:
             return abbreviated
-    found = gazetteer.matches(name)
-    if any(m.tier <= 1 for m in found):  # a skeleton match is only a fallback
-        found = [m for m in found if m.tier <= 1]
-    return found
+    return closest(gazetteer.matches(name))
+
+
+def closest(matches: Sequence[Match]) -> list[Match]:
+    """The matches without the skeleton ones when anything closer matched: a skeleton match is only a
+    fallback for a transliteration ("Idleb"), else "Santa Ana" is also San Antonio, "Colton" Clayton."""
+    if any(m.tier < SKELETON_TIER for m in matches):
+        return [m for m in matches if m.tier < SKELETON_TIER]
+    return list(matches)
 
 
 def resolve(name: str, context: ResolveContext) -> Candidate | None:
