@@ -80,6 +80,8 @@ LOCATIVE_BEFORE = re.compile(
 
 _TOKEN = re.compile(r"(?:(?:al|an|ar|as|ash|at|ad|az|el|ez|es|ed|ul)[-‐])?[A-Z\u00c0-\u00de][\w'’‘\u2010-]*\.?")
 _CONNECTORS = frozenset({"of", "de", "del", "do", "da", "la", "le", "upon", "on", "al", "el", "an", "ez"})
+# Lower-case words that belong inside an organisation's or a person's name ("Bank of America", "van Gogh").
+_NAME_WORDS = _CONNECTORS | {"for", "and", "the", "van", "von", "der", "bin", "ibn"}
 _QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})")
 _NEAR = re.compile(
     r"(?:\bnear(?:by)?|\boutside(?: of)?|\boutskirts of|\bclose to|\bvicinity of|\bsurroundings of|\baround"
@@ -594,7 +596,9 @@ def find_places(text: str, gazetteer: Gazetteer, doc: Any | None = None) -> list
             elif town is not None:
                 spans.append(town)
                 blocked.append((town[1], span[1]))
-            elif ent.label_ in {"PERSON", "ORG", "DATE", "TIME", "MONEY", "WORK_OF_ART", "EVENT", "LAW"}:
+            elif ent.label_ in {"DATE", "TIME", "MONEY", "WORK_OF_ART", "EVENT", "LAW"} or (
+                ent.label_ in {"PERSON", "ORG"} and not _runs_into_prose(ent.text)
+            ):
                 blocked.append(span)
     # A dateline is a place whatever the NER says: "DAYTON, Ohio (WDTN) --", "BRISTOL, Tenn. (AP) --".
     for line in DATELINE.finditer(text):
@@ -664,6 +668,12 @@ def _strip_the(text: str, start: int, end: int) -> tuple[int, int]:
     """Without a leading "the" or a lower-case compass word ("southeast Atlanta" is in Atlanta)."""
     found = LEADING_WORDS.match(text, start, end)
     return (found.end() if found else start), end
+
+
+def _runs_into_prose(name: str) -> bool:
+    """Whether a name the recogniser tagged runs on into lower-case words: "Fresno house party shooting"
+    (ORG, from a headline) is a town and the story, not an organisation's name, so it blocks nothing."""
+    return any(w[0].islower() and w not in _NAME_WORDS for w in name.split()[1:])
 
 
 def _agency_town(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
