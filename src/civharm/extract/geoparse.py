@@ -239,7 +239,7 @@ def candidates(name: str, gazetteer: Gazetteer) -> list[Match]:
 
 def closest(matches: Sequence[Match]) -> list[Match]:
     """The matches without the skeleton ones when anything closer matched: a skeleton match is only a
-    fallback for a transliteration ("Idleb"), else "Santa Ana" is also San Antonio, "Colton" Clayton."""
+    fallback for a transliteration ("Khan Sheikhoon"), else "Santa Ana" is also San Antonio, "Colton" Clayton."""
     if any(m.tier < SKELETON_TIER for m in matches):
         return [m for m in matches if m.tier < SKELETON_TIER]
     return list(matches)
