@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from civharm.link.syndication import (
     SYNDICATION_THRESHOLD,
     independent_sources,
     jaccard,
     shingles,
+    similar_pairs,
     source_groups,
 )
 from civharm.records import Extraction
@@ -55,6 +60,40 @@ def test_unrelated_texts_are_separate_groups_and_ids_are_stable() -> None:
     first = source_groups(exts)
     assert len(set(first.values())) == 3
     assert source_groups(list(reversed(exts))) == first
+
+
+def test_every_pair_of_many_copies_is_found_once_later_key_first() -> None:
+    story = shingles(filler("wire", 120))
+    sets = {f"copy{i:02d}": story for i in range(12)} | {"other": shingles(filler("else", 120)), "empty": frozenset()}
+    pairs = list(similar_pairs(sets, sets.__getitem__, SYNDICATION_THRESHOLD))
+    copies = sorted(k for k in sets if k.startswith("copy"))
+    assert pairs == sorted((later, earlier) for earlier, later in itertools.combinations(copies, 2))
+
+
+def test_sets_are_computed_on_demand_and_each_sketched_once() -> None:
+    sets = {key: shingles(filler(key, 60)) for key in ("a", "b", "c")} | {"a2": shingles(filler("a", 60))}
+    asked: list[str] = []
+
+    def grams(key: str) -> frozenset[str]:
+        asked.append(key)
+        return sets[key]
+
+    assert list(similar_pairs(sets, grams, SYNDICATION_THRESHOLD)) == [("a2", "a")]
+    assert sorted(asked[:4]) == ["a", "a2", "b", "c"]  # one sketch each; the pair then reads its two sets
+    assert sorted(asked[4:]) == ["a", "a2"]
+
+
+_WORDS = st.sampled_from([f"w{i}" for i in range(40)])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.frozensets(_WORDS, max_size=12), max_size=12), st.sampled_from([0.3, 0.5, 0.8]))
+def test_pairs_are_similar_and_equal_sets_always_pair(raw: list[frozenset[str]], threshold: float) -> None:
+    sets = {f"k{i:02d}": grams for i, grams in enumerate(raw)}
+    pairs = set(similar_pairs(sets, sets.__getitem__, threshold))
+    assert all(later > earlier and jaccard(sets[later], sets[earlier]) >= threshold for later, earlier in pairs)
+    equal = {(b, a) for a, b in itertools.combinations(sorted(sets), 2) if sets[a] and sets[a] == sets[b]}
+    assert equal <= pairs  # equal sets agree on every band, so LSH never misses them
 
 
 def test_same_origin_and_title_join_copies_cut_differently() -> None:

@@ -191,7 +191,7 @@ def _merge_by_evidence(out: dict[str, str], members: dict[str, list[DocProfile]]
     for docs in by_name.values():
         if 2 <= len({owner[d] for d in docs}) <= MAX_NAME_INCIDENTS:
             pairs.update((x, y) for x in docs for y in docs if x < y)
-    for x, y in similar_pairs({d: p.lead for d, p in by_doc.items()}, LEAD_THRESHOLD):
+    for x, y in similar_pairs(by_doc, lambda d: by_doc[d].lead, LEAD_THRESHOLD):
         pairs.add((min(x, y), max(x, y)))
     pairs |= _same_day_pairs(by_doc)
     scored = []

@@ -15,9 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from urllib.parse import urlsplit
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from civharm.records import Extraction, Report, stable_id
@@ -32,6 +33,8 @@ SYNDICATION_THRESHOLD = 0.5
 # 128 permutations: the datasketch default; the LSH only proposes pairs, exact Jaccard decides.
 NUM_PERM = 128
 MINHASH_SEED = 1  # fixed, so the same texts give the same matches in every run
+# An odd multiplier that folds a band's hash values into one 64-bit number (``_band_hashes``).
+_FOLD = np.uint64(0x9E3779B97F4A7C15)
 
 _WORD = re.compile(r"\w+")
 
@@ -57,25 +60,62 @@ def _lsh_bands(threshold: float) -> tuple[int, int]:
     return int(probe.b), int(probe.r)
 
 
-def similar_pairs(sets: Mapping[str, frozenset[str]], threshold: float) -> Iterator[tuple[str, str]]:
-    """Pairs of keys whose shingle sets have a Jaccard similarity of at least ``threshold``.
+def _band_hashes(sketch: MinHash, bands: int, rows: int) -> np.ndarray:
+    """One 64-bit number per band of the sketch: two sketches agree on a band when these are equal.
+
+    Folding a band's ``rows`` values into one number lets a million sketches' bands fit in a small array
+    (8 bytes a band instead of a bytes object and a set per bucket). Two different bands can fold to one
+    number; that only proposes a pair the exact Jaccard similarity then turns down.
+    """
+    values = sketch.hashvalues[: bands * rows].reshape(bands, rows).astype(np.uint64)
+    folded = np.zeros(bands, dtype=np.uint64)
+    for column in range(rows):
+        folded = folded * _FOLD + values[:, column]  # wraps around modulo 2**64, as meant
+    return folded
+
+
+def _same_band(hashes: np.ndarray) -> set[tuple[int, int]]:
+    """Pairs of row numbers (later, earlier) that agree on at least one band: the LSH candidates."""
+    pairs: set[tuple[int, int]] = set()
+    for band in hashes.T:
+        order = np.argsort(band, kind="stable")
+        starts = np.flatnonzero(np.diff(band[order])) + 1
+        bounds = np.stack([np.concatenate(([0], starts)), np.append(starts, len(order))], axis=1)
+        for start, end in bounds[bounds[:, 1] - bounds[:, 0] > 1].tolist():  # most rows share no band
+            rows = sorted(order[start:end].tolist())
+            pairs.update((later, earlier) for i, later in enumerate(rows) for earlier in rows[:i])
+    return pairs
+
+
+def similar_pairs(
+    keys: Iterable[str], grams: Callable[[str], frozenset[str]], threshold: float
+) -> Iterator[tuple[str, str]]:
+    """Pairs of keys whose sets (``grams(key)``) have a Jaccard similarity of at least ``threshold``.
 
     MinHash LSH proposes the pairs without comparing all of them; the exact Jaccard similarity decides.
-    Keys are taken in sorted order and each pair comes once, (later key, earlier key).
+    The sets are computed when needed and not kept: over a million reports their shingles would take
+    gigabytes, while the candidates are about one pair a report. Pairs come in sorted order, each once,
+    as (later key, earlier key).
     """
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=_lsh_bands(threshold))
+    bands, rows = _lsh_bands(threshold)
     # Drawing the permutations is most of a new sketch's cost: copy an empty one instead (same seed).
     empty = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
-    for key in sorted(sets):
-        grams = sets[key]
-        if not grams:
+    named: list[str] = []
+    hashes: list[np.ndarray] = []
+    for key in sorted(keys):
+        found = grams(key)
+        if not found:
             continue
         sketch = empty.copy()
-        sketch.update_batch([g.encode("utf-8") for g in grams])
-        for other in sorted(lsh.query(sketch)):
-            if jaccard(grams, sets[other]) >= threshold:
-                yield key, other
-        lsh.insert(key, sketch)
+        sketch.update_batch([g.encode("utf-8") for g in found])
+        named.append(key)
+        hashes.append(_band_hashes(sketch, bands, rows))
+    if not hashes:
+        return
+    cached = functools.lru_cache(maxsize=1024)(grams)  # a run of copies compares one text many times
+    for later, earlier in sorted(_same_band(np.stack(hashes))):
+        if jaccard(cached(named[later]), cached(named[earlier])) >= threshold:
+            yield named[later], named[earlier]
 
 
 class _UnionFind:
@@ -103,7 +143,7 @@ def source_groups(extractions: Sequence[Extraction]) -> dict[str, str]:
     """Map each report's sha256 to the id of its syndication group (copies of one story share it)."""
     reports = {e.report.sha256: e.report for e in extractions}
     groups = _UnionFind(reports)
-    for sha, other in similar_pairs({s: shingles(r.text) for s, r in reports.items()}, SYNDICATION_THRESHOLD):
+    for sha, other in similar_pairs(reports, lambda sha: shingles(reports[sha].text), SYNDICATION_THRESHOLD):
         groups.union(sha, other)
     by_origin_title: dict[tuple[str, str], str] = {}
     for sha in sorted(reports):
