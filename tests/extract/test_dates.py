@@ -202,7 +202,7 @@ _DATES = st.dates(date(1950, 1, 1), date(2090, 12, 31))
 _PIECES = st.sampled_from(
     ["on", "Sunday", "last", "week", "month", "year", "since", "between", "and", "from", "to", "up", "until",
      "Sept.", "Nov", "May", "may", "30", "29", "2015", "12/23/2015", "2015-12-23", "-", "in", "earlier",
-     "this", "yesterday", "days", "ago", "three", ",", "\n"]
+     "this", "yesterday", "days", "ago", "three", ",", "\n", "Christmas", "Eve", "New", "Year's", "Day"]
 )  # fmt: skip
 
 
@@ -262,3 +262,38 @@ def test_an_end_before_the_start_is_two_dates_not_a_period() -> None:
         ("yesterday", date(1999, 12, 31), P.DAY),
         ("Sunday", date(1999, 12, 26), P.DAY),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("the girl was killed on New Year’s Eve", date(2016, 1, 18), date(2015, 12, 31)),
+        ("shot on New Year's Day", date(2016, 1, 18), date(2016, 1, 1)),
+        ("charged in the Christmas Eve shooting", date(2016, 2, 3), date(2015, 12, 24)),
+        ("a Fourth of July party in Gary", date(2016, 7, 6), date(2016, 7, 4)),
+        ("shot on Thanksgiving", date(2016, 12, 1), date(2016, 11, 24)),  # the fourth Thursday
+        ("over the Memorial Day weekend", date(2015, 6, 2), date(2015, 5, 25)),  # the last Monday
+        ("killed on Easter Sunday", date(2016, 4, 20), date(2016, 3, 27)),
+        ("before Halloween night ended", date(2014, 11, 2), date(2014, 10, 31)),
+        ("arrested for the Christmas Day 2014 shooting", date(2016, 3, 1), date(2014, 12, 25)),
+        ("the New Year's Eve shooting", date(2016, 12, 31), date(2016, 12, 31)),  # not yet last year's
+    ],
+)
+def test_holidays_are_their_day_of_the_latest_year_up_to_publication(
+    text: str, published: date, expected: date
+) -> None:
+    found = one(text, published)
+    assert (found.date, found.end_date, found.precision) == (expected, expected, P.DAY)
+
+
+@pytest.mark.parametrize(
+    "text", ["Christmas presents", "Thanksgiving dinner plans", "an Easter egg hunt", "a Halloween costume"]
+)
+def test_a_bare_festival_name_is_a_day_only_after_on_or_before_a_time_of_day(text: str) -> None:
+    assert find_dates(text, PUBLISHED) == []
+
+
+def test_a_holiday_without_publication_date_keeps_a_fixed_day_and_drops_a_moving_one() -> None:
+    eve = one("killed on New Year's Eve", None)
+    assert (eve.date, eve.month, eve.day, eve.precision, eve.year_known) == (None, 12, 31, P.DAY_MONTH, False)
+    assert find_dates("shot on Thanksgiving", None) == []

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from civharm.extract.holidays import BARE_HOLIDAYS, HOLIDAYS, holiday_day, latest_on_or_before
 from civharm.records import DatePrecision
 
 # A day+month without a year resolves to the latest such date not after publication
@@ -111,6 +112,20 @@ _SLASH_RE = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{
 # boundary before them is checked in Python (``_starts_word``).
 _WEEKDAY_RE = re.compile(rf"(?P<wd>{_WEEKDAY_PATTERN})")
 _LAST_BEFORE_RE = re.compile(r"(?i)\blast\s+$")
+
+
+def _title(words: str) -> str:
+    return " ".join(w if w == "of" else w[:1].upper() + w[1:] for w in words.split())
+
+
+# "New Year's Eve", "the Fourth of July", "Christmas Day 2015"; a bare "Christmas" only as a day:
+# "on Christmas", "Christmas night" (``_holiday_point``).
+_HOLIDAY_RE = re.compile(
+    "(?P<h>" + word_alternation([*HOLIDAYS, *BARE_HOLIDAYS], (_title, str.upper)).replace("'", "['’]") + ")"
+    rf"(?![\w'’])(?:,?\s+{_YEAR})?"
+)
+_ON_BEFORE_RE = re.compile(r"(?i)\b(?:on|this past|last)\s+$")
+_TIME_OF_DAY_AFTER = re.compile(r"(?i)\s+(?:night|morning|evening|afternoon)\b")
 
 _SMALL_NUMBERS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -272,6 +287,10 @@ def _find_points(text: str, published: date | None) -> list[_Point]:
     for m in _RELATIVE_RE.finditer(text):
         rule = _RELATIVE[" ".join(m.group().lower().split())]
         points.append(_relative_point(text, m.start(), m.end(), rule, published))
+    for m in _HOLIDAY_RE.finditer(text):
+        holiday = _holiday_point(text, m, published)
+        if holiday is not None:
+            points.append(holiday)
     return points
 
 
@@ -316,6 +335,41 @@ def _day_month_point(text: str, m: re.Match[str], published: date | None) -> _Po
         return None
     mention = DateMention(start, end, text[start:end], when, when, DatePrecision.DAY, True, month, day)
     return _Point(replace(mention, weekday=weekday), inferred_year=True)
+
+
+def _holiday_point(text: str, m: re.Match[str], published: date | None) -> _Point | None:
+    """ "on New Year's Eve", "the Christmas Day 2015 shooting": the holiday's day in the year the phrase
+    gives, else the latest one up to publication (+ grace). A bare festival name ("Christmas") is a day
+    only after "on" or before a time of day; without a year or a publication date, a holiday whose day
+    moves from year to year (Thanksgiving) dates nothing."""
+    if not _starts_word(text, m.start()):
+        return None
+    found = holiday_day(m["h"])
+    if found is None:
+        return None
+    rule, bare = found
+    if bare and not (
+        _ON_BEFORE_RE.search(text, max(0, m.start() - _LOOKBACK_CHARS), m.start())
+        or _TIME_OF_DAY_AFTER.match(text, m.end("h"))
+    ):
+        return None
+    start, end = m.start(), m.end()
+    if m["y"]:
+        when = rule(int(m["y"]))
+        return _Point(
+            DateMention(start, end, text[start:end], when, when, DatePrecision.DAY, True, when.month, when.day)
+        )
+    if published is None:
+        day = rule(2015)
+        if rule(2016) != day.replace(year=2016):  # a day that moves from year to year (Thanksgiving)
+            return None
+        mention = DateMention(
+            start, end, text[start:end], None, None, DatePrecision.DAY_MONTH, False, day.month, day.day
+        )
+        return _Point(mention)
+    when = latest_on_or_before(rule, published + timedelta(days=DATE_GRACE_DAYS))
+    mention = DateMention(start, end, text[start:end], when, when, DatePrecision.DAY, True, when.month, when.day)
+    return _Point(mention, inferred_year=True)
 
 
 def _month_point(text: str, start: int, end: int, month: int, year: int, *, inferred: bool) -> _Point:
