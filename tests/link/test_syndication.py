@@ -6,11 +6,14 @@ import html
 import itertools
 import re
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from civharm.link.syndication import (
+    NUM_PERM,
     SYNDICATION_THRESHOLD,
+    _plausible,
     independent_sources,
     jaccard,
     shingles,
@@ -81,6 +84,15 @@ def test_sets_are_computed_on_demand_and_each_sketched_once() -> None:
     assert list(similar_pairs(sets, grams, SYNDICATION_THRESHOLD)) == [("a2", "a")]
     assert sorted(asked[:4]) == ["a", "a2", "b", "c"]  # one sketch each; the pair then reads its two sets
     assert sorted(asked[4:]) == ["a", "a2"]
+
+
+def test_pairs_sharing_one_band_by_chance_are_turned_down_by_their_sketches() -> None:
+    rng = np.random.default_rng(1)
+    sketches = rng.integers(0, 2**32, size=(4, NUM_PERM), dtype=np.uint32)
+    sketches[1, :5] = sketches[0, :5]  # one band of five values in common: chance
+    sketches[3, ::2] = sketches[2, ::2]  # half of all values in common: a similarity of about 0.5
+    pairs = np.array([[1, 0], [3, 2]], dtype=np.int64)
+    assert _plausible(pairs, sketches, SYNDICATION_THRESHOLD).tolist() == [[3, 2]]
 
 
 _WORDS = st.sampled_from([f"w{i}" for i in range(40)])

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from urllib.parse import urlsplit
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+from numpy.typing import NDArray
 
 from civharm.records import Extraction, Report, stable_id
 
@@ -33,8 +35,12 @@ SYNDICATION_THRESHOLD = 0.5
 # 128 permutations: the datasketch default; the LSH only proposes pairs, exact Jaccard decides.
 NUM_PERM = 128
 MINHASH_SEED = 1  # fixed, so the same texts give the same matches in every run
-# An odd multiplier that folds a band's hash values into one 64-bit number (``_band_hashes``).
+# An odd multiplier that folds a band's hash values into one 64-bit number (``_same_band``).
 _FOLD = np.uint64(0x9E3779B97F4A7C15)
+# A candidate pair is turned down without the exact check when a pair at the threshold would agree on
+# so few sketch values with at most this probability: a pair that belongs is lost about once in a million.
+CHANCE_PROBABILITY = 1e-6
+_PAIR_CHUNK = 100_000  # candidate pairs compared at once (a chunk's two sketch arrays: ~100 MB)
 
 _WORD = re.compile(r"\w+")
 
@@ -60,31 +66,52 @@ def _lsh_bands(threshold: float) -> tuple[int, int]:
     return int(probe.b), int(probe.r)
 
 
-def _band_hashes(sketch: MinHash, bands: int, rows: int) -> np.ndarray:
-    """One 64-bit number per band of the sketch: two sketches agree on a band when these are equal.
+@functools.cache
+def _fewest_agreeing(threshold: float) -> int:
+    """The fewest of a sketch's NUM_PERM values two sets at ``threshold`` similarity agree on, but for a
+    CHANCE_PROBABILITY chance (each value agrees with probability equal to the similarity: a binomial)."""
+    tail = 0.0
+    for agreeing in range(NUM_PERM + 1):
+        tail += math.comb(NUM_PERM, agreeing) * threshold**agreeing * (1 - threshold) ** (NUM_PERM - agreeing)
+        if tail >= CHANCE_PROBABILITY:
+            return agreeing
+    return NUM_PERM
 
-    Folding a band's ``rows`` values into one number lets a million sketches' bands fit in a small array
-    (8 bytes a band instead of a bytes object and a set per bucket). Two different bands can fold to one
-    number; that only proposes a pair the exact Jaccard similarity then turns down.
+
+def _same_band(sketches: NDArray[np.uint32], bands: int, rows: int) -> set[tuple[int, int]]:
+    """Pairs of row numbers (later, earlier) whose sketches agree on at least one band: the LSH candidates.
+
+    Each band's ``rows`` values are folded into one 64-bit number, and rows with equal numbers share a
+    bucket. Two different bands can fold to one number; that only proposes a pair the checks turn down.
     """
-    values = sketch.hashvalues[: bands * rows].reshape(bands, rows).astype(np.uint64)
-    folded = np.zeros(bands, dtype=np.uint64)
-    for column in range(rows):
-        folded = folded * _FOLD + values[:, column]  # wraps around modulo 2**64, as meant
-    return folded
-
-
-def _same_band(hashes: np.ndarray) -> set[tuple[int, int]]:
-    """Pairs of row numbers (later, earlier) that agree on at least one band: the LSH candidates."""
     pairs: set[tuple[int, int]] = set()
-    for band in hashes.T:
-        order = np.argsort(band, kind="stable")
-        starts = np.flatnonzero(np.diff(band[order])) + 1
+    for band in range(bands):
+        values = sketches[:, band * rows : (band + 1) * rows].astype(np.uint64)
+        folded = np.zeros(len(sketches), dtype=np.uint64)
+        for column in range(rows):
+            folded = folded * _FOLD + values[:, column]  # wraps around modulo 2**64, as meant
+        order = np.argsort(folded, kind="stable")
+        starts = np.flatnonzero(np.diff(folded[order])) + 1
         bounds = np.stack([np.concatenate(([0], starts)), np.append(starts, len(order))], axis=1)
         for start, end in bounds[bounds[:, 1] - bounds[:, 0] > 1].tolist():  # most rows share no band
-            rows = sorted(order[start:end].tolist())
-            pairs.update((later, earlier) for i, later in enumerate(rows) for earlier in rows[:i])
+            members = sorted(order[start:end].tolist())
+            pairs.update((later, earlier) for i, later in enumerate(members) for earlier in members[:i])
     return pairs
+
+
+def _plausible(pairs: NDArray[np.int64], sketches: NDArray[np.uint32], threshold: float) -> NDArray[np.int64]:
+    """The candidate pairs whose sketches agree on enough values for a similarity at ``threshold``.
+
+    Sharing one band by chance is common among texts written from one template; agreeing on as many
+    values as a pair at the threshold (``_fewest_agreeing``) is not. This turns most chance pairs down
+    with a comparison of two arrays instead of two texts' shingles.
+    """
+    fewest = _fewest_agreeing(threshold)
+    kept = [
+        chunk[(sketches[chunk[:, 0]] == sketches[chunk[:, 1]]).sum(axis=1) >= fewest]
+        for chunk in np.array_split(pairs, max(1, len(pairs) // _PAIR_CHUNK))
+    ]
+    return np.concatenate(kept)
 
 
 def similar_pairs(
@@ -92,28 +119,29 @@ def similar_pairs(
 ) -> Iterator[tuple[str, str]]:
     """Pairs of keys whose sets (``grams(key)``) have a Jaccard similarity of at least ``threshold``.
 
-    MinHash LSH proposes the pairs without comparing all of them; the exact Jaccard similarity decides.
-    The sets are computed when needed and not kept: over a million reports their shingles would take
-    gigabytes, while the candidates are about one pair a report. Pairs come in sorted order, each once,
-    as (later key, earlier key).
+    MinHash LSH proposes the pairs without comparing all of them; the sketches turn down pairs that
+    agree on too few values (``_plausible``), and the exact Jaccard similarity decides the rest. The
+    sets are computed when needed and not kept: over a million reports their shingles would take
+    gigabytes, a sketch 512 bytes. Pairs come in sorted order, each once, as (later key, earlier key).
     """
     bands, rows = _lsh_bands(threshold)
     # Drawing the permutations is most of a new sketch's cost: copy an empty one instead (same seed).
     empty = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
+    ordered = sorted(keys)
+    sketches = np.empty((len(ordered), NUM_PERM), dtype=np.uint32)  # MinHash values are below 2**32
     named: list[str] = []
-    hashes: list[np.ndarray] = []
-    for key in sorted(keys):
+    for key in ordered:
         found = grams(key)
         if not found:
             continue
         sketch = empty.copy()
         sketch.update_batch([g.encode("utf-8") for g in found])
+        sketches[len(named)] = sketch.hashvalues
         named.append(key)
-        hashes.append(_band_hashes(sketch, bands, rows))
-    if not hashes:
-        return
+    sketches = sketches[: len(named)]
+    candidates = np.array(sorted(_same_band(sketches, bands, rows)), dtype=np.int64).reshape(-1, 2)
     cached = functools.lru_cache(maxsize=1024)(grams)  # a run of copies compares one text many times
-    for later, earlier in sorted(_same_band(np.stack(hashes))):
+    for later, earlier in _plausible(candidates, sketches, threshold).tolist():
         if jaccard(cached(named[later]), cached(named[earlier])) >= threshold:
             yield named[later], named[earlier]
 
