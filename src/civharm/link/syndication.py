@@ -32,7 +32,8 @@ SHINGLE_WORDS = 5
 # between, tolerates copy-editing and leftover boilerplate, and a rewrite that keeps half of the wire copy
 # is not an independent source anyway.
 SYNDICATION_THRESHOLD = 0.5
-# 128 permutations: the datasketch default; the LSH only proposes pairs, exact Jaccard decides.
+# 128 permutations: the datasketch default; the LSH proposes pairs, the sketches turn down chance ones,
+# exact Jaccard decides.
 NUM_PERM = 128
 MINHASH_SEED = 1  # fixed, so the same texts give the same matches in every run
 # An odd multiplier that folds a band's hash values into one 64-bit number (``_same_band``).
