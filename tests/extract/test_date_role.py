@@ -26,6 +26,10 @@ def _role(text: str, words: str) -> DateRole:
         ("On Feb. 3, Amos McGhee shot his neighbour.", "Feb. 3"),  # the verb after a leading date
         # a date further after "said" is inside what was said, not the day of saying it
         ("Police said the boy was holding the handgun at an apartment on March 1 when it discharged.", "March 1"),
+        ("Authorities say that on March 1, 2015, three men fired into a crowd.", "March 1, 2015"),  # "that"
+        ("He was shot and killed by Ardmore, Okla. police Sunday night.", "Sunday"),  # "Okla." ends nothing
+        ("Police say they believe Monday night's shooting was gang-related.", "Monday"),
+        ("Officers responded Sunday to a home on Elm Street.", "Sunday"),  # the police come the same hour
     ],
 )
 def test_a_date_tied_to_the_harm_dates_the_attack(text: str, words: str) -> None:
@@ -42,10 +46,28 @@ def test_a_date_tied_to_the_harm_dates_the_attack(text: str, words: str) -> None
         ("A suspect was arrested without incident on Tuesday.", "Tuesday"),  # "without incident" is no harm
         ("Photo taken Monday, March 2, 2015 at the scene of the shooting.", "Monday, March 2, 2015"),
         ("The wounded woman remained in critical condition Tuesday.", "Tuesday"),
+        ("He was charged with murder Tuesday.", "Tuesday"),  # the charge, not a murder, on Tuesday
+        ("Police released the incident report Tuesday.", "Tuesday"),
+        ("The man was being held Tuesday on charges of murder.", "Tuesday"),
+        ("Great day — Jo Reporter (@joreports) March 2, 2015", "March 2, 2015"),  # a post's signature
+        ("Officers say Tuesday the man was shot in the leg.", "Tuesday"),
     ],
 )
 def test_a_date_tied_to_what_followed_is_aftermath(text: str, words: str) -> None:
     assert _role(text, words) is DateRole.AFTERMATH
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Police said around 7 p.m. on Sunday a man walked up to the car.", "Sunday"),  # timed: not the saying
+        ("About 10:50 p.m. Sunday, police said, a car pulled up.", "Sunday"),
+        ("Crews reached the home Sunday at about 8:30 p.m.", "Sunday"),
+        ("At approximately 9:40 p.m. on Sunday, March 1, 2015, a car pulled up.", "Sunday, March 1, 2015"),
+    ],
+)
+def test_a_timed_date_with_nothing_else_said_dates_the_attack(text: str, words: str) -> None:
+    assert _role(text, words) is DateRole.ATTACK
 
 
 def test_a_death_told_with_its_own_day_is_a_death() -> None:
@@ -58,6 +80,7 @@ def test_a_death_told_with_its_own_day_is_a_death() -> None:
         ("The sheriff fired the deputy on Tuesday.", "Tuesday"),  # fired from a job, not a gun
         ("He appeared in court on Tuesday for the shooting in June.", "Tuesday"),
         ("The suspect appeared on Tuesday for the June shooting.", "Tuesday"),  # "for" refers back
+        ("Police met with reporters Tuesday to discuss the shooting.", "Tuesday"),
     ],
 )
 def test_a_date_not_tied_to_the_harm_is_not_the_attack(text: str, words: str) -> None:

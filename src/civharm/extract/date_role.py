@@ -5,7 +5,8 @@ when someone was charged or arraigned, when a victim died in hospital, when the 
 The words next to the date tell which: the nearest harm or aftermath word before it in its clause
 ("was shot Sunday", "was arraigned on Wednesday"), a harm noun right after it ("Sunday's shooting",
 "the Aug. 19 drive-by shooting"), else the first such word after it ("Authorities Sunday have
-identified"). Choosing an incident's date means preferring the attack's own day over everything else.
+identified"). A clock time next to the date ("about 9:40 p.m. Sunday") marks the event's own time.
+Choosing an incident's date means preferring the attack's own day over everything else.
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ class DateRole(IntEnum):
 
 _HARM = (
     r"shot|shoots?|shooting|shootings|killed|killing|opened fire|wounded|injured|hurt|gunfire|gunshots?"
-    r"|happened|occurred|stabbed|slain|struck|homicide|murder(?:ed)?|attack(?:ed)?|ambush(?:ed)?|discharged"
-    r"|went off|rang out|shots|shootout|gunfight|gun battle|(?<!without )incident|accident"
+    r"|happened|occurred|stabbed|slain|struck|homicide|(?<!with )murder(?:ed)?|attack(?:ed)?|ambush(?:ed)?|discharged"
+    r"|went off|rang out|shots|shootout|gunfight|gun battle|(?<!without )incident(?! reports?)|accident"
+    # the police answering the call come the same hour: "officers responded Friday to a report of shots"
+    r"|responded|dispatched|(?:was|were) called"
     # "fired at", "fired two shots", not "fired the deputy"
     r"|fired (?:at|into|upon|through|from|(?:a|one|two|three|several|multiple|\w+) (?:shots?|rounds?|times))"
 )
@@ -36,10 +39,11 @@ _DEATH = r"died|dies|pronounced dead|found dead|succumbed"
 # Speech verbs date the statement only when the date follows them closely ("police said Friday",
 # "told reporters Tuesday"); further on, the date is inside what was said ("police said the man was
 # holding the gun on March 20 when it discharged").
-_SPEECH = r"said|says|told|announced|reported|stated|added"
+_SPEECH = r"said|says|say|told|announced|reported|stated|added"
 SPEECH_CHARS = 25
+_CONTENT = re.compile(r"\bthat\b", re.IGNORECASE)
 _AFTERMATH = (
-    r"identified|identify|released|arrested|charged|arraigned"
+    r"identified|identify|released|arrested|charged|charges|held|arraigned"
     r"|sentenced|pleaded|indicted|booked|convicted|custody|court|hearing|scheduled|testified|funeral|vigil"
     r"|services|condition|autops(?:y|ies)|determined|searching|looking|published|updated|posted|photo taken"
     r"|press conference"
@@ -49,37 +53,69 @@ _CUE = re.compile(
 )
 # "Sunday's shooting", "Saturday night shooting", "the Aug. 19 drive-by shooting", "Thursday’s shooting death".
 _HARM_NOUN_AFTER = re.compile(
-    r"(?:['’]s)?,?\s+(?:(?:early|late|morning|afternoon|evening|night)\s+)*(?:(?!(?:for|in|of|with|after|following|since|from|to|the|a|an|at|on|about|into)\b)[\w-]+\s+){0,2}?"
+    r"(?:['’]s)?,?\s+(?:(?:early|late|morning|afternoon|evening|night)(?:['’]s)?\s+)*(?:(?!(?:for|in|of|with|after|following|since|from|to|the|a|an|at|on|about|into)\b)[\w-]+\s+){0,2}?"
     r"(?:shooting|shootings|homicide|killing|killings|murders?|attack|slaying|stabbing|gunfire|ambush"
     r"|shootout|gunfight|gun battle|incident(?! report)|accident)\b",
     re.IGNORECASE,
 )
+# An embedded post's signature dates the post: "— Kevin Clark (@KevinANjax) February 5, 2017".
+_POSTED_BEFORE = re.compile(r"\(@\w+\)\s*$")
 # A clause ends at a sentence stop, a semicolon or a line break; commas stay inside it ("was shot
 # Sunday, police said" keeps "shot" before the date), and so do the dots of "p.m.", "E. Hudson
 # Street" and "Jan." (a stop follows a lowercase word, a figure or a closing quote).
-_CLAUSE_STOP = re.compile(r"(?:(?<=[a-z]{3})|(?<=[\d\"”)]))\.|[;!?\n]")
+_CLAUSE_STOP = re.compile(r"(?:(?<=[a-z]{3})|(?<=[\d\"”)]))\.(?! +[a-z])|[;!?\n]")
 # Looking after the date, these words start a reference to something earlier ("arraigned Wednesday
 # for the June shooting", "arrested Monday in connection with ..."): the harm after them is not the
 # date's.
-_REFERENCE = re.compile(r"\b(?:for|after|following|from|since|stemming|in connection)\b", re.IGNORECASE)
+_REFERENCE = re.compile(
+    r"\b(?:for|after|following|from|since|stemming|in connection|about|regarding|to discuss)\b", re.IGNORECASE
+)
 LOOK_BEFORE_CHARS = 80
 LOOK_AFTER_CHARS = 40
+# A clock time next to the date ("about 7:50 p.m. Thursday", "Sunday at around 2 a.m."): reports time
+# what happened, not when someone spoke, so a timed date is not a statement's ("Police said around
+# 7 p.m. on Tuesday the man drove up") and, with nothing else said of it, is the event's.
+_CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\b\.?|\d{1,2}:\d{2}|noon|midnight)"
+_CLOCK_BEFORE = re.compile(rf"\b{_CLOCK}\s*(?:on\s+|,\s*)?$", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(
+    rf"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:at|around|about|near|approximately|shortly before"
+    rf"|shortly after|just before|just after)\s+(?:about\s+|around\s+|approximately\s+)?{_CLOCK}",
+    re.IGNORECASE,
+)
+CLOCK_CHARS = 30
 
 
 def date_role(text: str, mention: DateMention) -> DateRole:
     """The role of ``mention`` in ``text`` (see the module docstring)."""
+    if _POSTED_BEFORE.search(text, max(mention.start - LOOK_BEFORE_CHARS, 0), mention.start):
+        return DateRole.AFTERMATH
     if _HARM_NOUN_AFTER.match(text, mention.end, mention.end + LOOK_AFTER_CHARS):
         return DateRole.ATTACK
+    timed = _timed(text, mention)
     start = max(mention.start - LOOK_BEFORE_CHARS, 0)
     stops = [stop.end() for stop in _CLAUSE_STOP.finditer(text, start, mention.start)]
     for cue in reversed(list(_CUE.finditer(text, stops[-1] if stops else start, mention.start))):
-        if not cue.group("speech") or mention.start - cue.end() <= SPEECH_CHARS:
+        if not cue.group("speech") or (not timed and _says_when(text, cue.end(), mention.start)):
             return _role(cue)
     end = min(mention.end + LOOK_AFTER_CHARS, len(text))
     for stop in (_CLAUSE_STOP.search(text, mention.end, end), _REFERENCE.search(text, mention.end, end)):
         end = stop.start() if stop else end
-    after = _CUE.search(text, mention.end, end)
-    return _role(after) if after else DateRole.UNSAID
+    after = next((cue for cue in _CUE.finditer(text, mention.end, end) if not (timed and cue.group("speech"))), None)
+    if after:
+        return _role(after)
+    return DateRole.ATTACK if timed else DateRole.UNSAID
+
+
+def _says_when(text: str, said: int, date: int) -> bool:
+    """Whether a date after a speech verb is the day of speaking ("police said Friday"), not a day inside
+    what was said ("authorities say that on May 7, 2015, ...")."""
+    return date - said <= SPEECH_CHARS and _CONTENT.search(text, said, date) is None
+
+
+def _timed(text: str, mention: DateMention) -> bool:
+    """Whether a clock time adjoins the date (``_CLOCK_BEFORE``)."""
+    before = text[max(mention.start - CLOCK_CHARS, 0) : mention.start]
+    return _CLOCK_BEFORE.search(before) is not None or _CLOCK_AFTER.match(text, mention.end) is not None
 
 
 def _role(cue: re.Match[str]) -> DateRole:
