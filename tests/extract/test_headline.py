@@ -6,7 +6,7 @@ import pytest
 
 from civharm.bench.gva import Doc, to_report
 from civharm.extract.gazetteer import Gazetteer
-from civharm.extract.headline import headline
+from civharm.extract.headline import headline, masthead_span
 from civharm.extract.pipeline import extract_report
 
 
@@ -130,3 +130,51 @@ _INCIDENT_DAYS = [
 )
 def test_the_incidents_day_is_the_attacks(text: str, published: str, day: dt.date, gazetteer: Gazetteer) -> None:
     assert _head(text, published, gazetteer).date == day
+
+
+def test_a_town_outside_the_datelines_state_is_a_namesake(gazetteer: Gazetteer) -> None:
+    head = _head(
+        "Boy shot to death in Gresham\nCHICAGO (WXYZ) — A 15-year-old boy was shot to death Friday night in "
+        "Gresham, police said.",
+        "2017-01-04",
+        gazetteer,
+    )
+    assert head.place is not None and (head.place.name, head.place.admin1) == ("CHICAGO", "Illinois")
+
+
+def test_a_page_titles_site_name_is_the_scene_only_when_nothing_else_is(gazetteer: Gazetteer) -> None:
+    elsewhere = _head(
+        "Three dead in shooting - KSLA News 12 Shreveport, Louisiana News Weather & Sports\n"
+        "Three people were shot and killed Friday in New Orleans, police said.",
+        "2016-03-05",
+        gazetteer,
+    )
+    assert elsewhere.place is not None and elsewhere.place.name == "New Orleans"
+    only = _head(
+        "Five teens shot after basketball game - WMC Action News 5 - Memphis, Tennessee\n"
+        "Five teens were shot Friday night as they left a gym around the corner, police said.",
+        "2016-03-05",
+        gazetteer,
+    )
+    assert only.place is not None and only.place.name == "Memphis"
+
+
+@pytest.mark.parametrize(
+    ("title", "site"),
+    [
+        ("Man shot - WMC Action News 5 - Memphis, Tennessee", " - WMC Action News 5 - Memphis, Tennessee"),
+        ("Teen shot in Garner apartment - | WBTV Charlotte", " - | WBTV Charlotte"),
+        ("Teen shot - wave3.com-Louisville News, Weather & Sports", " - wave3.com-Louisville News, Weather & Sports"),
+        ("Coroner names victim - WSFA.com Montgomery Alabama news.", " - WSFA.com Montgomery Alabama news."),
+    ],
+)
+def test_a_page_titles_site_name_is_found(title: str, site: str) -> None:
+    span = masthead_span(f"{title}\n\nBody.")
+    assert span is not None and title[span[0] : span[1]] == site
+
+
+@pytest.mark.parametrize(
+    "title", ["Shots fired - two wounded in Dayton", "Police: Man shot in Watts - and the wait for news", "Won - lost"]
+)
+def test_a_title_without_a_site_name_keeps_its_places(title: str) -> None:
+    assert masthead_span(f"{title}\nBody.") is None

@@ -14,9 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from civharm.extract import geoparse
 from civharm.extract.date_role import date_role
 from civharm.extract.dates import find_dates
 from civharm.records import (
@@ -131,33 +133,91 @@ def headline(extraction: Extraction, gazetteer: Gazetteer) -> Headline:
 def _scene(extraction: Extraction, place: Place | None, gazetteer: Gazetteer) -> Place | None:
     """The town of the incident: the mention's own, else the first town the report names in its area.
 
-    The area is the state (or county) the mention names, else the state most of the report's places
-    lie in: a namesake town in another state ("Springfield" with "the Missouri State Highway Patrol")
-    is not the scene. With no town in it, the area itself is the answer.
+    The area is the state (or county) the mention names, else the state of the report's dateline or
+    of the local agency it names ("INDIANAPOLIS (WISH) --", "Louisville police"), else the state most of
+    the report's places lie in. A town elsewhere ("Gresham" resolved in Oregon in a story whose
+    dateline is Chicago's, "Springfield" with "the Missouri State Highway Patrol") is a namesake, not
+    the scene. With no town in the area, the area itself is the answer. Places in a page title's site
+    name ("... - KSLA News 12 Shreveport, Louisiana") are the publisher's home: the answer only when
+    the report names no other place.
     """
-    country = _main_country(extraction)
+    text = extraction.report.text
+    masthead = masthead_span(text)
+    body = [p for p in extraction.places if masthead is None or not masthead[0] <= p.start < masthead[1]]
+    if place is not None and not any(p.geonameid == place.geonameid for p in body):
+        place = None
+    everywhere = extraction.places
+    return _scene_among(body, everywhere, text, place, gazetteer, wander=False) or _scene_among(
+        everywhere, everywhere, text, None, gazetteer, wander=True
+    )
+
+
+def _scene_among(
+    places: Sequence[PlaceMention],
+    context: Sequence[PlaceMention],
+    text: str,
+    place: Place | None,
+    gazetteer: Gazetteer,
+    *,
+    wander: bool,
+) -> Place | None:
+    """The scene among ``places``, in the country and state most of ``context`` lies in; with ``wander``,
+    the first town anywhere when the mention names no state and that state has none."""
+    country = _main_country(context)
     if place is not None and country and place.country != country:
         place = None  # a stray foreign namesake
+    anchor = _anchor_town(places, text, gazetteer, country)
+    main = anchor.admin1 if anchor is not None else _main_state(context, gazetteer, country)
     if place is not None and place.feature == "city":
-        return place
+        if main is None or place.admin1 is None or place.admin1 == main:
+            return place
+        place = None
     if place is not None and place.feature == "admin1":
-        place = _area(extraction, place, gazetteer)
+        place = _area(places, place, gazetteer)
     state = place.admin1 if place is not None and place.feature in ("admin1", "admin2") else None
-    main = _main_state(extraction, gazetteer, country)
     if state is not None and main is not None and state != main:
         place, state = None, None  # "Police ID 7 victims" in a report about Indianapolis
-    town = _first_town(extraction, gazetteer, country, state or main)
-    if town is None and state is None:
-        town = _first_town(extraction, gazetteer, country, None)
+    if anchor is not None and (state is None or anchor.admin1 == state):
+        return anchor
+    town = _first_town(places, gazetteer, country, state or main)
+    if town is None and state is None and (main is None or wander):
+        town = _first_town(places, gazetteer, country, None)
     return town or place
 
 
-def _area(extraction: Extraction, place: Place, gazetteer: Gazetteer) -> Place:
+# A page title's site name: the rest of the title after a separator, when it names a broadcaster (a call
+# sign) or a site ("- WMC Action News 5 - Memphis, Tennessee", "| WBTV Charlotte", "- wave3.com-Louisville").
+_TITLE_SEPARATOR = re.compile(r"\s(?:-|\||–|—|«|::)\s")
+_SITE_MARK = re.compile(r"(?i:\.com)\b|\bNews\b|\bNEWS\b|\bTV\b|\b[KW][A-Z]{2,3}\b")
+
+
+def masthead_span(text: str) -> tuple[int, int] | None:
+    """Where the first line, a page title, carries its site's name (``_SITE_MARK``), if it does."""
+    line_end = text.find("\n")
+    line_end = len(text) if line_end < 0 else line_end
+    for found in _TITLE_SEPARATOR.finditer(text, 0, line_end):
+        if _SITE_MARK.search(text, found.end(), line_end):
+            return found.start(), line_end
+    return None
+
+
+def _anchor_town(places: Sequence[PlaceMention], text: str, gazetteer: Gazetteer, country: str | None) -> Place | None:
+    """The first town the report files from or whose police it quotes: a dateline or a local agency."""
+    anchors = {start for start, _ in geoparse.dateline_spans(text)}
+    for found in places:
+        if found.start in anchors or geoparse.AGENCY_AFTER.match(text, found.end):
+            town = _town(found, gazetteer, country, None)
+            if town is not None:
+                return town
+    return None
+
+
+def _area(places: Sequence[PlaceMention], place: Place, gazetteer: Gazetteer) -> Place:
     """A state as the gazetteer names it, whichever words named it ("Fla.", or "Fountain, Fla." with no
     Fountain there)."""
     if place.admin1:
         return place
-    for found in extraction.places:
+    for found in places:
         if found.geonameid == place.geonameid:
             for candidate in gazetteer.lookup(found.name, abbreviations=True):
                 if candidate.geonameid == place.geonameid:
@@ -165,11 +225,11 @@ def _area(extraction: Extraction, place: Place, gazetteer: Gazetteer) -> Place:
     return place
 
 
-def _main_state(extraction: Extraction, gazetteer: Gazetteer, country: str | None) -> str | None:
+def _main_state(places: Sequence[PlaceMention], gazetteer: Gazetteer, country: str | None) -> str | None:
     """The first-level area most of the report's places in its main country lie in."""
     counts = Counter(
         entry.admin1
-        for found in extraction.places
+        for found in places
         if found.country == country and found.feature in ("city", "admin2", "admin1")
         for entry in [_entry(found, gazetteer)]
         if entry is not None and entry.admin1
@@ -181,9 +241,9 @@ def _entry(found: PlaceMention, gazetteer: Gazetteer) -> Candidate | None:
     return next((c for c in gazetteer.lookup(found.name, abbreviations=True) if c.geonameid == found.geonameid), None)
 
 
-def _main_country(extraction: Extraction) -> str | None:
+def _main_country(places: Sequence[PlaceMention]) -> str | None:
     """The country most of the report's places lie in: a stray foreign namesake is not the scene."""
-    counts = Counter(p.country for p in extraction.places if p.country)
+    counts = Counter(p.country for p in places if p.country)
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -209,20 +269,26 @@ def _incident_day(report: Report) -> dt.date | None:
     return min(days, key=lambda m: (date_role(report.text, m), m.start)).date
 
 
-def _first_town(extraction: Extraction, gazetteer: Gazetteer, country: str | None, state: str | None) -> Place | None:
-    for found in extraction.places:
-        if found.feature == "city" and found.lat is not None and (country is None or found.country == country):
-            known = _entry(found, gazetteer)
-            if state is not None and (known is None or known.admin1 != state):
-                continue
-            return Place(
-                name=found.name,
-                admin1=known.admin1 if known else None,
-                admin2=known.admin2 if known else None,
-                geonameid=found.geonameid,
-                lat=found.lat,
-                lon=found.lon,
-                country=found.country,
-                feature=found.feature,
-            )
-    return None
+def _first_town(
+    places: Sequence[PlaceMention], gazetteer: Gazetteer, country: str | None, state: str | None
+) -> Place | None:
+    return next((t for f in places if (t := _town(f, gazetteer, country, state)) is not None), None)
+
+
+def _town(found: PlaceMention, gazetteer: Gazetteer, country: str | None, state: str | None) -> Place | None:
+    """The place a town mention names, when it is a located town in ``country`` and ``state``."""
+    if found.feature != "city" or found.lat is None or (country is not None and found.country != country):
+        return None
+    known = _entry(found, gazetteer)
+    if state is not None and (known is None or known.admin1 != state):
+        return None
+    return Place(
+        name=found.name,
+        admin1=known.admin1 if known else None,
+        admin2=known.admin2 if known else None,
+        geonameid=found.geonameid,
+        lat=found.lat,
+        lon=found.lon,
+        country=found.country,
+        feature=found.feature,
+    )
