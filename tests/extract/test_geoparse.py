@@ -11,6 +11,7 @@ from civharm.extract.gazetteer import Gazetteer
 from civharm.extract.geoparse import (
     ResolveContext,
     closest,
+    dateline_spans,
     distance_km,
     feature_precision,
     find_places,
@@ -266,6 +267,29 @@ def test_a_local_agency_names_its_town_and_compass_words_are_dropped(gazetteer: 
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Winona police: Victim of Friday shooting identified\n\nThe victim died.", "Winona"),
+        ("Tulare man shoots woman and baby\n\nThe standoff ended.", "Tulare"),
+        ("Helena man, 18, charged in shooting death\n\nCrime and Courts", "Helena"),
+    ],
+)
+def test_a_town_before_the_noun_it_locates_is_a_place(text: str, town: str, gazetteer: Gazetteer) -> None:
+    from civharm.extract.nlp import parse
+
+    assert town in {p.name for p in find_places(text, gazetteer, parse(text))}  # the model tags it ORG
+
+
+@pytest.mark.slow
+def test_a_surname_before_a_household_noun_is_no_place(gazetteer: Gazetteer) -> None:
+    from civharm.extract.nlp import parse
+
+    text = "Neighbours said the Jones family had lived on the street for years."
+    assert "Jones" not in {p.name for p in find_places(text, gazetteer, parse(text))}
+
+
+@pytest.mark.slow
 def test_a_headline_the_recogniser_tags_as_an_organisation_still_names_its_town(gazetteer: Gazetteer) -> None:
     from civharm.extract.nlp import parse
 
@@ -308,3 +332,23 @@ def test_a_skeleton_match_is_only_a_fallback(gazetteer: Gazetteer) -> None:
     # a transliteration only the skeleton finds is kept
     assert [m.candidate.country for m in closest(gazetteer.matches("Khan Sheikhoon"))] == ["SY"]
     assert [m.candidate.name for m in closest(gazetteer.matches("Saraqeeb"))] == ["Saraqib"]  # not Serikbuya
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Title\n\nINDIANAPOLIS (WISH) – Two people have been shot.", "INDIANAPOLIS"),
+        ("Title\n\nNEW ORLEANS -- Police were continuing a search.", "NEW ORLEANS"),
+        ("Title\nDAYTON, Ohio (WDTN) -- A man was shot.", "DAYTON"),
+        ("Title\nPITTSBURGH (KDKA) – Police are investigating.", "PITTSBURGH"),
+    ],
+)
+def test_a_dateline_names_its_town(text: str, town: str) -> None:
+    assert [text[a:b] for a, b in dateline_spans(text)] == [town]
+
+
+@pytest.mark.parametrize(
+    "text", ["Title\nFBI agents searched the home.", "Title\nUPDATE: two arrested", "Title\nA man in DAYTON - shot"]
+)
+def test_capitals_that_are_no_dateline(text: str) -> None:
+    assert dateline_spans(text) == []

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 
 from civharm.extract.gazetteer import Candidate, Gazetteer
-from civharm.extract.geoparse import closest
+from civharm.extract.geoparse import closest, dateline_spans
 from civharm.records import Extraction, Place, PlacePrecision
 
 # A state named outright ("in Tennessee", "Memphis, Tenn.") weighs as much as a town of this many people.
@@ -25,7 +25,6 @@ _TOWN_STATE = re.compile(
     r"\b([A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,2}),\s+([A-Z][a-z]{1,3}\.(?: ?[A-Z][a-z]?\.)?|[A-Z]{2}\b|"
     r"[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
 )
-_DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})\s*(?:\([A-Z0-9 -]+\)\s*)?(?:--|[-–—:])")
 # A dateline opens the body: the title and a byline come first.
 DATELINE_CHARS = 600
 # Only the first names of a document: the lead names the incident's place, the rest often other cities.
@@ -66,11 +65,12 @@ def town_state_pairs(text: str, gazetteer: Gazetteer) -> list[tuple[Candidate, s
 
 def dateline_town(text: str, gazetteer: Gazetteer) -> Candidate | None:
     """The town of an upper-case dateline without a state ("FORT WORTH --", "CROSSVILLE (WATE) –"): the
-    most populous US town of that name, as a reader of the local paper would take it."""
-    m = _DATELINE.search(text[:DATELINE_CHARS])
-    if m is None:
+    most populous US town of that name, as a reader of the local paper would take it. One with its state
+    ("PORTLAND, Maine") is a town-state pair (``town_state_pairs``)."""
+    spans = dateline_spans(text[:DATELINE_CHARS])
+    if not spans or text.startswith(",", spans[0][1]):
         return None
-    towns = [c for c in _us(gazetteer, m.group(1).title()) if c.feature == "city"]
+    towns = [c for c in _us(gazetteer, text[spans[0][0] : spans[0][1]].title()) if c.feature == "city"]
     return max(towns, key=lambda c: c.population) if towns else None
 
 

@@ -115,7 +115,18 @@ LEADING_WORDS = re.compile(
 )
 # A local agency's name starts with the town it serves: where its officers work is the scene's town.
 AGENCY_AFTER = re.compile(r"\s+(?:Police|Sheriff'?s?|Fire|Metro Police|Metropolitan Police)\b")
-DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}),[ \t]+(?=[A-Z])")
+# A dateline opens a paragraph with a town in capitals, then a state, an agency in brackets or a dash:
+# "DAYTON, Ohio (WDTN) --", "INDIANAPOLIS (WISH) –", "NEW ORLEANS -- Police were".
+# Nouns a town's name modifies ("a Tulare man", "Winona police", "the Hamilton bar shooting").
+TOWN_BEFORE_NOUN = re.compile(
+    r"\s+(?:man|woman|men|women|teen|teens|teenager|boy|girl|couple|resident|residents|native|police"
+    r"|officers?|deputies|shooting|shootings|killer|gunman|gang|bar|apartment|school"
+    r"|student|students)\b"
+)
+DATELINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"
+    r"(?=,[ \t]+[A-Z]|[ \t]*\([^)\n]{1,40}\)[ \t]*[-–—|:]|[ \t]+(?:--?|–|—)[ \t])"
+)
 _ADMIN2_AFTER = re.compile(r"^\s*(?:district|county|parish|municipality)\b", re.I)
 # Lower-case words before a postal code that make it a place: "in DC", "southeast DC".
 CODE_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|from|(?:north|south)?(?:east|west)|north|south)\s+$")
@@ -591,7 +602,8 @@ def find_places(text: str, gazetteer: Gazetteer, doc: Any | None = None) -> list
             after_locative = LOCATIVE_BEFORE.search(text[max(0, span[0] - 30) : span[0]]) is not None
             place_label = ent.label_ in {"GPE", "LOC", "FAC"} or (after_locative and ent.label_ in {"ORG", "PERSON"})
             town = _agency_town(text, *name, gazetteer) if ent.label_ == "ORG" else None
-            if place_label and _is_place_like(text[name[0] : name[1]], gazetteer, True):
+            modifier = ent.label_ in {"ORG", "PERSON"} and _modifies_noun(text, *name, gazetteer)
+            if modifier or (place_label and _is_place_like(text[name[0] : name[1]], gazetteer, True)):
                 spans.append(name)
             elif town is not None:
                 spans.append(town)
@@ -601,9 +613,8 @@ def find_places(text: str, gazetteer: Gazetteer, doc: Any | None = None) -> list
             ):
                 blocked.append(span)
     # A dateline is a place whatever the NER says: "DAYTON, Ohio (WDTN) --", "BRISTOL, Tenn. (AP) --".
-    for line in DATELINE.finditer(text):
-        if _is_place_like(line.group(1), gazetteer, True):
-            span = (line.start(1), line.end(1))
+    for span in dateline_spans(text):
+        if _is_place_like(text[span[0] : span[1]], gazetteer, True):
             spans.append(span)
             blocked = [b for b in blocked if not (b[0] <= span[0] and span[1] <= b[1])]
     # Organisations we know by name are never places, whatever the NER says ("Syrian Observatory for Human Rights").
@@ -622,6 +633,11 @@ def find_places(text: str, gazetteer: Gazetteer, doc: Any | None = None) -> list
         mentions = [m for m in mentions if not _is_surname(text, m, surnames)]
         named = _areas_in_names(doc, gazetteer)
     return _resolve_all(text, mentions, gazetteer, named)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text's datelines name a town (``DATELINE``)."""
+    return [(line.start(1), line.end(1)) for line in DATELINE.finditer(text)]
 
 
 def _bare_code(text: str, start: int, end: int) -> bool:
@@ -674,6 +690,12 @@ def _runs_into_prose(name: str) -> bool:
     """Whether a name the recogniser tagged runs on into lower-case words: "Fresno house party shooting"
     (ORG, from a headline) is a town and the story, not an organisation's name, so it blocks nothing."""
     return any(w[0].islower() and w not in _NAME_WORDS for w in name.split()[1:])
+
+
+def _modifies_noun(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """A town's name before a noun it locates, which the recogniser took for a name: "Winona police",
+    "a Tulare man", "deadly Hamilton bar shooting". Only a town big enough to be named untagged counts."""
+    return TOWN_BEFORE_NOUN.match(text, end) is not None and _is_place_like(text[start:end], gazetteer, False)
 
 
 def _agency_town(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
