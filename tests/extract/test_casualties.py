@@ -162,6 +162,16 @@ M = Group.MEN
         # a death the words imply without a figure
         ("Deputies are investigating an accidental shooting death near Cadott.", [(U, K, 1, 1)]),
         ("He faces a homicide charge.", []),
+        # what "left" leaves them decides: dead, or hurt
+        ("The shooting left two juveniles with non-life-threatening injuries.", [(CH, INJ, 2, 2)]),
+        ("A shooting that left a 16-year-old boy in the hospital.", [(CH, INJ, 1, 1)]),
+        ("The blast left 12 people dead.", [(U, K, 12, 12)]),
+        # a person who "killed herself" is the one dead, not an attacker besides her
+        ("A 6-year-old girl accidentally shot and killed herself.", [(CH, K, 1, 1)]),
+        ("A man killed his wife and then killed himself.", [(W, K, 1, 1), (F, K, 1, 1)]),
+        # ages and charge counts are no counts of people
+        ("Truly saddened by the death of 3 yr old.", []),
+        ("He faces two counts of aggravated assault.", []),
         # words that open a sentence are not names
         ("Nobody was hurt.", []),
         ("Police said Smith shot Jones.", []),

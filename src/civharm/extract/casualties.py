@@ -342,11 +342,19 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
         if governing:
             outcome = _outcome_of(governing.group("outcome"))
             outcome_match = governing
+            if governing.group("outcome").lower() in {"left", "leaving"} and LEFT_HURT.match(rest):
+                outcome = Outcome.INJURED  # "left two juveniles with non-life-threatening injuries"
     if outcome_match and group is None and not person and HIT_WORDS.fullmatch(outcome_match.group("outcome")):
         outcome = None  # "four rounds hit the house", "hit 3 times": only people hit are harmed
     return _Figure(quantity, phrase_end, group, outcome, bool(INCLUDING.search(before)), person)
 
 
+# "left a boy in the hospital", "leaving two people with gunshot wounds": what "left" leaves them is hurt.
+LEFT_HURT = re.compile(
+    r"^\s*(?:with\s+(?:[\w-]+\s+){0,4}?(?:injuries|wounds?)|in\s+(?:the\s+)?hospital"
+    r"|in\s+(?:[\w-]+\s+){0,2}condition|(?:seriously\s+|critically\s+|badly\s+)?(?:wounded|injured|hurt))\b",
+    re.IGNORECASE,
+)
 # An object right after a bare verb makes the figure before it the doer: "gunmen killed 12 people".
 # "A teenager shot and killed Tuesday": a day or month after the verb says when, not whom.
 _WHEN = rf"(?:{word_alternation([*WEEKDAY_NAMES, *MONTH_NAMES])}|Police|Authorities|Officers)"
@@ -490,7 +498,23 @@ def find_casualties(sentence: str, offset: int = 0, source: str | None = None) -
                 source=source,
             )
         )
-    return casualties + _implied(sentence, offset, source)
+    implied = _implied(sentence, offset, source)
+    return casualties + [c for c in implied if not _own_subject_counted(sentence, offset, c, casualties)]
+
+
+# Between a person and "killed herself" only adverbs and the verb before it: she is the one who died.
+SELF_SUBJECT_GAP = re.compile(r"[\s,]*(?:\w+ly\s+)?(?:(?:fatally\s+)?shot\s+and\s+)?", re.IGNORECASE)
+
+
+def _own_subject_counted(sentence: str, offset: int, implied: Casualty, casualties: list[Casualty]) -> bool:
+    """ "A 6-year-old girl accidentally shot and killed herself": the girl, already counted killed, is who
+    the reflexive means, not an attacker besides her."""
+    return implied.group is Group.FIGHTERS and any(
+        c.outcome is Outcome.KILLED
+        and c.end <= implied.start
+        and SELF_SUBJECT_GAP.fullmatch(sentence[c.end - offset : implied.start - offset])
+        for c in casualties
+    )
 
 
 def _implied(sentence: str, offset: int, source: str | None) -> list[Casualty]:
