@@ -169,6 +169,10 @@ M = Group.MEN
         # a person who "killed herself" is the one dead, not an attacker besides her
         ("A 6-year-old girl accidentally shot and killed herself.", [(CH, K, 1, 1)]),
         ("A man killed his wife and then killed himself.", [(W, K, 1, 1), (F, K, 1, 1)]),
+        # a person set beside her name or what she is, by a comma, is one person; a list goes on
+        ("The victim, 16-year-old Cade Booher, was shot and killed.", [(U, K, 1, 1)]),
+        ("The boy, an Oakland resident, was shot.", [(CH, KI, 1, 1)]),
+        ("A man, a woman and a child were killed.", [(C, K, 3, 3)]),
         # ages and charge counts are no counts of people
         ("Truly saddened by the death of 3 yr old.", []),
         ("He faces two counts of aggravated assault.", []),

@@ -133,6 +133,12 @@ JOINER = re.compile(
 # "Trinity Gay, the daughter of Tyson Gay": a person named again by what she is to someone.
 APPOSITION = re.compile(r"\s*,\s*$")
 OF_AFTER = re.compile(r"\s+of\b")
+# After the second of two people set side by side by a comma, a list goes on ("a man, a woman and a
+# child"); an apposition does not ("The victim, 16-year-old Cade Booher, was shot").
+LIST_GOES_ON = re.compile(
+    r"\s*,?\s*(?:and|&|or|as well as|along with|plus)\b|\s*,\s*(?:an?|the|his|her|their|\d+-year-old)\b",
+    re.IGNORECASE,
+)
 INCLUDING = re.compile(
     r"(?:including|included|among them|among whom|of whom|of them|among the dead(?: were)?|the dead included)"
     r"\s*[“\"']?\s*$",
@@ -419,6 +425,16 @@ def _figures(sentence: str) -> list[_Figure]:
             between = sentence[figures[-1].end : quantity.start]
             if figure.person and APPOSITION.match(between) and OF_AFTER.match(sentence, figure.end):
                 continue  # "Trinity Gay, the daughter of a sprinter": the same person again
+            if (
+                figure.person
+                and figures[-1].person
+                and APPOSITION.match(between)
+                and not LIST_GOES_ON.match(sentence, figure.end)
+            ):
+                # "The victim, 16-year-old Cade Booher, was shot": one person, told by the verb after the name
+                previous = figures[-1]
+                figures[-1] = previous.but(end=figure.end, outcome=previous.outcome or figure.outcome)
+                continue
             joined = JOINER.match(between) is not None or ADDITION.search(between) is not None
             figure = figure.but(joined=figure.subgroup or joined)
             if figure.outcome is None and MORE_AFTER.match(sentence[quantity.end :]):
