@@ -44,7 +44,8 @@ SPEECH_CHARS = 25
 _CONTENT = re.compile(r"\bthat\b", re.IGNORECASE)
 _AFTERMATH = (
     r"identified|identify|released|arrested|charged|charges|held|arraigned"
-    r"|sentenced|pleaded|indicted|booked|convicted|custody|court|hearing|scheduled|testified|funeral|vigil"
+    r"|sentenced|pleaded|pleas?|guilty|verdict|trial|jury|bond|bail|warrant|indicted|booked|convicted|custody|court"
+    r"|hearing|scheduled|testified|funeral|vigil"
     r"|services|condition|autops(?:y|ies)|determined|searching|looking|published|updated|posted|photo taken"
     r"|press conference"
 )
