@@ -281,6 +281,12 @@ def test_a_town_before_the_noun_it_locates_is_a_place(text: str, town: str, gaze
     assert town in {p.name for p in find_places(text, gazetteer, parse(text))}  # the model tags it ORG
 
 
+def test_a_line_in_capitals_names_no_place_by_its_capitals(gazetteer: Gazetteer) -> None:
+    # a caption transcript shouts every word: "ARE ALL" and "AS OF" are not the towns they spell
+    text = "Title\n\nWE ARE ALL GOING LIVE TO THE PRESS CONFERENCE AS OF NOW AS WELL.\nIn Dayton, Ohio, a man was shot."
+    assert [p.name for p in find_places(text, gazetteer)] == ["Dayton", "Ohio"]
+
+
 @pytest.mark.slow
 def test_a_surname_before_a_household_noun_is_no_place(gazetteer: Gazetteer) -> None:
     from civharm.extract.nlp import parse

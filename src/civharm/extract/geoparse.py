@@ -513,6 +513,8 @@ def _ngram_mentions(text: str, gazetteer: Gazetteer, blocked: list[tuple[int, in
             after_locative = LOCATIVE_BEFORE.search(text[max(0, start - 30) : start]) is not None
             if n == 1 and not after_locative and _capitalised_by_position(text, start, end):
                 continue
+            if _in_capitals(text, start, end):
+                continue
             if _is_place_like(text[start:end], gazetteer, tagged=after_locative):
                 hit = (start, end, n)
                 break
@@ -561,6 +563,18 @@ def _position_capitalises(text: str, start: int, end: int) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     long_words = [w for w in re.findall(r"[^\W\d_][\w'’]*", line) if len(w) >= TITLE_WORD_LETTERS]
     return len(long_words) >= TITLE_MIN_WORDS and all(w[0].isupper() for w in long_words)
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """A name in a line written all in capitals ("WE ARE GOING LIVE TO THE PRESS CONFERENCE"): every word
+    there is capitalised, so capitals say nothing of names. Datelines and recognised entities are read
+    apart."""
+    if not text[start:end].isupper():
+        return False
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'’]*", line) if len(w) >= TITLE_WORD_LETTERS]
+    return len(long_words) > TITLE_MIN_WORDS and all(w.isupper() for w in long_words)
 
 
 def _state_abbreviation(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
