@@ -9,13 +9,10 @@ extraction found none ("a man was fatally shot" is one person killed even withou
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
-from civharm.extract.dates import find_dates
 from civharm.extract.quantities import number_value
-from civharm.records import DatePrecision
 
 _NUM = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)"
 _WHO = (
@@ -65,22 +62,6 @@ FIRE_RATIO = 2
 # Words about job loss a document needs, with no gunfire word, to be a job-firing story.
 JOB_MIN = 1
 LEAD_CHARS = 1000
-
-
-# Local news reports a shooting within days; a date further back is an earlier event the story recalls.
-EVENT_LOOKBACK_DAYS = 7
-
-
-def event_date(text: str, dct: dt.date | None) -> dt.date | None:
-    """The first day the text names within a week before its creation date ("Monday", "last night");
-    the creation date itself when it names none."""
-    if dct is None:
-        return None
-    for m in find_dates(text, dct):
-        recent = m.date is not None and dct - dt.timedelta(days=EVENT_LOOKBACK_DAYS) <= m.date <= dct
-        if recent and m.precision is DatePrecision.DAY:
-            return m.date
-    return dct
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,9 @@
 SemEval puts every document in one incident. civharm may link one report into several incidents (it
 describes several attacks); the document goes with the attack its report describes first, the lead. A
 document whose report yielded no attack mention still belongs somewhere: it becomes an incident of its
-own, dated by its creation date and placed at the first town it names, and is then linked by
-``civharm.link.documents`` like any other document-level mention.
+own, placed at the first town it names, and is then linked by ``civharm.link.documents`` like any other
+document-level mention. A document is dated by the day its words tie to the attack
+(``civharm.extract.headline.incident_day``), else by its incident's, else by its creation date.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from civharm.bench.semeval_data import Document
-from civharm.bench.semeval_events import document_event, event_date
+from civharm.bench.semeval_events import document_event
 from civharm.bench.semeval_places import document_place
 from civharm.extract.gazetteer import Gazetteer
+from civharm.extract.headline import incident_day
 from civharm.link.evidence import lead_words
 from civharm.link.participants import Name, find_names
 from civharm.records import DatePrecision, Extraction, Incident, Outcome, Place, PlacePrecision
@@ -128,9 +130,10 @@ def document_views(
         killed = _figure(extraction, Outcome.KILLED) if extraction is not None else 0
         injured = _figure(extraction, Outcome.INJURED) if extraction is not None else 0
         event = document_event(doc.title, doc.text, killed, injured)
-        date, place = event_date(doc.text, doc.dct), None
-        if lead is not None and lead.date is not None and lead.date_precision in _DAY:
-            date = lead.date
+        # the day the words tie to the attack; else the linked incident's; else the creation date
+        told = incident_day(extraction.report) if extraction is not None else None
+        lead_day = lead.date if lead is not None and lead.date_precision in _DAY else None
+        date, place = told or lead_day or doc.dct, None
         if extraction is not None:
             place = _choose_place(lead, extraction, gazetteer)
         views.append(

@@ -123,7 +123,7 @@ def headline(extraction: Extraction, gazetteer: Gazetteer) -> Headline:
         killed,
         injured,
         place,
-        _incident_day(extraction.report) or extraction.report.published,
+        incident_day(extraction.report) or extraction.report.published,
         mention,
         attackers(mention, Outcome.KILLED, extraction.report.text) if mention else 0,
         attackers(mention, Outcome.INJURED, extraction.report.text) if mention else 0,
@@ -247,7 +247,7 @@ def _main_country(places: Sequence[PlaceMention]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _incident_day(report: Report) -> dt.date | None:
+def incident_day(report: Report) -> dt.date | None:
     """The day of the attack: the best day-precise date on or before publication.
 
     Best is by role (the attack's own day, then a death's, then a day nothing is said of, and a
