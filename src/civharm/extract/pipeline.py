@@ -20,6 +20,7 @@ from civharm.extract import attacks, geoparse
 from civharm.extract.actors import ActorKind, ActorMatch, belligerent, find_actors
 from civharm.extract.attribution import Attribution, attribute
 from civharm.extract.casualties import NEGATED, find_casualties
+from civharm.extract.date_role import DateRole, date_role
 from civharm.extract.dates import DateMention, find_dates
 from civharm.extract.evidence import find_evidence
 from civharm.extract.gazetteer import Gazetteer
@@ -275,13 +276,19 @@ class _Reader:
         return best, geoparse.place_precision(text, best.start, best.end)
 
     def _attack_date(self, start: int, end: int) -> DateMention | None:
-        for mention in self.dates:
-            if not start <= mention.start < end or mention.precision is DatePrecision.RANGE:
-                continue
-            if STATEMENT_DATE.search(self.report.text[max(start, mention.start - 30) : mention.start]):
-                continue
-            return mention
-        return None
+        """The sentence's date of the attack: the one its words tie to the harm first (``date_role``), never
+        a statement's, an arrest's or a court's ("charged Tuesday in Sunday's shooting" is Sunday's)."""
+        text = self.report.text
+        found = [
+            (role, mention.start, mention)
+            for mention in self.dates
+            if start <= mention.start < end
+            and mention.precision is not DatePrecision.RANGE
+            and not STATEMENT_DATE.search(text[max(start, mention.start - 30) : mention.start])
+            for role in [date_role(text, mention)]
+            if role is not DateRole.AFTERMATH
+        ]
+        return min(found, key=lambda item: item[:2])[2] if found else None
 
     def _add_tallies(self, figures: _Figures) -> None:
         period = [d for d in self.dates if figures.start <= d.start < figures.end]
