@@ -120,6 +120,13 @@ def test_evidence_and_legal_with_who_says_it(run) -> None:  # type: ignore[no-un
     assert (legal.words, legal.by) == ("may amount to a war crime", "Human Rights Watch")
 
 
+def test_an_attack_is_dated_by_its_own_day_not_an_arrests(run) -> None:  # type: ignore[no-untyped-def]
+    # 2024-03-11 is a Monday: the arrest was on Friday the 8th, the shooting on Sunday the 3rd
+    result = run("A man arrested Friday was charged with killing two people in a shooting on Sunday, March 3.")
+    [attack] = result.incidents
+    assert attack.date == dt.date(2024, 3, 3)
+
+
 def test_without_publication_date_weekdays_give_no_day(run) -> None:  # type: ignore[no-untyped-def]
     result = run("An air strike on Saraqib on Sunday killed three civilians.", published=None)
     [attack] = result.incidents
