@@ -114,7 +114,7 @@ def _says_when(text: str, said: int, date: int) -> bool:
 
 
 def _timed(text: str, mention: DateMention) -> bool:
-    """Whether a clock time adjoins the date (``_CLOCK_BEFORE``)."""
+    """Whether a clock time adjoins the date, before it or after it (``_CLOCK_BEFORE``, ``_CLOCK_AFTER``)."""
     before = text[max(mention.start - CLOCK_CHARS, 0) : mention.start]
     return _CLOCK_BEFORE.search(before) is not None or _CLOCK_AFTER.match(text, mention.end) is not None
 

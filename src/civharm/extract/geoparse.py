@@ -115,14 +115,14 @@ LEADING_WORDS = re.compile(
 )
 # A local agency's name starts with the town it serves: where its officers work is the scene's town.
 AGENCY_AFTER = re.compile(r"\s+(?:Police|Sheriff'?s?|Fire|Metro Police|Metropolitan Police)\b")
-# A dateline opens a paragraph with a town in capitals, then a state, an agency in brackets or a dash:
-# "DAYTON, Ohio (WDTN) --", "INDIANAPOLIS (WISH) –", "NEW ORLEANS -- Police were".
 # Nouns a town's name modifies ("a Tulare man", "Winona police", "the Hamilton bar shooting").
 TOWN_BEFORE_NOUN = re.compile(
     r"\s+(?:man|woman|men|women|teen|teens|teenager|boy|girl|couple|resident|residents|native|police"
     r"|officers?|deputies|shooting|shootings|killer|gunman|gang|bar|apartment|school"
     r"|student|students)\b"
 )
+# A dateline opens a paragraph with a town in capitals, then a state, an agency in brackets or a dash:
+# "DAYTON, Ohio (WDTN) --", "INDIANAPOLIS (WISH) –", "NEW ORLEANS -- Police were".
 DATELINE = re.compile(
     r"(?m)^[ \t]*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"
     r"(?=,[ \t]+[A-Z]|[ \t]*\([^)\n]{1,40}\)[ \t]*[-–—|:]|[ \t]+(?:--?|–|—)[ \t])"
@@ -559,10 +559,15 @@ def _position_capitalises(text: str, start: int, end: int) -> bool:
     before = ("\n" if start < 12 else "") + text[max(0, start - 12) : start]
     if SENTENCE_START.search(before):
         return True
+    long_words = _long_words_of_line(text, start, end)
+    return len(long_words) >= TITLE_MIN_WORDS and all(w[0].isupper() for w in long_words)
+
+
+def _long_words_of_line(text: str, start: int, end: int) -> list[str]:
+    """The words of at least TITLE_WORD_LETTERS letters on the line holding ``text[start:end]``."""
     line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
-    long_words = [w for w in re.findall(r"[^\W\d_][\w'’]*", line) if len(w) >= TITLE_WORD_LETTERS]
-    return len(long_words) >= TITLE_MIN_WORDS and all(w[0].isupper() for w in long_words)
+    return [w for w in re.findall(r"[^\W\d_][\w'’]*", line) if len(w) >= TITLE_WORD_LETTERS]
 
 
 def _in_capitals(text: str, start: int, end: int) -> bool:
@@ -571,9 +576,7 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
     apart."""
     if not text[start:end].isupper():
         return False
-    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    long_words = [w for w in re.findall(r"[^\W\d_][\w'’]*", line) if len(w) >= TITLE_WORD_LETTERS]
+    long_words = _long_words_of_line(text, start, end)
     return len(long_words) > TITLE_MIN_WORDS and all(w.isupper() for w in long_words)
 
 
