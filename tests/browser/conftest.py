@@ -116,8 +116,11 @@ def site(tmp_path_factory: pytest.TempPathFactory, gazetteer: Gazetteer) -> Iter
     database.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(site: Site) -> Iterator[Any]:
+    """One browser per test module, not per session: Playwright's sync API keeps an event loop running on
+    the test worker's thread while it is open, and any later test on that worker calling `asyncio.run`
+    (the load test, the response cache) would find it there and fail."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
