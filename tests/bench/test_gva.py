@@ -55,3 +55,16 @@ def test_a_record_state_the_gazetteer_names_otherwise_still_matches(gazetteer: G
     gold = Gold(killed=0, injured=4, city="Washington", state="District of Columbia", date=None, lat=38.9, lon=-77.0)
     row = score(DOC, Headline(0, 4, place, None, None), gold, state_names(gold.state, gazetteer))
     assert row.city_ok and row.state_ok
+
+
+def test_a_record_that_names_a_county_is_matched_by_that_county_in_its_state() -> None:
+    gold = Gold(killed=1, injured=0, city="Wise (county)", state="Texas", date=None, lat=33.2, lon=-97.6)
+    county = Place(name="Wise County", lat=33.22, lon=-97.65, admin1="Texas", feature="admin2")
+    assert score(DOC, Headline(1, 0, county, None, None), gold, frozenset({"texas"})).city_ok
+    namesake = Place(name="Wise County", lat=36.97, lon=-82.58, admin1="Virginia", feature="admin2")
+    assert not score(DOC, Headline(1, 0, namesake, None, None), gold, frozenset({"texas"})).city_ok
+    other = Place(name="Denton County", lat=33.2, lon=-97.1, admin1="Texas", feature="admin2")
+    assert not score(DOC, Headline(1, 0, other, None, None), gold, frozenset({"texas"})).city_ok
+    # a county is no answer when the record names a town
+    town_gold = Gold(killed=1, injured=0, city="Decatur", state="Texas", date=None, lat=33.23, lon=-97.59)
+    assert not score(DOC, Headline(1, 0, county, None, None), town_gold, frozenset({"texas"})).city_ok

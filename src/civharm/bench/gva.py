@@ -167,6 +167,11 @@ def score(doc: Doc, found: Headline, gold: Gold, states: frozenset[str] = frozen
         names = {n.strip().casefold() for n in re.split(r"[()]", gold.city) if n.strip()}
         city_ok = place.feature == "city" and place.name.casefold() in names
     state = (place.name if place.feature == "admin1" else place.admin1) if place else None
+    state_ok = state is not None and state.casefold() in states | {gold.state.casefold()}
+    if place is not None and place.feature == "admin2" and state_ok:
+        # the record itself names a county ("Wise (county)"): that county, in that state, is its place
+        county = re.match(r"(.+?) \((?:county|parish)\)", gold.city)
+        city_ok = county is not None and _county_key(place.name) == _county_key(county.group(1))
     early = doc.dct is not None and gold.date is not None and (doc.dct - gold.date).days <= EARLY_DAYS
     return Row(
         doc_id=doc.doc_id,
@@ -174,7 +179,7 @@ def score(doc: Doc, found: Headline, gold: Gold, states: frozenset[str] = frozen
         killed=(found.killed + found.attackers_killed, gold.killed),
         injured=(found.injured + found.attackers_injured, gold.injured),
         city_ok=city_ok,
-        state_ok=state is not None and state.casefold() in states | {gold.state.casefold()},
+        state_ok=state_ok,
         date_ok=found.date is not None and found.date == gold.date,
         early=early,
         place=f"{place.name}, {place.admin1}" if place else None,
@@ -182,6 +187,11 @@ def score(doc: Doc, found: Headline, gold: Gold, states: frozenset[str] = frozen
         gold_place=f"{gold.city}, {gold.state}",
         gold_date=gold.date.isoformat() if gold.date else None,
     )
+
+
+def _county_key(name: str) -> str:
+    """A county's name without its county word, so "Wise County" and the record's "Wise" compare equal."""
+    return re.sub(r"\s+(county|parish)$", "", name.strip().casefold())
 
 
 def summarise(rows: list[Row]) -> dict[str, Any]:
