@@ -287,6 +287,15 @@ def test_a_line_in_capitals_names_no_place_by_its_capitals(gazetteer: Gazetteer)
     assert [p.name for p in find_places(text, gazetteer)] == ["Dayton", "Ohio"]
 
 
+def test_shouted_english_words_and_contractions_are_no_places(gazetteer: Gazetteer) -> None:
+    # a transcript mixing cases: "SAY" (Niger), "TELL" (Syria), "BEST" (the Netherlands), "I'll" (Kenya)
+    text = (
+        "Title\n\nPOLICE SAY THE BOY WAS SHOT. BUT investigators TELL ME THE MOTHER HAD TALKED. HIS BEST friend "
+        "cried.\n\n\"I don't think I'll ever find closure,\" she said in Dayton, Ohio. A man was shot in MOBILE."
+    )
+    assert [p.name for p in find_places(text, gazetteer)] == ["Dayton", "Ohio", "MOBILE"]
+
+
 @pytest.mark.slow
 def test_a_surname_before_a_household_noun_is_no_place(gazetteer: Gazetteer) -> None:
     from civharm.extract.nlp import parse
@@ -354,7 +363,15 @@ def test_a_dateline_names_its_town(text: str, town: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Title\nFBI agents searched the home.", "Title\nUPDATE: two arrested", "Title\nA man in DAYTON - shot"]
+    "text",
+    [
+        "Title\nFBI agents searched the home.",
+        "Title\nUPDATE: two arrested",
+        "Title\nA man in DAYTON - shot",
+        "Title\nFILE - Police at the scene of the shooting.",
+        "Title\nUPDATE -- Police have named the victim.",
+        "Title\nWATCH (VIDEO) - The chief speaks.",
+    ],
 )
 def test_capitals_that_are_no_dateline(text: str) -> None:
     assert dateline_spans(text) == []

@@ -106,6 +106,20 @@ def test_a_state_qualifier_wins_over_a_namesake_town_elsewhere(gazetteer: Gazett
             "2016-03-05",
             ("Memphis", "Tennessee"),
         ),
+        # the dateline's country wins over a neighbourhood the gazetteer knows only abroad, however often named
+        (
+            "Man shot in Gentilly\nNEW ORLEANS (WWL) -- A man was shot Sunday night in Gentilly, police said. "
+            "Gentilly residents said the Gentilly shooting was the second this month.",
+            "2016-03-07",
+            ("NEW ORLEANS", "Louisiana"),
+        ),
+        # a caption's label where a dateline goes is no town
+        (
+            "Two arrested in mall shooting\nFILE - Police at the scene of a shooting at a mall.\n\n"
+            "WEST VALLEY CITY — Two people have been arrested after a girl was shot in the back on Jan. 21.",
+            "2017-02-03",
+            ("WEST VALLEY CITY", "Utah"),
+        ),
     ],
 )
 def test_the_scene_lies_in_the_reports_state(

@@ -99,6 +99,8 @@ NAME_PART_AFTER = re.compile(
     r"|Highway|Hospital|Medical|Memorial|Elementary|Middle|High|School|Academy|University|College|Church|Park"
     r"|Club|Mall|Apartments|Times|Tribune|Post|Herald|Gazette|Journal)\b"
 )
+# "I'll", "I've", "they're", "ID'd": a contraction is no name, though the gazetteer knows places spelled so.
+CONTRACTION = re.compile(r"\w['’](?:ll|ve|re|m|d)$", re.IGNORECASE)
 # A name ending in one of these is a street's ("Church Street", "Cambridge Ave."), not a town's, and
 # the word alone is no place either ("Rd" is an alias of Arad).
 STREET_END = re.compile(r"(?:^|\s)(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Boulevard|Blvd\.?|Lane|Ln\.?)$")
@@ -126,6 +128,11 @@ TOWN_BEFORE_NOUN = re.compile(
 DATELINE = re.compile(
     r"(?m)^[ \t]*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"
     r"(?=,[ \t]+[A-Z]|[ \t]*\([^)\n]{1,40}\)[ \t]*[-–—|:]|[ \t]+(?:--?|–|—)[ \t])"
+)
+# Labels newsrooms put where a dateline goes: "FILE - Police at the scene", "UPDATE --", "WATCH |".
+NEWSROOM_LABEL = re.compile(
+    r"(?:FILE|PHOTO|PHOTOS|VIDEO|WATCH|UPDATE|UPDATED|BREAKING|BREAKING NEWS|LISTEN|READ MORE|CORRECTION"
+    r"|EDITOR'S NOTE|GRAPHIC|WARNING|ALERT|DEVELOPING|EXCLUSIVE|LIVE|RELATED)$"
 )
 _ADMIN2_AFTER = re.compile(r"^\s*(?:district|county|parish|municipality)\b", re.I)
 # Lower-case words before a postal code that make it a place: "in DC", "southeast DC".
@@ -477,6 +484,8 @@ def _is_place_like(name: str, gazetteer: Gazetteer, tagged: bool) -> bool:
     key = light_key(name)
     if not key or key in STOPLIST or gazetteer.demonym_country(name) or medium_key(name) in BARE_NAME_WORDS:
         return False
+    if CONTRACTION.search(name):
+        return False
     if STREET_END.search(name):
         return False
     matches = [m for m in gazetteer.matches(name) if m.tier <= 1]
@@ -513,7 +522,7 @@ def _ngram_mentions(text: str, gazetteer: Gazetteer, blocked: list[tuple[int, in
             after_locative = LOCATIVE_BEFORE.search(text[max(0, start - 30) : start]) is not None
             if n == 1 and not after_locative and _capitalised_by_position(text, start, end):
                 continue
-            if _in_capitals(text, start, end):
+            if _in_capitals(text, start, end) or (n == 1 and not after_locative and _shouted_word(text[start:end])):
                 continue
             if _is_place_like(text[start:end], gazetteer, tagged=after_locative):
                 hit = (start, end, n)
@@ -578,6 +587,13 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
         return False
     long_words = _long_words_of_line(text, start, end)
     return len(long_words) > TITLE_MIN_WORDS and all(w.isupper() for w in long_words)
+
+
+def _shouted_word(word: str) -> bool:
+    """An English word in capitals ("POLICE SAY", "THEY TELL", "OUR BEST VALUE"): capitals there mark a
+    transcript's or a banner's shouting, not a name. Datelines, recognised entities and a locative before
+    it ("in MOBILE") are read apart."""
+    return len(word) > 1 and word.isupper() and _is_common_word(word.lower())
 
 
 def _state_abbreviation(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
@@ -653,8 +669,8 @@ def find_places(text: str, gazetteer: Gazetteer, doc: Any | None = None) -> list
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """Where the text's datelines name a town (``DATELINE``)."""
-    return [(line.start(1), line.end(1)) for line in DATELINE.finditer(text)]
+    """Where the text's datelines name a town (``DATELINE``), not a caption's or section's label."""
+    return [(line.start(1), line.end(1)) for line in DATELINE.finditer(text) if not NEWSROOM_LABEL.match(line.group(1))]
 
 
 def _bare_code(text: str, start: int, end: int) -> bool:

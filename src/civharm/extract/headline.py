@@ -163,10 +163,12 @@ def _scene_among(
 ) -> Place | None:
     """The scene among ``places``, in the country and state most of ``context`` lies in; with ``wander``,
     the first town anywhere when the mention names no state and that state has none."""
-    country = _main_country(context)
+    # the town it files from or whose police it quotes sets the country: words taken for foreign villages
+    # ("Gentilly" in New Orleans resolved in Quebec, "Buy Photo") can outnumber its own places
+    anchor = _anchor_town(places, text, gazetteer)
+    country = anchor.country if anchor is not None else _main_country(context)
     if place is not None and country and place.country != country:
         place = None  # a stray foreign namesake
-    anchor = _anchor_town(places, text, gazetteer, country)
     main = anchor.admin1 if anchor is not None else _main_state(context, gazetteer, country)
     if place is not None and place.feature == "city":
         if main is None or place.admin1 is None or place.admin1 == main:
@@ -201,12 +203,12 @@ def masthead_span(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _anchor_town(places: Sequence[PlaceMention], text: str, gazetteer: Gazetteer, country: str | None) -> Place | None:
+def _anchor_town(places: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -> Place | None:
     """The first town the report files from or whose police it quotes: a dateline or a local agency."""
     anchors = {start for start, _ in geoparse.dateline_spans(text)}
     for found in places:
         if found.start in anchors or geoparse.AGENCY_AFTER.match(text, found.end):
-            town = _town(found, gazetteer, country, None)
+            town = _town(found, gazetteer, None, None)
             if town is not None:
                 return town
     return None
