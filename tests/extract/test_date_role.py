@@ -30,6 +30,9 @@ def _role(text: str, words: str) -> DateRole:
         ("He was shot and killed by Ardmore, Okla. police Sunday night.", "Sunday"),  # "Okla." ends nothing
         ("Police say they believe Monday night's shooting was gang-related.", "Monday"),
         ("Officers responded Sunday to a home on Elm Street.", "Sunday"),  # the police come the same hour
+        ("Neighbours wonder whether it was a clue to Sunday's rampage downtown.", "Sunday"),
+        # a shooting reported is one that happened, though "reported" is a speech verb
+        ("Two women were arrested in the shooting that was reported Sunday night on Elm Street.", "Sunday"),
     ],
 )
 def test_a_date_tied_to_the_harm_dates_the_attack(text: str, words: str) -> None:
@@ -71,8 +74,11 @@ def test_a_timed_date_with_nothing_else_said_dates_the_attack(text: str, words: 
     assert _role(text, words) is DateRole.ATTACK
 
 
-def test_a_death_told_with_its_own_day_is_a_death() -> None:
-    assert _role("Julian Bryant, 22, died Tuesday night at the hospital.", "Tuesday") is DateRole.DEATH
+@pytest.mark.parametrize(
+    "text", ["Julian Bryant, 22, died Tuesday night at the hospital.", "The victim was pronounced deceased Tuesday."]
+)
+def test_a_death_told_with_its_own_day_is_a_death(text: str) -> None:
+    assert _role(text, "Tuesday") is DateRole.DEATH
 
 
 @pytest.mark.parametrize(

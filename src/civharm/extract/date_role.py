@@ -27,7 +27,9 @@ class DateRole(IntEnum):
 
 
 _HARM = (
-    r"shot|shoots?|shooting|shootings|killed|killing|opened fire|wounded|injured|hurt|gunfire|gunshots?"
+    # "the shooting that was reported Tuesday night": a shooting reported is one that happened
+    r"(?:shooting|shots|gunfire|gunshots)\s+(?:that\s+|which\s+)?(?:was\s+|were\s+)?reported"
+    r"|shot|shoots?|shooting|shootings|killed|killing|opened fire|wounded|injured|hurt|gunfire|gunshots?"
     r"|happened|occurred|stabbed|slain|struck|homicide|(?<!with )murder(?:ed)?|attack(?:ed)?|ambush(?:ed)?|discharged"
     r"|went off|rang out|shots|shootout|gunfight|gun battle|(?<!without )incident(?! reports?)|accident"
     # the police answering the call come the same hour: "officers responded Friday to a report of shots"
@@ -35,7 +37,7 @@ _HARM = (
     # "fired at", "fired two shots", not "fired the deputy"
     r"|fired (?:at|into|upon|through|from|(?:a|one|two|three|several|multiple|\w+) (?:shots?|rounds?|times))"
 )
-_DEATH = r"died|dies|pronounced dead|found dead|succumbed"
+_DEATH = r"died|dies|pronounced (?:dead|deceased)|found dead|succumbed"
 # Speech verbs date the statement only when the date follows them closely ("police said Friday",
 # "told reporters Tuesday"); further on, the date is inside what was said ("police said the man was
 # holding the gun on March 20 when it discharged").
@@ -56,7 +58,7 @@ _CUE = re.compile(
 _HARM_NOUN_AFTER = re.compile(
     r"(?:['’]s)?,?\s+(?:(?:early|late|morning|afternoon|evening|night)(?:['’]s)?\s+)*(?:(?!(?:for|in|of|with|after|following|since|from|to|the|a|an|at|on|about|into)\b)[\w-]+\s+){0,2}?"
     r"(?:shooting|shootings|homicide|killing|killings|murders?|attack|slaying|stabbing|gunfire|ambush"
-    r"|shootout|gunfight|gun battle|incident(?! report)|accident)\b",
+    r"|shootout|gunfight|gun battle|rampage|massacre|spree|incident(?! report)|accident)\b",
     re.IGNORECASE,
 )
 # An embedded post's signature dates the post: "— Kevin Clark (@KevinANjax) February 5, 2017".
