@@ -31,6 +31,8 @@ def _role(text: str, words: str) -> DateRole:
         ("Police say they believe Monday night's shooting was gang-related.", "Monday"),
         ("Officers responded Sunday to a home on Elm Street.", "Sunday"),  # the police come the same hour
         ("Neighbours wonder whether it was a clue to Sunday's rampage downtown.", "Sunday"),
+        # a name's capitalised "Memorial" is no memorial service
+        ("Gunfire wounded eight people at Martin Luther King Jr. Memorial Park on Monday.", "Monday"),
         # a shooting reported is one that happened, though "reported" is a speech verb
         ("Two women were arrested in the shooting that was reported Sunday night on Elm Street.", "Sunday"),
     ],
@@ -88,6 +90,8 @@ def test_a_death_told_with_its_own_day_is_a_death(text: str) -> None:
         ("He appeared in court on Tuesday for the shooting in June.", "Tuesday"),
         ("The suspect appeared on Tuesday for the June shooting.", "Tuesday"),  # "for" refers back
         ("Police met with reporters Tuesday to discuss the shooting.", "Tuesday"),
+        ("Hundreds mourned the boy killed in a drive-by shooting at a memorial service Friday.", "Friday"),
+        ("The man accused of killing the girl was ordered Wednesday to stand trial.", "Wednesday"),
     ],
 )
 def test_a_date_not_tied_to_the_harm_is_not_the_attack(text: str, words: str) -> None:

@@ -250,6 +250,18 @@ def test_a_pages_time_stamp_is_not_a_date_of_the_events() -> None:
     assert [m.words for m in find_dates("It began on Jan. 2, 2014 at 10 p.m.", date(2014, 1, 31))] == ["Jan. 2, 2014"]
 
 
+def test_a_weekday_the_text_dates_in_full_is_that_day_where_it_is_named_alone() -> None:
+    # a follow-up published in August about a shooting on Monday, May 23
+    text = "Police say Aryanna was shot Monday night. It happened around 11 p.m. Monday, May 23, at a home."
+    found = find_dates(text, date(2016, 8, 10))
+    assert [(m.words, m.date) for m in found] == [("Monday", date(2016, 5, 23)), ("Monday, May 23", date(2016, 5, 23))]
+    # two Mondays dated in full leave the bare one to publication; a page's stamp anchors nothing
+    two = "Shot Monday. Charged Monday, June 6. Shot Monday, May 23."
+    assert find_dates(two, date(2016, 8, 10))[0].date == date(2016, 8, 8)
+    stamped = "(Published Monday, May 23, 2016)\nThe man was arrested Monday."
+    assert [m.date for m in find_dates(stamped, date(2016, 8, 10))] == [date(2016, 8, 8)]
+
+
 def test_a_possessive_day_after_from_is_that_day_not_a_period() -> None:
     mention = one("The death toll from Tuesday's air strike rose to 44.")
     assert (mention.date, mention.precision) == (d(12, 22), P.DAY)

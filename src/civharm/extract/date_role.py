@@ -47,8 +47,8 @@ _CONTENT = re.compile(r"\bthat\b", re.IGNORECASE)
 _AFTERMATH = (
     r"identified|identify|released|arrested|charged|charges|held|arraigned"
     r"|sentenced|pleaded|pleas?|guilty|verdict|trial|jury|bond|bail|warrant|indicted|booked|convicted|custody|court"
-    r"|hearing|scheduled|testified|funeral|vigil"
-    r"|services|condition|autops(?:y|ies)|determined|searching|looking|published|updated|posted|photo taken"
+    r"|hearing|scheduled|testified|funeral|vigil|(?-i:services?|memorial)|ordered"
+    r"|condition|autops(?:y|ies)|determined|searching|looking|published|updated|posted|photo taken"
     r"|press conference"
 )
 _CUE = re.compile(

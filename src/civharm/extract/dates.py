@@ -238,8 +238,32 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     Point mentions are found first (overlaps keep the longest, then the earliest), then
     "between A and B", "from A to B", "A to B", "since A" and "up to A" are formed from them.
     """
-    points = _non_overlapping(_find_points(text, published), len(text))
+    points = _anchored_weekdays(text, _non_overlapping(_find_points(text, published), len(text)))
     return [m for m in _combine_ranges(text, points, published) if not _is_stamp(text, m)]
+
+
+_BARE_WEEKDAY = re.compile(rf"(?i)(?:last\s+)?{_WEEKDAY_PATTERN}")
+
+
+def _anchored_weekdays(text: str, points: list[_Point]) -> list[_Point]:
+    """A weekday the text also dates in full ("around 11 p.m. Monday, May 23") is that day wherever it is
+    named alone: a follow-up published weeks later still tells of that Monday, not the latest one."""
+    full: dict[int, set[date]] = {}
+    for p in points:
+        m = p.mention
+        dated = m.weekday is not None and m.date is not None and m.year_known and m.date.weekday() == m.weekday
+        if dated and m.date is not None and not _BARE_WEEKDAY.fullmatch(m.words) and not _is_stamp(text, m):
+            full.setdefault(m.date.weekday(), set()).add(m.date)
+    out = []
+    for p in points:
+        m = p.mention
+        days = full.get(m.weekday) if m.weekday is not None else None
+        if days and len(days) == 1 and m.date is not None and _BARE_WEEKDAY.fullmatch(m.words):
+            [day] = days
+            if day < m.date:
+                p = replace(p, mention=replace(m, date=day, end_date=day, month=day.month, day=day.day))
+        out.append(p)
+    return out
 
 
 def _is_stamp(text: str, mention: DateMention) -> bool:
