@@ -113,6 +113,13 @@ def test_a_state_qualifier_wins_over_a_namesake_town_elsewhere(gazetteer: Gazett
             "2016-03-07",
             ("NEW ORLEANS", "Louisiana"),
         ),
+        # counties share no GeoNames id: the one resolved, not its first namesake, sets the state
+        (
+            "Club owner killed\nCHESTERFIELD COUNTY, S.C. — A club owner was shot and killed at a club in "
+            "Chesterfield County early Sunday, deputies said. His family lives near Charlotte.",
+            "2016-03-09",
+            ("Chesterfield County", "South Carolina"),
+        ),
         # a caption's label where a dateline goes is no town
         (
             "Two arrested in mall shooting\nFILE - Police at the scene of a shooting at a mall.\n\n"

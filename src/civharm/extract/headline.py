@@ -240,7 +240,12 @@ def _main_state(places: Sequence[PlaceMention], gazetteer: Gazetteer, country: s
 
 
 def _entry(found: PlaceMention, gazetteer: Gazetteer) -> Candidate | None:
-    return next((c for c in gazetteer.lookup(found.name, abbreviations=True) if c.geonameid == found.geonameid), None)
+    """The gazetteer entry a mention was resolved to: by its id and position, since areas without a
+    GeoNames id (counties: Orange County, California and Orange County, Florida) share the empty one."""
+    key = (found.geonameid, found.lat, found.lon)
+    return next(
+        (c for c in gazetteer.lookup(found.name, abbreviations=True) if (c.geonameid, c.lat, c.lon) == key), None
+    )
 
 
 def _main_country(places: Sequence[PlaceMention]) -> str | None:
