@@ -176,6 +176,22 @@ M = Group.MEN
         # ages and charge counts are no counts of people
         ("Truly saddened by the death of 3 yr old.", []),
         ("He faces two counts of aggravated assault.", []),
+        ("Justin Aiken and Cody Bouphavong, both 21, were killed.", []),
+        ("Dennie Reeves, 66 and Ginger Reeves, 64 were found dead inside a home.", []),
+        # a participle names whom the clause's own later death tells of; "one of 5" is one
+        ("A 14-year-old boy shot earlier this week while riding in a car has died.", [(CH, K, 1, 1)]),
+        ("Teen shot in the head dies", [(CH, K, 1, 1)]),
+        ("One of 5 shot in a billiards bar dies of injuries", [(U, KI, 5, 5)]),
+        ("A man was shot Sunday and the woman who drove him has died of a heart attack.", [(M, KI, 1, 1)]),
+        # what "left" leaves them, past a participle; an aside between dashes; all of a number
+        ("A hail of bullets left a 2-year-old girl abandoned in critical condition.", [(CH, INJ, 1, 1)]),
+        ("The attack left the toddler in surgery.", [(CH, INJ, 1, 1)]),
+        ("Four people -- including a child -- were injured.", [(U, INJ, 4, 4), (CH, INJ, 1, 1)]),
+        ("The gunmen killed all 12 passengers.", [(U, K, 12, 12)]),
+        ("Child, Three Adults Injured in DeKalb Shooting", [(C, INJ, 4, 4)]),
+        ("Image 3 of 4 A child was shot in East Oakland Thursday.", [(CH, KI, 1, 1)]),  # "4 A child" no noun
+        ("An individual was shot in the stomach.", [(U, KI, 1, 1)]),
+        ("Police identified the four people killed Christmas Eve.", [(U, K, 4, 4)]),
         # words that open a sentence are not names
         ("Nobody was hurt.", []),
         ("Police said Smith shot Jones.", []),

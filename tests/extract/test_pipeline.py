@@ -127,6 +127,19 @@ def test_an_attack_is_dated_by_its_own_day_not_an_arrests(run) -> None:  # type:
     assert attack.date == dt.date(2024, 3, 3)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man and his son were found dead in a parked car on Sunday; police called it an apparent murder-suicide.",
+        "Investigators released details of the double murder of a father and his young son on Sunday.",
+    ],
+)
+def test_an_attack_named_without_its_weapon_is_an_attack(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    [attack] = run(text).incidents
+    assert attack.attack_type is AttackType.OTHER
+    assert sum(c.min for c in attack.casualties if c.words != "double murder") == 2
+
+
 def test_without_publication_date_weekdays_give_no_day(run) -> None:  # type: ignore[no-untyped-def]
     result = run("An air strike on Saraqib on Sunday killed three civilians.", published=None)
     [attack] = result.incidents

@@ -38,6 +38,12 @@ ATTACK_PATTERNS: tuple[tuple[AttackType, str], ...] = (
         r"|shootouts?|shot (?:in the|multiple|several|once|twice)",
     ),
     (AttackType.GROUND_ATTACK, r"ground (?:attacks?|assaults?|offensives?)|ambush(?:ed)?"),
+    # one violent attack named without its weapon: "an apparent murder-suicide", "a double homicide"
+    (
+        AttackType.OTHER,
+        r"murder[\s-]suicides?|(?:double|triple|quadruple) (?:murders?|homicides?|slayings?)|massacres?"
+        r"|killing spree|rampage",
+    ),
 )
 ATTACK = re.compile("|".join(f"(?P<t{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(ATTACK_PATTERNS)), re.IGNORECASE)
 # "strike" and "raid" are also words for labour action and police operations; require company.

@@ -58,7 +58,11 @@ _GROUP_ALTERNATION = "|".join(f"(?:{words})" for words, _ in GROUP_WORDS)
 _MODIFIERS = r"(?:(?:of\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?)"
 GROUP_AFTER = re.compile(rf"^\s*[”\"']?\s*{_MODIFIERS}(?P<group>{_GROUP_ALTERNATION})\b", re.IGNORECASE)
 # Any other plural noun, with up to two modifiers: "three partygoers", "two young bandmates".
-OTHER_NOUN_AFTER = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][a-z-]*[a-rt-z]s\b")
+# A headline in title case capitalises them: "Child, Three Adults Injured".
+OTHER_NOUN_AFTER = re.compile(
+    r"^\s+(?:(?!(?i:of|a|an|the|and|or|in|on|at|to|from)\b)[A-Za-z][\w-]*\s+){0,2}?"
+    r"(?!(?i:was|has|is|this|his|its|as|us|does)\b)[A-Za-z][a-z-]*[a-rt-z]s\b"
+)
 
 # "shot and killed", "fatally shot", "shot dead", "shot to death", "pronounced dead": killed.
 _SHOT_DEAD = (
@@ -106,7 +110,7 @@ OUTCOME_BEFORE = re.compile(
     # "the Monday morning shooting of a teenager": hit, fate not said by these words
     r"|(?:fatal\s+)?(?:shooting|wounding) of)"
     r"(?:\s+(?:or|and)\s+(?:wound(?:ed|ing)|injur(?:ed|ing)))?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?)"
-    r"\s+(?:an estimated\s+|a total of\s+|as many as\s+|at least\s+)?[“\"']?\s*$",
+    r"\s+(?:an estimated\s+|a total of\s+|as many as\s+|at least\s+|all\s+)?[“\"']?\s*$",
     re.IGNORECASE,
 )
 TOLL_BEFORE = re.compile(
@@ -148,7 +152,9 @@ INCLUDING = re.compile(
 PARENTHETICAL = re.compile(
     r"^\s*,\s*(?:(?:ages?|aged)\s+\d+(?:\s*,\s*\d+)*\b[^,.;]{0,30}"  # "ages 18, 21 and 35"
     r"|(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"  # a name: "His brother, C.J. Mikula-Conrad, was"
-    r"|(?:including|among them|among whom|of whom|ages?|aged|between the ages of)\b[^,.;]{1,60}),",
+    r"|(?:including|among them|among whom|of whom|ages?|aged|between the ages of)\b[^,.;]{1,60}),"
+    # "Four people -- including a child -- were injured": an aside between dashes
+    r"|^\s*(?:--|—|–)\s*(?:including|among them|ages?|aged)\b[^.;—–]{1,60}?(?:--|—|–)",
     re.IGNORECASE,
 )
 # "a double homicide": as many dead as the word says.
@@ -203,7 +209,7 @@ PERSON = re.compile(
     r"(?:(?-i:[a-z]+)\s+)?"  # one more word of what he does: "a store clerk", "a gas station attendant"
     r"(?P<noun>woman|man|child|girl|boy|baby|infant|toddler|teen(?:ager)?|mother|father|husband|wife|son|daughter"
     r"|doctor|nurse|paramedic|civilian|fighter|soldier|victim|suspect|gunman|shooter|assailant|attacker|robber"
-    r"|officer|deputy|trooper|person|student|resident|driver|clerk|employee|worker|passenger|bystander|pedestrian"
+    r"|officer|deputy|trooper|person|individual|student|resident|driver|clerk|employee|worker|passenger|bystander|pedestrian"
     r"|customer|neighbou?r|friend|brother|sister|cousin|nephew|niece|uncle|aunt|grand(?:mother|father|son|daughter)"
     r"|girlfriend|boyfriend|fianc[eé]e?|homeowner|owner|teacher|youth|male|female|juvenile|motorist|guard"
     r"|detective|investigator|agent|sergeant|sheriff|marshal|bouncer|cashier|partygoer|classmate|roommate"
@@ -341,6 +347,14 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
         outcome_match = None  # "the gunman killed two people": he did the killing
     if outcome_match:
         outcome = _outcome_of(outcome_match.group("outcome"))
+        died = DIED_LATER.match(rest, outcome_match.end()) if outcome is Outcome.KILLED_OR_INJURED else None
+        if (
+            died
+            and not PASSIVE.search(outcome_match.group(0))
+            and not PARTITIVE_BEFORE.search(before)  # "One of 5 shot in a bar dies": one died
+            and not any(phrase_end + outcome_match.end() <= q.start < phrase_end + died.end() for q in others)
+        ):
+            outcome = Outcome.KILLED  # "a boy shot Monday while riding in a car has died": the shot one died
     else:
         governing = (
             OUTCOME_BEFORE.search(before) or TOLL_BEFORE.search(before) or TOLL_ROSE.search(sentence, 0, quantity.start)
@@ -355,15 +369,24 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
     return _Figure(quantity, phrase_end, group, outcome, bool(INCLUDING.search(before)), person)
 
 
-# "left a boy in the hospital", "leaving two people with gunshot wounds": what "left" leaves them is hurt.
+# "A 14-year-old boy shot earlier this week ... has died", "Teen shot in the head dies": the participle
+# names whom the clause's own verb tells of. With "was shot" the later verb may be anyone's.
+DIED_LATER = re.compile(r"[^.;:!?]{0,120}?\b(?:(?:has|have|had)\s+(?:since\s+|now\s+)?died|dies)\b", re.IGNORECASE)
+PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
+PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\b", re.IGNORECASE)
+# "left a boy in the hospital", "leaving two people with gunshot wounds", "left a girl abandoned in critical
+# condition": what "left" leaves them is hurt.
 LEFT_HURT = re.compile(
-    r"^\s*(?:with\s+(?:[\w-]+\s+){0,4}?(?:injuries|wounds?)|in\s+(?:the\s+)?hospital"
+    r"^\s*(?:[a-z]+ed\s+)?(?:with\s+(?:[\w-]+\s+){0,4}?(?:injuries|wounds?)|in\s+(?:the\s+)?hospital|in\s+surgery"
     r"|in\s+(?:[\w-]+\s+){0,2}condition|(?:seriously\s+|critically\s+|badly\s+)?(?:wounded|injured|hurt))\b",
     re.IGNORECASE,
 )
 # An object right after a bare verb makes the figure before it the doer: "gunmen killed 12 people".
 # "A teenager shot and killed Tuesday": a day or month after the verb says when, not whom.
-_WHEN = rf"(?:{word_alternation([*WEEKDAY_NAMES, *MONTH_NAMES])}|Police|Authorities|Officers)"
+_WHEN = (
+    rf"(?:{word_alternation([*WEEKDAY_NAMES, *MONTH_NAMES])}|Christmas|Thanksgiving|Easter|Halloween|New Year"
+    r"|Police|Authorities|Officers)"
+)
 OBJECT_AFTER = re.compile(
     rf"^\s+(?:at least\s+|as many as\s+|more than\s+)?(?:a|an|the|his|her|their|him|them|himself|herself|one|two|three"
     rf"|four|five|six|seven|eight|nine|ten|several|dozens|scores|hundreds|\d+|(?!{_WHEN}\b)[A-Z][a-z]+)\b"
@@ -371,9 +394,13 @@ OBJECT_AFTER = re.compile(
 
 
 AGE_AFTER_NAME = re.compile(r"[A-Za-z][a-z'’-]+\.?,\s*$")
-# "ages 14 to 52", "ages 18, 21 and 35": every number of the list is an age.
+# "Dennie Reeves, 66 and Ginger Reeves, 64 were found dead": the last of a list of names told with ages.
+AGE_LIST_BEFORE = re.compile(r"[A-Za-z][a-z'’-]+,\s*\d{1,3},?\s+and\s+(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*,\s*$")
+# "ages 14 to 52", "ages 18, 21 and 35": every number of the list is an age; so is "Justin Aiken and Cody
+# Bouphavong, both 21, were killed".
 AGES_BEFORE = re.compile(
-    r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d+(?:\s*,\s*|\s+)(?:and\s+|to\s+)?)*$", re.IGNORECASE
+    r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d+(?:\s*,\s*|\s+)(?:and\s+|to\s+)?)*$|,\s*(?:both|all)\s+$",
+    re.IGNORECASE,
 )
 # "upwards of 50 rounds were shot", "hit three times": what was fired, or how often, not who was hit.
 AMMUNITION_AFTER = re.compile(
@@ -417,9 +444,12 @@ def _figures(sentence: str) -> list[_Figure]:
         if (
             quantity not in persons
             and AGE_AFTER_NAME.search(sentence[max(0, quantity.start - 30) : quantity.start])
-            and re.match(r"\s*[,);]", sentence[quantity.end :])
+            and (
+                re.match(r"\s*(?:[,);]|and\b)", sentence[quantity.end :])
+                or AGE_LIST_BEFORE.search(sentence[max(0, quantity.start - 80) : quantity.start])
+            )
         ):
-            continue  # "his fiancee, Jaime Salazar, 34, and ...": an age
+            continue  # "his fiancee, Jaime Salazar, 34, and ...", "Dennie Reeves, 66 and Ginger Reeves, 64 were": ages
         figure = _read(sentence, quantity, quantities, quantity in persons)
         if figures:
             between = sentence[figures[-1].end : quantity.start]
