@@ -177,6 +177,7 @@ M = Group.MEN
         ("Truly saddened by the death of 3 yr old.", []),
         ("He faces two counts of aggravated assault.", []),
         ("Justin Aiken and Cody Bouphavong, both 21, were killed.", []),
+        ("Bournes, who was 59, had shot his wife.", [(W, KI, 1, 1)]),
         ("Dennie Reeves, 66 and Ginger Reeves, 64 were found dead inside a home.", []),
         # a participle names whom the clause's own later death tells of; "one of 5" is one
         ("A 14-year-old boy shot earlier this week while riding in a car has died.", [(CH, K, 1, 1)]),
@@ -192,6 +193,11 @@ M = Group.MEN
         ("Image 3 of 4 A child was shot in East Oakland Thursday.", [(CH, KI, 1, 1)]),  # "4 A child" no noun
         ("An individual was shot in the stomach.", [(U, KI, 1, 1)]),
         ("Police identified the four people killed Christmas Eve.", [(U, K, 4, 4)]),
+        # a suspect no harm is told of lends the figures after him no group; holes and children are no counts
+        ("Third Suspect Arrested in Shooting That Killed 1 and Injured 4", [(U, K, 1, 1), (U, INJ, 4, 4)]),
+        ("The main suspect left five bullet holes in a police helicopter.", []),
+        ("Holder, a father of two, was shot and killed.", []),  # not two killed (Holder himself: not read yet)
+        ("The three people killed inside the home early Sunday died in a dispute.", [(U, K, 3, 3)]),
         # words that open a sentence are not names
         ("Nobody was hurt.", []),
         ("Police said Smith shot Jones.", []),

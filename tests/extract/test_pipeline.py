@@ -140,6 +140,24 @@ def test_an_attack_named_without_its_weapon_is_an_attack(run, text: str) -> None
     assert sum(c.min for c in attack.casualties if c.words != "double murder") == 2
 
 
+def test_a_day_inside_the_month_a_mention_was_dated_by_is_the_same_attack(run) -> None:  # type: ignore[no-untyped-def]
+    result = run(
+        "The second suspect in the quadruple murder that happened in June has been arrested.\n\n"
+        "According to police, he robbed and shot five people at a home on Hudson Street on June 13.",
+        published=dt.date(2024, 8, 20),
+    )
+    assert len(result.incidents) == 1
+
+
+def test_a_town_in_the_state_named_before_is_the_same_attack(run) -> None:  # type: ignore[no-untyped-def]
+    result = run(
+        "Boy shot and killed, brother wounded inside Pa. home\n\n"
+        "Two brothers were shot inside a Mount Oliver, Pa., home on Sunday night. The youngest victim died "
+        "inside the home as the gunman fled."
+    )
+    assert len(result.incidents) == 1
+
+
 def test_without_publication_date_weekdays_give_no_day(run) -> None:  # type: ignore[no-untyped-def]
     result = run("An air strike on Saraqib on Sunday killed three civilians.", published=None)
     [attack] = result.incidents

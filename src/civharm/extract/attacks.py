@@ -35,14 +35,16 @@ ATTACK_PATTERNS: tuple[tuple[AttackType, str], ...] = (
         r"shootings?|shot (?:dead|and killed|and wounded|to death)|gunfire|opened fire|gunm[ae]n|shooters?"
         # "a man was shot", "fatally shot", "gunshot wounds", "shots fired": gun violence in local news
         r"|(?:was|were|been|being|fatally|accidentally|mortally|critically)\s+shot|gunshots?|shots? (?:were )?fired"
-        r"|shootouts?|shot (?:in the|multiple|several|once|twice)",
+        r"|shootouts?|shot (?:in the|multiple|several|once|twice)|gunned down"
+        # the active verb with its victim: "a man shot his wife", "shot and wounded two people"
+        r"|shot(?= (?:and (?:killed|wounded|injured) )?(?:his|her|their|a|an|two|three|four|five|six|\d+) \w)",
     ),
     (AttackType.GROUND_ATTACK, r"ground (?:attacks?|assaults?|offensives?)|ambush(?:ed)?"),
     # one violent attack named without its weapon: "an apparent murder-suicide", "a double homicide"
     (
         AttackType.OTHER,
         r"murder[\s-]suicides?|(?:double|triple|quadruple) (?:murders?|homicides?|slayings?)|massacres?"
-        r"|killing spree|rampage",
+        r"|killing spree|rampage|slayings?",
     ),
 )
 ATTACK = re.compile("|".join(f"(?P<t{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(ATTACK_PATTERNS)), re.IGNORECASE)

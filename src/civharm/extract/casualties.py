@@ -222,7 +222,7 @@ PERSON = re.compile(
 NAMED = re.compile(
     r"\b(?!(?:He|She|It|They|We|You|This|That|These|Those|There|Police|Officers?|Authorities|Nobody|No|None|One"
     r"|Everyone|Everybody|Someone|Somebody|Anyone|Who|What|Which|All|Both|Each|Many|Some|Several|Others|Another"
-    r"|Nothing|Everything|The|A|An)\b)"
+    r"|Nothing|Everything|The|A|An|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight)\b)"
     r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3}(?:,?\s+(?:Jr|Sr)\.|\s+I{2,3}\b)?"
     r"(?:,\s*\d{1,3},(?:\s+(?:of|from)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2},)?)?"
     r"(?=\s+(?:was|had been|has been|is|were)\s+(?:\w+\s+){0,2}?(?:shot|killed|wounded|injured|pronounced|hit|struck)\b"
@@ -397,14 +397,18 @@ AGE_AFTER_NAME = re.compile(r"[A-Za-z][a-z'’-]+\.?,\s*$")
 # "Dennie Reeves, 66 and Ginger Reeves, 64 were found dead": the last of a list of names told with ages.
 AGE_LIST_BEFORE = re.compile(r"[A-Za-z][a-z'’-]+,\s*\d{1,3},?\s+and\s+(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*,\s*$")
 # "ages 14 to 52", "ages 18, 21 and 35": every number of the list is an age; so is "Justin Aiken and Cody
-# Bouphavong, both 21, were killed".
+# Bouphavong, both 21, were killed" and "Bournes, who was 59, had shot his wife".
 AGES_BEFORE = re.compile(
-    r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d+(?:\s*,\s*|\s+)(?:and\s+|to\s+)?)*$|,\s*(?:both|all)\s+$",
+    r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d+(?:\s*,\s*|\s+)(?:and\s+|to\s+)?)*$|,\s*(?:both|all)\s+$"
+    r"|\bwho\s+(?:was|is)\s+$",
     re.IGNORECASE,
+)
+FAMILY_OF_BEFORE = re.compile(
+    r"\b(?:father|mother|parent|dad|mom|grand(?:father|mother|parent))\s+of\s+$", re.IGNORECASE
 )
 # "upwards of 50 rounds were shot", "hit three times": what was fired, or how often, not who was hit.
 AMMUNITION_AFTER = re.compile(
-    r"^\s+(?:[a-z][\w-]*\s+){0,2}?(?:rounds|shots|bullets|shells|casings|gunshots|times)\b", re.IGNORECASE
+    r"^\s+(?:[a-z][\w-]*\s+){0,2}?(?:rounds|shots|bullets|shells|casings|gunshots|holes|times)\b", re.IGNORECASE
 )
 
 
@@ -439,6 +443,8 @@ def _figures(sentence: str) -> list[_Figure]:
             continue  # already read as part of the phrase before
         if AGES_BEFORE.search(sentence[max(0, quantity.start - 30) : quantity.start]):
             continue  # "six people, ages 14 to 52": ages, not people
+        if FAMILY_OF_BEFORE.search(sentence[max(0, quantity.start - 30) : quantity.start]):
+            continue  # "Anthony Holder, a father of two, was shot": his children, not the harmed
         if AMMUNITION_AFTER.match(sentence[quantity.end :]):
             continue
         if (
@@ -485,9 +491,12 @@ def _figures(sentence: str) -> list[_Figure]:
         if figure.outcome is None and figure.joined:
             figure = figure.but(outcome=previous.outcome)
         if figure.outcome is not None and figure.group is None:
-            # "two people were killed and five injured"; but "... one child; 200 injured" are not all children
+            # "two people were killed and five injured"; but "... one child; 200 injured" are not all children,
+            # and "Third Suspect Arrested in Shooting That Killed 1" did not kill a suspect: a person no harm
+            # is told of lends no group
             same_kind = figure.outcome is previous.outcome or previous.group not in SUBGROUPS
-            figure = figure.but(group=previous.group if same_kind else Group.UNKNOWN)
+            harmed = previous.outcome is not None
+            figure = figure.but(group=previous.group if same_kind and harmed else Group.UNKNOWN)
         figures[i] = figure
     return [f for f in figures if f.outcome is not None]
 

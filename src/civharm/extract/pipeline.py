@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -23,7 +23,7 @@ from civharm.extract.casualties import NEGATED, find_casualties
 from civharm.extract.date_role import DateRole, date_role
 from civharm.extract.dates import DateMention, find_dates
 from civharm.extract.evidence import find_evidence
-from civharm.extract.gazetteer import Gazetteer
+from civharm.extract.gazetteer import Candidate, Gazetteer
 from civharm.extract.legal import find_legal
 from civharm.extract.nlp import parse, parse_many
 from civharm.extract.positions import find_position
@@ -216,7 +216,7 @@ class _Reader:
         if not (is_attack or casualties or (words and self.current is not None)):
             return
         current = self.current
-        if current is None or _conflicts(current, place, date) or (is_attack and SEPARATE.search(text)):
+        if current is None or _conflicts(current, place, date, self._refines) or (is_attack and SEPARATE.search(text)):
             if not is_attack:
                 return  # a figure with no attack word and nothing to attach it to
             current = _Mention(start, end, attacks.attack_type(text, words))
@@ -352,11 +352,29 @@ class _Reader:
             casualties=tuple(mention.casualties),
         )
 
-    def _place(self, mention: PlaceMention, precision: PlacePrecision) -> Place:
+    def _entry(self, mention: PlaceMention) -> Candidate | None:
+        """The gazetteer entry a place mention was resolved to, by position: counties share no id."""
         words = self.report.text[mention.start : mention.end]
-        candidate = next(
-            (c for c in self.gazetteer.lookup(words) if (c.lat, c.lon) == (mention.lat, mention.lon)), None
+        return next(
+            (
+                c
+                for c in self.gazetteer.lookup(words, abbreviations=True)
+                if (c.lat, c.lon) == (mention.lat, mention.lon)
+            ),
+            None,
         )
+
+    def _refines(self, place: PlaceMention, area: PlaceMention) -> bool:
+        """Whether a town or county lies in the state named before it ("Mount Oliver, Pa." after "Pa.")."""
+        if area.feature != "admin1" or place.feature not in ("city", "admin2"):
+            return False
+        inner, outer = self._entry(place), self._entry(area)
+        return (
+            inner is not None and outer is not None and (inner.country, inner.admin1) == (outer.country, outer.admin1)
+        )
+
+    def _place(self, mention: PlaceMention, precision: PlacePrecision) -> Place:
+        candidate = self._entry(mention)
         if precision is PlacePrecision.EXACT:
             precision = geoparse.feature_precision(mention.feature)
         return Place(
@@ -399,15 +417,23 @@ def _is_period(mention: DateMention) -> bool:
     return False
 
 
-def _conflicts(current: _Mention, place: PlaceMention | None, date: DateMention | None) -> bool:
-    """True when a sentence's place or date shows it is about a different attack."""
-    if (
-        date is not None
-        and current.date is not None
-        and date.date
-        and current.date.date
-        and abs((date.date - current.date.date).days) > SAME_ATTACK_DAYS
-    ):
+def _days_apart(a: DateMention, b: DateMention) -> int:
+    """Days between two dates' intervals: "June 13" lies inside "in June", not twelve days after it."""
+    if a.date is None or b.date is None:
+        return 0
+    a_end, b_end = a.end_date or a.date, b.end_date or b.date
+    return max(0, (max(a.date, b.date) - min(a_end, b_end)).days)
+
+
+def _conflicts(
+    current: _Mention,
+    place: PlaceMention | None,
+    date: DateMention | None,
+    refines: Callable[[PlaceMention, PlaceMention], bool],
+) -> bool:
+    """True when a sentence's place or date shows it is about a different attack; ``refines`` tells
+    whether a place lies inside an area ("Mount Oliver" inside "Pa.")."""
+    if date is not None and current.date is not None and _days_apart(date, current.date) > SAME_ATTACK_DAYS:
         return True
     if place is None or current.place is None or (place.lat, place.lon) == (current.place.lat, current.place.lon):
         return False
@@ -415,6 +441,8 @@ def _conflicts(current: _Mention, place: PlaceMention | None, date: DateMention 
         return True
     if "country" in (place.feature, current.place.feature):
         return False  # a town in the country the report named before refines it
+    if refines(place, current.place) or refines(current.place, place):
+        return False  # and so does a town in the state
     if None in (place.lat, place.lon, current.place.lat, current.place.lon):
         return False
     distance = haversine_km(place.lat or 0.0, place.lon or 0.0, current.place.lat or 0.0, current.place.lon or 0.0)
