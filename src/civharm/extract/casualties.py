@@ -441,15 +441,16 @@ def _figures(sentence: str) -> list[_Figure]:
     for quantity in quantities:
         if any(f.quantity.start <= quantity.start < f.end for f in figures):
             continue  # already read as part of the phrase before
-        if AGES_BEFORE.search(sentence[max(0, quantity.start - 30) : quantity.start]):
+        before = sentence[max(0, quantity.start - 30) : quantity.start]
+        if AGES_BEFORE.search(before):
             continue  # "six people, ages 14 to 52": ages, not people
-        if FAMILY_OF_BEFORE.search(sentence[max(0, quantity.start - 30) : quantity.start]):
+        if FAMILY_OF_BEFORE.search(before):
             continue  # "Anthony Holder, a father of two, was shot": his children, not the harmed
         if AMMUNITION_AFTER.match(sentence[quantity.end :]):
             continue
         if (
             quantity not in persons
-            and AGE_AFTER_NAME.search(sentence[max(0, quantity.start - 30) : quantity.start])
+            and AGE_AFTER_NAME.search(before)
             and (
                 re.match(r"\s*(?:[,);]|and\b)", sentence[quantity.end :])
                 or AGE_LIST_BEFORE.search(sentence[max(0, quantity.start - 80) : quantity.start])

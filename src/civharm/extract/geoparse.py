@@ -474,6 +474,15 @@ def _place_mention(mention: _Mention, cand: Candidate | None) -> PlaceMention:
     )
 
 
+def entry(found: PlaceMention, gazetteer: Gazetteer) -> Candidate | None:
+    """The gazetteer entry a mention was resolved to: by its id and position, since areas without a
+    GeoNames id (counties: Orange County, California and Orange County, Florida) share the empty one."""
+    key = (found.geonameid, found.lat, found.lon)
+    return next(
+        (c for c in gazetteer.lookup(found.name, abbreviations=True) if (c.geonameid, c.lat, c.lon) == key), None
+    )
+
+
 def resolve_spans(text: str, spans: Iterable[tuple[int, int]], gazetteer: Gazetteer) -> list[PlaceMention]:
     """Resolve given toponym spans (e.g. gold annotations); unknown names get null coordinates."""
     mentions = [_Mention(s, e, text[s:e], _qualifier_after(text, e)) for s, e in spans]

@@ -34,7 +34,7 @@ from civharm.records import (
 )
 
 if TYPE_CHECKING:
-    from civharm.extract.gazetteer import Candidate, Gazetteer
+    from civharm.extract.gazetteer import Gazetteer
 
 # Groups whose harm is not the victims' toll: fighters and attackers or suspects.
 NOT_VICTIMS = frozenset({Group.FIGHTERS})
@@ -233,19 +233,10 @@ def _main_state(places: Sequence[PlaceMention], gazetteer: Gazetteer, country: s
         entry.admin1
         for found in places
         if found.country == country and found.feature in ("city", "admin2", "admin1")
-        for entry in [_entry(found, gazetteer)]
+        for entry in [geoparse.entry(found, gazetteer)]
         if entry is not None and entry.admin1
     )
     return counts.most_common(1)[0][0] if counts else None
-
-
-def _entry(found: PlaceMention, gazetteer: Gazetteer) -> Candidate | None:
-    """The gazetteer entry a mention was resolved to: by its id and position, since areas without a
-    GeoNames id (counties: Orange County, California and Orange County, Florida) share the empty one."""
-    key = (found.geonameid, found.lat, found.lon)
-    return next(
-        (c for c in gazetteer.lookup(found.name, abbreviations=True) if (c.geonameid, c.lat, c.lon) == key), None
-    )
 
 
 def _main_country(places: Sequence[PlaceMention]) -> str | None:
@@ -286,7 +277,7 @@ def _town(found: PlaceMention, gazetteer: Gazetteer, country: str | None, state:
     """The place a town mention names, when it is a located town in ``country`` and ``state``."""
     if found.feature != "city" or found.lat is None or (country is not None and found.country != country):
         return None
-    known = _entry(found, gazetteer)
+    known = geoparse.entry(found, gazetteer)
     if state is not None and (known is None or known.admin1 != state):
         return None
     return Place(

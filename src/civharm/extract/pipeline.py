@@ -23,7 +23,7 @@ from civharm.extract.casualties import NEGATED, find_casualties
 from civharm.extract.date_role import DateRole, date_role
 from civharm.extract.dates import DateMention, find_dates
 from civharm.extract.evidence import find_evidence
-from civharm.extract.gazetteer import Candidate, Gazetteer
+from civharm.extract.gazetteer import Gazetteer
 from civharm.extract.legal import find_legal
 from civharm.extract.nlp import parse, parse_many
 from civharm.extract.positions import find_position
@@ -352,29 +352,17 @@ class _Reader:
             casualties=tuple(mention.casualties),
         )
 
-    def _entry(self, mention: PlaceMention) -> Candidate | None:
-        """The gazetteer entry a place mention was resolved to, by position: counties share no id."""
-        words = self.report.text[mention.start : mention.end]
-        return next(
-            (
-                c
-                for c in self.gazetteer.lookup(words, abbreviations=True)
-                if (c.lat, c.lon) == (mention.lat, mention.lon)
-            ),
-            None,
-        )
-
     def _refines(self, place: PlaceMention, area: PlaceMention) -> bool:
         """Whether a town or county lies in the state named before it ("Mount Oliver, Pa." after "Pa.")."""
         if area.feature != "admin1" or place.feature not in ("city", "admin2"):
             return False
-        inner, outer = self._entry(place), self._entry(area)
+        inner, outer = geoparse.entry(place, self.gazetteer), geoparse.entry(area, self.gazetteer)
         return (
             inner is not None and outer is not None and (inner.country, inner.admin1) == (outer.country, outer.admin1)
         )
 
     def _place(self, mention: PlaceMention, precision: PlacePrecision) -> Place:
-        candidate = self._entry(mention)
+        candidate = geoparse.entry(mention, self.gazetteer)
         if precision is PlacePrecision.EXACT:
             precision = geoparse.feature_precision(mention.feature)
         return Place(
