@@ -182,7 +182,38 @@ M = Group.MEN
         # a participle names whom the clause's own later death tells of; "one of 5" is one
         ("A 14-year-old boy shot earlier this week while riding in a car has died.", [(CH, K, 1, 1)]),
         ("Teen shot in the head dies", [(CH, K, 1, 1)]),
-        ("One of 5 shot in a billiards bar dies of injuries", [(U, KI, 5, 5)]),
+        ("One of 5 shot in a billiards bar dies of injuries", [(U, K, 1, 1), (U, KI, 5, 5)]),
+        # the part of a whole that died: of the four shot, two died
+        ("Police said two of the four shooting victims had died.", [(U, K, 2, 2), (U, KI, 4, 4)]),
+        ("Three of the 12 people killed were children.", [(U, K, 12, 12)]),
+        ("One of the 12 people who died was a child.", [(U, K, 12, 12)]),
+        # a second noun without its own article is a second person; an age alone after "death of"
+        ("The shooting left a man and woman dead.", [(W, K, 2, 2)]),
+        ("A man and his son were killed.", [(C, K, 2, 2)]),
+        ("He was charged after the shooting death of a 3-year-old in Meridian.", [(U, K, 1, 1)]),
+        ("He will be charged after the deadly shooting of a 19-year-old Thursday.", [(U, K, 1, 1)]),
+        # a found person's later death; a full name as the object of the verb; hospital words
+        ("A man found in a car on Tuesday died from an accidental gunshot wound.", [(M, K, 1, 1)]),
+        ("Police confirmed Giddings shot Sgt. Lee Jundt after a traffic stop.", [(U, KI, 1, 1)]),
+        ("He is accused of killing John Smith.", [(U, K, 1, 1)]),
+        ("Police said the shooting Tuesday Morning was bad.", []),
+        ("A two-year-old was airlifted to the hospital after shooting himself.", [(U, INJ, 1, 1)]),
+        ("She was taken to the hospital, where she died.", [(U, K, 1, 1)]),
+        ("The man was taken to a hospital.", []),  # told of before, maybe as dead
+        # subjects of one verb are summed, but never across the sides that are counted apart
+        ("Deputies went to a home where six children and two adults were fatally shot.", [(C, K, 8, 8)]),
+        ("Five soldiers and two civilians were killed.", [(F, K, 5, 5), (C, K, 2, 2)]),
+        ("Two doctors and three nurses were killed.", [(Group.MEDICAL_STAFF, K, 5, 5)]),
+        ("The bullet killed her and injured one of the family dogs.", []),
+        ("Four other people, three women and one man, were taken to a hospital with injuries.", [(U, INJ, 4, 4)]),
+        ("Two people, a man and a woman, were shot.", [(U, KI, 2, 2)]),
+        ("A girl was shot when two cars were hit by gunfire.", [(CH, KI, 1, 1)]),
+        ("The shooting left a man paralyzed.", [(M, INJ, 1, 1)]),
+        ("The gunman then shot Donavon Worker, 24. Worker is expected to survive.", [(U, KI, 1, 1)]),
+        ("A 7-year-old girl was grazed by a bullet.", [(CH, INJ, 1, 1)]),
+        ("The victim suffered serious, but non-life-threatening injuries.", [(U, INJ, 1, 1)]),
+        ("He remains hospitalized in stable condition.", [(U, INJ, 1, 1)]),
+        ("A man is accused of shooting his co-worker in the face.", [(U, KI, 1, 1)]),
         ("A man was shot Sunday and the woman who drove him has died of a heart attack.", [(M, KI, 1, 1)]),
         # what "left" leaves them, past a participle; an aside between dashes; all of a number
         ("A hail of bullets left a 2-year-old girl abandoned in critical condition.", [(CH, INJ, 1, 1)]),

@@ -52,6 +52,11 @@ def test_a_date_tied_to_the_harm_dates_the_attack(text: str, words: str) -> None
         ("Photo taken Monday, March 2, 2015 at the scene of the shooting.", "Monday, March 2, 2015"),
         ("The wounded woman remained in critical condition Tuesday.", "Tuesday"),
         ("He was charged with murder Tuesday.", "Tuesday"),  # the charge, not a murder, on Tuesday
+        ("A woman was charged with first-degree murder Tuesday after shooting her son.", "Tuesday"),
+        ("He appeared in court on 3 counts of 1st-degree murder, March 2, 2015 (KOIN)", "March 2, 2015"),
+        ("He was arrested Tuesday afternoon without incident.", "Tuesday"),
+        ("The father of the boy who was shot walked out of jail Tuesday.", "Tuesday"),
+        ("Q&A with a reporter on the club shooting | 11:59 Tuesday morning update on the case", "Tuesday"),
         ("Police released the incident report Tuesday.", "Tuesday"),
         ("The man was being held Tuesday on charges of murder.", "Tuesday"),
         ("Great day — Jo Reporter (@joreports) March 2, 2015", "March 2, 2015"),  # a post's signature

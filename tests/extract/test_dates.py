@@ -255,11 +255,24 @@ def test_a_weekday_the_text_dates_in_full_is_that_day_where_it_is_named_alone() 
     text = "Police say Aryanna was shot Monday night. It happened around 11 p.m. Monday, May 23, at a home."
     found = find_dates(text, date(2016, 8, 10))
     assert [(m.words, m.date) for m in found] == [("Monday", date(2016, 5, 23)), ("Monday, May 23", date(2016, 5, 23))]
-    # two Mondays dated in full leave the bare one to publication; a page's stamp anchors nothing
+    # two Mondays dated in full leave the bare one to publication
     two = "Shot Monday. Charged Monday, June 6. Shot Monday, May 23."
     assert find_dates(two, date(2016, 8, 10))[0].date == date(2016, 8, 8)
-    stamped = "(Published Monday, May 23, 2016)\nThe man was arrested Monday."
-    assert [m.date for m in find_dates(stamped, date(2016, 8, 10))] == [date(2016, 8, 8)]
+
+
+def test_a_page_stamp_before_publication_is_when_the_text_was_written() -> None:
+    # archived in August, written on Friday, Sept. 2: "Thursday" is the day before, not an August Thursday
+    stamped = "Two men were shot Thursday. (Published Friday, Sept. 2, 2016)\nThe man was arrested Monday."
+    assert [m.date for m in find_dates(stamped, date(2016, 10, 27))] == [date(2016, 9, 1), date(2016, 8, 29)]
+    # a live story's update lines are stamps too, and a stamp without its year anchors nothing
+    live = "Update (8:20 p.m. Sunday)\nOriginal story (11:45 p.m. Saturday)\nThree people were shot Saturday night."
+    assert [m.words for m in find_dates(live, date(2016, 7, 17))] == ["Saturday"]
+    assert find_dates("Update, 10:42 a.m. Monday: Police said more.", date(2017, 3, 26)) == []
+    yearless = "UPDATE (Wednesday, April 5): A jury deadlocked. Four people were shot Sunday."
+    assert find_dates(yearless, date(2016, 2, 29))[-1].date == date(2016, 2, 28)
+    # a related story's stamp further down the page is its own
+    related = "A man was shot Sunday." + " Details." * 150 + " Posted: Monday, May 2, 2016 2:20 PM EDT"
+    assert find_dates(related, date(2016, 8, 10))[0].date == date(2016, 8, 7)
 
 
 def test_a_possessive_day_after_from_is_that_day_not_a_period() -> None:

@@ -150,6 +150,12 @@ def test_a_qualifier_state_that_holds_the_town_wins_over_its_namesakes(gazetteer
     assert (rockville.country, rockville.feature) == ("US", "city")  # not Maryland county, Liberia
 
 
+def test_a_qualifier_ends_at_its_full_stop(gazetteer: Gazetteer) -> None:
+    text = "The Beaufort County sheriff said the shooting was in Pinetown, North Carolina. First responders came."
+    _, pinetown, _ = resolve_spans(text, _spans(text, "Beaufort County", "Pinetown", "North Carolina"), gazetteer)
+    assert pinetown.country == "US"  # somewhere in North Carolina, not Pinetown in South Africa
+
+
 def test_a_metropolis_beats_a_namesake_in_a_country_mentioned_in_passing(gazetteer: Gazetteer) -> None:
     text = "The sample was tested by a United States military laboratory in Cairo, officials in Baghdad said."
     cairo, _, _ = resolve_spans(text, _spans(text, "Cairo", "Baghdad", "United States"), gazetteer)

@@ -36,6 +36,14 @@ def test_abbreviations_and_initials_do_not_end_sentences() -> None:
     assert _sentences(text) == [text]
 
 
+def test_a_title_before_a_name_ends_no_sentence() -> None:
+    text = "Police confirmed Giddings shot Sgt. Lee Jundt after a traffic stop. Dr. He Li said so."
+    assert _sentences(text) == [
+        "Police confirmed Giddings shot Sgt. Lee Jundt after a traffic stop.",
+        "Dr. He Li said so.",
+    ]
+
+
 def test_a_line_break_ends_a_sentence() -> None:
     assert _sentences("Man shot dead in Houston\n\nA man was shot on Monday.") == [
         "Man shot dead in Houston",

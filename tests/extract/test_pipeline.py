@@ -189,3 +189,9 @@ def test_one_attack_dated_by_the_month_is_an_incident_not_a_tally(run) -> None: 
     [incident] = extraction.incidents
     assert [c.min for c in incident.casualties] == [3] and not extraction.tallies
     assert run("In February, Russian air strikes killed 300 civilians in Idlib, Syria.").tallies
+
+
+def test_one_crime_dated_by_the_year_is_an_incident_not_a_tally(run) -> None:  # type: ignore[no-untyped-def]
+    text = "A man pleaded guilty to fatally shooting four people during a robbery at an Ohio home in 2015."
+    [incident] = run(text).incidents
+    assert [c.min for c in incident.casualties] == [4]

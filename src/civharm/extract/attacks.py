@@ -130,12 +130,18 @@ def is_attack_sentence(sentence: str, words: list[AttackWord]) -> bool:
 
 # "A drone strike", "the air raid": one attack named in the singular.
 ONE_ATTACK_BEFORE = re.compile(r"\b(?:a|an|the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# "fatally shooting four people ... during a robbery at an Ohio home in 2015": one crime, named by its kind.
+ONE_CRIME = re.compile(
+    r"\b(?:during|in|at|after)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:robbery|home invasion|carjacking|burglary"
+    r"|break-in|dispute|argument|fight|altercation|standoff|ambush)\b",
+    re.IGNORECASE,
+)
 
 
 def names_one_attack(sentence: str, words: list[AttackWord]) -> bool:
     """True when the sentence names a single attack ("A drone strike killed three men earlier this month"):
     its figures are that attack's, even when the sentence dates it only by a month or week."""
-    return any(
+    return ONE_CRIME.search(sentence) is not None or any(
         not sentence[w.start : w.end].lower().endswith("s") and ONE_ATTACK_BEFORE.search(sentence[: w.start])
         for w in words
         if not WEAK_WORDS.match(sentence[w.start : w.end]) or sentence[w.start : w.end].lower() == "strike"

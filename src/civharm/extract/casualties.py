@@ -75,21 +75,28 @@ _KILLED = rf"{_SHOT_DEAD}|killed|dead|died|dies|deaths?|fatalities|lost their li
 _SHOT = r"shot|hit|struck"
 HIT_WORDS = re.compile(r"\b(?:hit|hitting|struck|striking)\b", re.IGNORECASE)
 # "was taken to a hospital with non-life-threatening injuries", "was hospitalized in critical condition": hurt.
+_TAKEN_TO_HOSPITAL = r"(?:taken|transported|rushed|airlifted|flown)\s+to\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?hospital\b"
 _HOSPITAL = (
     r"(?:taken|transported|rushed|airlifted|flown)\s+to\s+[^.;]{0,60}?\b(?:with|for(?:\s+treatment\s+of)?)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:injur(?:y|ies)|wounds?)|hospitali[sz]ed|in\s+(?:critical|serious|stable|fair|grave)\s+condition"
     r"|treated\s+and\s+released"
+    # "A two-year-old was airlifted to the hospital after ...", unless the sentence goes on to his death
+    rf"|{_TAKEN_TO_HOSPITAL}(?![^.;]*\b(?:died|dead|death|succumbed)\b)"
 )
+# Taken to hospital, and nothing said of injuries: someone first named so was hurt; but "he", "the man"
+# are someone told of before, maybe as dead.
+TAKEN_TO_HOSPITAL = re.compile(_TAKEN_TO_HOSPITAL, re.IGNORECASE)
+DEFINITE = re.compile(r"(?:the|he|she|his|her|their)\b", re.IGNORECASE)
 # "suffered non-life-threatening injuries", "suffered a gunshot wound", "shot and wounded": injured.
 _SUFFERED = (
     r"(?:suffer(?:ed|ing|s)|sustain(?:ed|ing|s)|treated for)\s+(?:from\s+)?(?:an?\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:injur(?:y|ies)|wounds?)"
+    r"(?:[\w-]+,?\s+){0,3}?(?:injur(?:y|ies)|wounds?)"
 )
-_INJURED = rf"shot\s+and\s+(?:wounded|injured)|{_SUFFERED}|{_HOSPITAL}|wounded|injured|hurt|injuries|maimed"
+_INJURED = rf"shot\s+and\s+(?:wounded|injured)|{_SUFFERED}|{_HOSPITAL}|wounded|injured|hurt|injuries|maimed|grazed"
 _MISSING = r"missing|unaccounted for|buried under (?:the )?rubble"
 _AUX = (
     r"(?:\s*(?:,\s*)?(?:who|that|were|was|have|has|had|been|are|is|being|reportedly|reported|also|all|later|found|both"
-    r"|since|now|were\s+said\s+to\s+have|are\s+feared|feared|confirmed|believed|thought|to\s+be|to\s+have)\b)*"
+    r"|since|now|still|remains|remained|were\s+said\s+to\s+have|are\s+feared|feared|confirmed|believed|thought|to\s+be|to\s+have)\b)*"
 )
 # "a 9-month-old baby in Indiana died", "a man from Dayton, 34, was shot": where he is from, or his age.
 _FROM_PLACE = (
@@ -108,7 +115,7 @@ OUTCOME_BEFORE = re.compile(
     # "the shooting death of 5-year-old Mya White", "charged in the murders of two men"
     r"|(?:death|deaths|murder|murders|killing|killings|slaying|slayings|homicide) of"
     # "the Monday morning shooting of a teenager": hit, fate not said by these words
-    r"|(?:fatal\s+)?(?:shooting|wounding) of)"
+    r"|(?:(?:fatal|deadly)\s+)?(?:shooting|wounding) of)"
     r"(?:\s+(?:or|and)\s+(?:wound(?:ed|ing)|injur(?:ed|ing)))?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?)"
     r"\s+(?:an estimated\s+|a total of\s+|as many as\s+|at least\s+|all\s+)?[“\"']?\s*$",
     re.IGNORECASE,
@@ -192,8 +199,10 @@ PERSON = re.compile(
     r"\b(?:(?:a|an|the|one)\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-old(?=(?:\s+in\s+the\s+\w+)?,?\s+"
     r"(?:was|is|had|has|died|dies|shot|killed|hit|struck|wounded|injured|also|later|accidentally|fatally)\b)"
     # "he was shot", "she died from her injuries": a pronoun whose fate the sentence tells
-    r"|\b(?:He|She)(?=\s+(?:(?:was|had been|has been|later|also|then|eventually)\s+(?:\w+\s+){0,2}?)?"
-    r"(?:killed|dead|died|dies|shot|wounded|injured|hurt|hit|struck|suffered|sustained|pronounced)\b)"
+    r"|\b(?:He|She)(?=\s+(?:(?:was|had been|has been|is|remains|remained|later|also|then|eventually)\s+"
+    r"(?:\w+\s+){0,2}?)?"
+    r"(?:killed|dead|died|dies|shot|wounded|injured|hurt|hit|struck|suffered|sustained|pronounced|hospitali[sz]ed"
+    r"|listed|grazed)\b)"
     # "three people dead and another injured": one more person
     r"|\b(?:another|one other)(?=\s+(?:(?:was|were|is)\s+)?(?:critically\s+|seriously\s+)?(?:injured|wounded|hurt)\b)"
     # "5-year-old Noelle Shawver": an age before a name
@@ -213,7 +222,10 @@ PERSON = re.compile(
     r"|customer|neighbou?r|friend|brother|sister|cousin|nephew|niece|uncle|aunt|grand(?:mother|father|son|daughter)"
     r"|girlfriend|boyfriend|fianc[eé]e?|homeowner|owner|teacher|youth|male|female|juvenile|motorist|guard"
     r"|detective|investigator|agent|sergeant|sheriff|marshal|bouncer|cashier|partygoer|classmate|roommate"
-    r"|step(?:father|mother|son|daughter|brother|sister)|partner|spouse|acquaintance|relative|musician)\b(?!-)",
+    r"|step(?:father|mother|son|daughter|brother|sister)|partner|spouse|acquaintance|relative|musician|co-?worker"
+    r"|colleague|companion|stranger|patron|coach|pastor|rapper|tenant|landlord|ex-(?:wife|husband|girlfriend|boyfriend))\b(?!-)"
+    # "the shooting death of a 3-year-old": an age alone names the person a harm noun is of
+    r"|(?<=\bof\s)(?:a|an)\s+(?:\d+|[a-z]+)-(?:year|month|week)-old\b(?!-)",
     re.IGNORECASE,
 )
 # A named person whose fate the sentence tells: "Kenneth Lampkin, 16, was shot", "John Smith died".
@@ -264,6 +276,7 @@ PERSON_GROUPS: dict[str, Group] = {
     "trooper": Group.UNKNOWN,
 }
 SUBGROUPS = (Group.CHILDREN, Group.WOMEN, Group.MEN)
+SIDES = (Group.FIGHTERS, Group.MEDICAL_STAFF)  # kept apart from civilians when figures are summed
 # How far (characters) to look back for a verb that governs the quantity.
 LOOKBACK_CHARS = 60
 
@@ -278,9 +291,9 @@ def _group_of(word: str) -> Group | None:
 def _outcome_of(words: str) -> Outcome:
     lowered = words.lower()
     has_killed = re.search(rf"\b(?:kill|{_KILLED}|claim|left|leaving|toll|number of|fatalities)", lowered)
-    if re.search(r"\b(?:fatal|fatally|mortally)\b", lowered):
+    if re.search(r"\b(?:fatal|fatally|mortally|deadly)\b", lowered):
         return Outcome.KILLED
-    has_injured = re.search(r"wound|injur|hurt|maim|hospitali|condition|treated", lowered)
+    has_injured = re.search(r"wound|injur|hurt|maim|hospital|condition|treated|grazed", lowered)
     if (
         not has_killed
         and not has_injured
@@ -305,6 +318,7 @@ class _Figure:
     subgroup: bool  # "including 3 children": part of the figure before it, not an addition
     person: bool = False  # "a woman": one person named by a noun phrase
     joined: bool = False  # tied to the figure before it by "and", a comma or "including"
+    borrowed: bool = False  # its verb is the next figure's: "six children and two adults were shot"
 
     def but(self, **changes: object) -> _Figure:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -325,11 +339,13 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
     more = MORE_AFTER.match(after) if group_match is None else None
     if more:
         phrase_end += more.end()  # "and eight more were wounded": the verb after "more" is this figure's
+    other_noun = False
     if group_match is None and not person and not more:
         # "three partygoers were killed": a plural noun not in the group lists still carries the verb
         noun = OTHER_NOUN_AFTER.match(after)
         if noun and OUTCOME_AFTER.match(after[noun.end() :]):
             phrase_end = quantity.end + noun.end()
+            other_noun = True
     lead = OUTCOME_AFTER.match(sentence[phrase_end:])
     # "Robinson, 28, of St. Louis, was killed": a bare number with a home town is an age, not a count
     age = lead is not None and bool(lead.group("origin").strip()) and group_match is None and not person
@@ -355,6 +371,8 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
             and not any(phrase_end + outcome_match.end() <= q.start < phrase_end + died.end() for q in others)
         ):
             outcome = Outcome.KILLED  # "a boy shot Monday while riding in a car has died": the shot one died
+    elif (found := FOUND_THEN.match(rest)) and not any(phrase_end < q.start < phrase_end + found.end() for q in others):
+        outcome, outcome_match = Outcome.KILLED, found  # "A man found in a car on Tuesday died from a gunshot wound"
     else:
         governing = (
             OUTCOME_BEFORE.search(before) or TOLL_BEFORE.search(before) or TOLL_ROSE.search(sentence, 0, quantity.start)
@@ -364,21 +382,36 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
             outcome_match = governing
             if governing.group("outcome").lower() in {"left", "leaving"} and LEFT_HURT.match(rest):
                 outcome = Outcome.INJURED  # "left two juveniles with non-life-threatening injuries"
+    if outcome_match and TAKEN_TO_HOSPITAL.fullmatch(outcome_match.group("outcome")) and DEFINITE.match(quantity.words):
+        outcome = None  # "The man was taken to a hospital, where he died" in the next sentence: told already
     if outcome_match and group is None and not person and HIT_WORDS.fullmatch(outcome_match.group("outcome")):
-        outcome = None  # "four rounds hit the house", "hit 3 times": only people hit are harmed
+        outcome = None  # "four rounds hit the house", "two cars were hit": only people hit are harmed
+    if other_noun:
+        group = Group.UNKNOWN  # "two adults": their own kind, not the kind of the figure before
     return _Figure(quantity, phrase_end, group, outcome, bool(INCLUDING.search(before)), person)
 
 
 # "A 14-year-old boy shot earlier this week ... has died", "Teen shot in the head dies": the participle
 # names whom the clause's own verb tells of. With "was shot" the later verb may be anyone's.
 DIED_LATER = re.compile(r"[^.;:!?]{0,120}?\b(?:(?:has|have|had)\s+(?:since\s+|now\s+)?died|dies)\b", re.IGNORECASE)
+FOUND_THEN = re.compile(
+    r"\s+(?:who\s+was\s+)?(?:found|discovered)\b[^.;:!?]{0,60}?\s(?P<outcome>(?:(?:has|had)\s+)?died|dies)\b",
+    re.IGNORECASE,
+)
+PARTITIVE_OF = re.compile(r"\s+of\s+(?:the\s+|those\s+|these\s+)?", re.IGNORECASE)
+# What the whole of a partitive did: "two of the four victims had died", "One of 5 shot in a bar dies".
+PARTITIVE_DEATH = re.compile(
+    r"\s*(?:(?:shot|wounded|injured|hurt)\b[^.;:!?,]{0,40}?\s+)?(?:(?:has|have|had)\s+(?:since\s+|now\s+)?)?"
+    r"(?:later\s+)?(?:died|dies|succumbed)\b|\s*(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?killed\b",
+    re.IGNORECASE,
+)
 PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\b", re.IGNORECASE)
 # "left a boy in the hospital", "leaving two people with gunshot wounds", "left a girl abandoned in critical
 # condition": what "left" leaves them is hurt.
 LEFT_HURT = re.compile(
     r"^\s*(?:[a-z]+ed\s+)?(?:with\s+(?:[\w-]+\s+){0,4}?(?:injuries|wounds?)|in\s+(?:the\s+)?hospital|in\s+surgery"
-    r"|in\s+(?:[\w-]+\s+){0,2}condition|(?:seriously\s+|critically\s+|badly\s+)?(?:wounded|injured|hurt))\b",
+    r"|in\s+(?:[\w-]+\s+){0,2}condition|paralyzed|(?:seriously\s+|critically\s+|badly\s+)?(?:wounded|injured|hurt))\b",
     re.IGNORECASE,
 )
 # An object right after a bare verb makes the figure before it the doer: "gunmen killed 12 people".
@@ -393,6 +426,20 @@ OBJECT_AFTER = re.compile(
 )
 
 
+# "a man and woman were found dead": the second noun has no article of its own, and is a second person.
+PAIR_AFTER = re.compile(
+    r"\s+and\s+(?:(?:young|elderly|teenage|\d+-year-old)\s+)?(?:woman|man|boy|girl|child|teen(?:ager)?|wife"
+    r"|husband|son|daughter|mother|father)\b(?!-)",
+    re.IGNORECASE,
+)
+# "Giddings shot Sgt. Lee Jundt", "accused of killing John Smith": a full name as the verb's object; but
+# "the shooting Tuesday" says when, and "the shooting" is a noun.
+OBJECT_NAME = re.compile(
+    r"\b(?P<verb>shot|killed|wounded|shooting|killing)\s+"  # lower case: a title-case headline has no names
+    rf"(?P<name>(?:(?:Sgt|Officer|Deputy|Trooper|Detective|Dr|Mr|Mrs|Ms|Cpl|Lt|Capt)\.?\s+)?(?!{_WHEN}\b)"
+    r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+(?:,?\s+(?:Jr|Sr)\.|\s+I{2,3}\b)?(?:,\s*\d{1,3}\b)?)"
+)
+ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|\w+['’]s)\s+$", re.IGNORECASE)
 AGE_AFTER_NAME = re.compile(r"[A-Za-z][a-z'’-]+\.?,\s*$")
 # "Dennie Reeves, 66 and Ginger Reeves, 64 were found dead": the last of a list of names told with ages.
 AGE_LIST_BEFORE = re.compile(r"[A-Za-z][a-z'’-]+,\s*\d{1,3},?\s+and\s+(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*,\s*$")
@@ -406,9 +453,12 @@ AGES_BEFORE = re.compile(
 FAMILY_OF_BEFORE = re.compile(
     r"\b(?:father|mother|parent|dad|mom|grand(?:father|mother|parent))\s+of\s+$", re.IGNORECASE
 )
-# "upwards of 50 rounds were shot", "hit three times": what was fired, or how often, not who was hit.
+# "upwards of 50 rounds were shot", "hit three times", "one of the family dogs": what was fired, how often,
+# or animals, not who was hit.
 AMMUNITION_AFTER = re.compile(
-    r"^\s+(?:[a-z][\w-]*\s+){0,2}?(?:rounds|shots|bullets|shells|casings|gunshots|holes|times)\b", re.IGNORECASE
+    r"^\s+(?:of\s+(?:the|his|her|their)\s+)?(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:rounds|shots|bullets|shells|casings|gunshots|holes|times|dogs?|cats?|pets?|animals?|horses?)\b",
+    re.IGNORECASE,
 )
 
 
@@ -424,12 +474,21 @@ def _active(match: re.Match[str], rest: str) -> bool:
 
 
 def _persons(sentence: str) -> list[Quantity]:
-    """Single people named by noun phrases, as quantities of one."""
-    found = [Quantity(1, 1, m.start(), m.end(), m.group(0)) for m in PERSON.finditer(sentence)]
-    taken = [(q.start, q.end) for q in found]
-    for m in NAMED.finditer(sentence):
-        if not any(a < m.end() and m.start() < b for a, b in taken):
+    """People named by noun phrases, as quantities of one ("a man and woman": two)."""
+    found: list[Quantity] = []
+    for m in PERSON.finditer(sentence):
+        pair = PAIR_AFTER.match(sentence, m.end())
+        if pair:
+            found.append(Quantity(2, 2, m.start(), pair.end(), sentence[m.start() : pair.end()]))
+        else:
             found.append(Quantity(1, 1, m.start(), m.end(), m.group(0)))
+    named = [(m.start(), m.end()) for m in NAMED.finditer(sentence)]
+    for m in OBJECT_NAME.finditer(sentence):
+        if not (m.group("verb").lower() in {"shooting", "killing"} and ARTICLE_BEFORE.search(sentence, 0, m.start())):
+            named.append(m.span("name"))
+    for start, end in sorted(named):
+        if not any(q.start < end and start < q.end for q in found):
+            found.append(Quantity(1, 1, start, end, sentence[start:end]))
     return found
 
 
@@ -438,6 +497,7 @@ def _figures(sentence: str) -> list[_Figure]:
     persons = _persons(sentence)
     quantities = sorted(find_quantities(sentence) + persons, key=lambda q: q.start)
     figures: list[_Figure] = []
+    hit: dict[int, Outcome] = {}  # wholes whose part died: those shot
     for quantity in quantities:
         if any(f.quantity.start <= quantity.start < f.end for f in figures):
             continue  # already read as part of the phrase before
@@ -458,6 +518,15 @@ def _figures(sentence: str) -> list[_Figure]:
         ):
             continue  # "his fiancee, Jaime Salazar, 34, and ...", "Dennie Reeves, 66 and Ginger Reeves, 64 were": ages
         figure = _read(sentence, quantity, quantities, quantity in persons)
+        whole = _partitive_whole(sentence, quantity, quantities)
+        if whole is not None:
+            read = _read(sentence, whole, quantities, whole in persons)
+            if read.outcome is not None and PARTITIVE_DEATH.match(sentence, read.end):
+                # "two of the four shooting victims had died": two killed, of four shot
+                figure = figure.but(end=quantity.end, outcome=Outcome.KILLED, group=figure.group or read.group)
+                hit[whole.start] = Outcome.KILLED_OR_INJURED
+        if quantity.start in hit:
+            figure = figure.but(outcome=hit[quantity.start])
         if figures:
             between = sentence[figures[-1].end : quantity.start]
             if figure.person and APPOSITION.match(between) and OF_AFTER.match(sentence, figure.end):
@@ -486,7 +555,7 @@ def _figures(sentence: str) -> list[_Figure]:
             and following.joined
             and following.outcome is not None
         ):
-            figures[i] = figures[i].but(outcome=following.outcome)
+            figures[i] = figures[i].but(outcome=following.outcome, borrowed=True)
     for i in range(1, len(figures)):
         previous, figure = figures[i - 1], figures[i]
         if figure.outcome is None and figure.joined:
@@ -502,8 +571,21 @@ def _figures(sentence: str) -> list[_Figure]:
     return [f for f in figures if f.outcome is not None]
 
 
+def _partitive_whole(sentence: str, part: Quantity, quantities: list[Quantity]) -> Quantity | None:
+    """The whole of "two of the four victims": the quantity right after "of (the)"."""
+    gap = PARTITIVE_OF.match(sentence, part.end)
+    return next((q for q in quantities if gap and q.start == gap.end()), None)
+
+
+def _same_side(figures: list[_Figure]) -> bool:
+    """ "Five soldiers and two civilians were killed" stay two figures: who is counted matters most."""
+    groups = {f.group for f in figures}
+    return len(groups) == 1 or not groups & set(SIDES)
+
+
 def _merge_persons(figures: list[_Figure]) -> list[list[_Figure]]:
-    """Runs like "a woman and her three children" count as one figure of their sum."""
+    """Runs like "a woman and her three children", or "six children and two adults were shot" (subjects of
+    one verb), count as one figure of their sum; "39 civilians, including 5 children and 7 women" do not."""
     runs: list[list[_Figure]] = []
     for figure in figures:
         last = runs[-1] if runs else None
@@ -511,8 +593,9 @@ def _merge_persons(figures: list[_Figure]) -> list[list[_Figure]]:
             last
             and figure.joined
             and not figure.subgroup
+            and not last[0].subgroup
             and figure.outcome is last[-1].outcome  # "one man dead and another injured" are two figures
-            and (figure.person or any(f.person for f in last))
+            and (figure.person or any(f.person for f in last) or (last[-1].borrowed and _same_side([*last, figure])))
         ):
             last.append(figure)
         else:
@@ -526,12 +609,15 @@ def find_casualties(sentence: str, offset: int = 0, source: str | None = None) -
         return []
     casualties: list[Casualty] = []
     for run in _merge_persons(_figures(sentence)):
+        if len(run) > 2 and run[0].quantity.min == sum(f.quantity.min for f in run[1:]):
+            run = run[:1]  # "Four other people, three women and one man, were taken": a breakdown, not more
         first, last = run[0], run[-1]
         low = sum(f.quantity.min for f in run)
         high = None if any(f.quantity.max is None for f in run) else sum(f.quantity.max or 0 for f in run)
         group = first.group or Group.UNKNOWN
         if len(run) > 1:
-            group = Group.FIGHTERS if all(f.group is Group.FIGHTERS for f in run) else Group.CIVILIANS
+            groups = {f.group for f in run}
+            group = next((side for side in SIDES if groups == {side}), Group.CIVILIANS)
         start, end = first.quantity.start, last.end
         more = MORE_AFTER.match(sentence[last.quantity.end :])
         if more and casualties and not first.subgroup and casualties[-1].outcome is last.outcome:

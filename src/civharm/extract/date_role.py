@@ -46,9 +46,9 @@ SPEECH_CHARS = 25
 _CONTENT = re.compile(r"\bthat\b", re.IGNORECASE)
 _AFTERMATH = (
     r"identified|identify|released|arrested|charged|charges|held|arraigned"
-    r"|sentenced|pleaded|pleas?|guilty|verdict|trial|jury|bond|bail|warrant|indicted|booked|convicted|custody|court"
+    r"|sentenced|jail|prison|pleaded|pleas?|guilty|verdict|trial|jury|bond|bail|warrant|indicted|booked|convicted|custody|court"
     r"|hearing|scheduled|testified|funeral|vigil|(?-i:services?|memorial)|ordered"
-    r"|condition|autops(?:y|ies)|determined|searching|looking|published|updated|posted|photo taken"
+    r"|condition|autops(?:y|ies)|determined|searching|looking|published|updated?|posted|photo taken"
     r"|press conference"
 )
 _CUE = re.compile(
@@ -56,23 +56,31 @@ _CUE = re.compile(
 )
 # "Sunday's shooting", "Saturday night shooting", "the Aug. 19 drive-by shooting", "Thursday’s shooting death".
 _HARM_NOUN_AFTER = re.compile(
-    r"(?:['’]s)?,?\s+(?:(?:early|late|morning|afternoon|evening|night)(?:['’]s)?\s+)*(?:(?!(?:for|in|of|with|after|following|since|from|to|the|a|an|at|on|about|into)\b)[\w-]+\s+){0,2}?"
+    r"(?:['’]s)?,?\s+(?:(?:early|late|morning|afternoon|evening|night)(?:['’]s)?\s+)*(?:(?!(?:for|in|of|with|without|after|following|since|from|to|the|a|an|at|on|about|into)\b)[\w-]+\s+){0,2}?"
     r"(?:shooting|shootings|homicide|killing|killings|murders?|attack|slaying|stabbing|gunfire|ambush"
     r"|shootout|gunfight|gun battle|rampage|massacre|spree|incident(?! report)|accident)\b",
     re.IGNORECASE,
 )
 # An embedded post's signature dates the post: "— Kevin Clark (@KevinANjax) February 5, 2017".
 _POSTED_BEFORE = re.compile(r"\(@\w+\)\s*$")
-# A clause ends at a sentence stop, a semicolon or a line break; commas stay inside it ("was shot
+# A clause ends at a sentence stop, a semicolon, a pipe (between a page's video captions) or a line
+# break; commas stay inside it ("was shot
 # Sunday, police said" keeps "shot" before the date), and so do the dots of "p.m.", "E. Hudson
 # Street" and "Jan." (a stop follows a lowercase word, a figure or a closing quote).
-_CLAUSE_STOP = re.compile(r"(?:(?<=[a-z]{3})|(?<=[\d\"”)]))\.(?! +[a-z])|[;!?\n]")
+_CLAUSE_STOP = re.compile(r"(?:(?<=[a-z]{3})|(?<=[\d\"”)]))\.(?! +[a-z])|[;!?|\n]")
 # Looking after the date, these words start a reference to something earlier ("arraigned Wednesday
 # for the June shooting", "arrested Monday in connection with ..."): the harm after them is not the
 # date's.
 _REFERENCE = re.compile(
     r"\b(?:for|after|following|from|since|stemming|in connection|about|regarding|to discuss)\b", re.IGNORECASE
 )
+# A crime named as what someone is charged with: "charged with first-degree murder", "3 counts of murder".
+_CHARGE_BEFORE = re.compile(
+    r"\b(?:charged with|convicted of|guilty of|accused of|indicted (?:on|for)|counts? of|charges? of)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+CRIMES = frozenset({"murder", "homicide"})
 LOOK_BEFORE_CHARS = 80
 LOOK_AFTER_CHARS = 40
 # A clock time next to the date ("about 7:50 p.m. Thursday", "Sunday at around 2 a.m."): reports time
@@ -98,6 +106,8 @@ def date_role(text: str, mention: DateMention) -> DateRole:
     start = max(mention.start - LOOK_BEFORE_CHARS, 0)
     stops = [stop.end() for stop in _CLAUSE_STOP.finditer(text, start, mention.start)]
     for cue in reversed(list(_CUE.finditer(text, stops[-1] if stops else start, mention.start))):
+        if cue.group(0).lower() in CRIMES and _CHARGE_BEFORE.search(text, start, cue.start()):
+            return DateRole.AFTERMATH  # "charged with first-degree murder Friday": the day of the charge
         if not cue.group("speech") or (not timed and _says_when(text, cue.end(), mention.start)):
             return _role(cue)
     end = min(mention.end + LOOK_AFTER_CHARS, len(text))

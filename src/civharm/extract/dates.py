@@ -157,10 +157,17 @@ _SINCE_BEFORE_RE = re.compile(r"(?i)\b(?:since|starting|beginning)\s+(?:on\s+)?$
 _UNTIL_BEFORE_RE = re.compile(r"(?i)\b(?:up\s+(?:to|until|till)|until|till|through)\s+$")
 _AND_BETWEEN_RE = re.compile(r"(?i)\s+and\s+")
 _TO_BETWEEN_RE = re.compile(r"(?i)\s*(?:-|–|—|\s(?:to|until|till|through)\s)\s*")
-_LOOKBACK_CHARS = 24
+_LOOKBACK_CHARS = 32
 # A page's time stamp: "Posted: Friday, May 29, 2015 2:20 PM EDT", "Updated: 6:31 PM EST, Feb 21, 2014".
-_STAMP_BEFORE = re.compile(r"(?i)\b(?:posted|updated|published|last modified)(?:\s+on)?:?\s+(?:\w+,?\s+)?$")
+# A live story's update lines: "Update (8:20 p.m. Sunday)", "Original story (11:45 p.m. Saturday)".
+_STAMP_BEFORE = re.compile(
+    r"(?i)\b(?:posted|updated|published|last modified)(?:\s+on)?:?\s+(?:\w+,?\s+)?$"
+    r"|\b(?:update|updated|original story)\s*[(,:]\s*(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?:?\s*)?$"
+)
 _CLOCK_AFTER = re.compile(r",?\s+\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)")
+STAMP_CHARS = 1000
+_STAMP_YEAR = re.compile(r"\b\d{4}\b")
+_STAMP_WORD = re.compile(r"(?i)\b(?:posted|updated?|published|last modified|original story)\b")
 
 
 @dataclass(frozen=True)
@@ -238,8 +245,23 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     Point mentions are found first (overlaps keep the longest, then the earliest), then
     "between A and B", "from A to B", "A to B", "since A" and "up to A" are formed from them.
     """
+    published = _first_stamp(text, published)
     points = _anchored_weekdays(text, _non_overlapping(_find_points(text, published), len(text)))
     return [m for m in _combine_ranges(text, points, published) if not _is_stamp(text, m)]
+
+
+def _first_stamp(text: str, published: date | None) -> date | None:
+    """The day the text was first published, by its own stamp ("Published Friday, Sept. 2, 2016"), when
+    that is before ``published``: a page fetched or archived weeks later still says "Thursday" of the
+    week it was written in. Only the page's head is read: a related story further down has its own."""
+    if published is None or not _STAMP_WORD.search(text):
+        return published
+    stamps = [
+        p.mention.date
+        for p in _non_overlapping(_find_points(text[:STAMP_CHARS], published), STAMP_CHARS)
+        if _STAMP_YEAR.search(p.mention.words) and p.mention.date is not None and _is_stamp(text, p.mention)
+    ]
+    return min([published, *(d for d in stamps if d is not None)])
 
 
 _BARE_WEEKDAY = re.compile(rf"(?i)(?:last\s+)?{_WEEKDAY_PATTERN}")

@@ -353,8 +353,14 @@ class _Mention:
 
 
 def _qualifier_after(text: str, end: int) -> str | None:
+    """ "Paris, Texas" -> "Texas". A word with a full stop ends it: "in Pinetown, North Carolina. First
+    responders" is qualified by North Carolina, and "Nashville, Tenn. Police" by "Tenn."."""
     found = _QUALIFIER.match(text, end)
-    return found.group(1).rstrip(".") + ("." if found.group(1).endswith(".") else "") if found else None
+    if not found:
+        return None
+    words = found.group(1).split()
+    dotted = next((i for i, word in enumerate(words) if word.endswith(".")), len(words) - 1)
+    return " ".join(words[: dotted + 1])
 
 
 def _demonym_countries(text: str, gazetteer: Gazetteer) -> Counter[str]:

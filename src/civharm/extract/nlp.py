@@ -30,6 +30,12 @@ DATELINE_TOKENS = 12
 DASHES = frozenset({"-", "–", "—", "--"})
 _STARTS_SENTENCE = re.compile(r"[\"“‘']?[A-Z]")
 _ALL_CAPS = re.compile(r"[A-Z]{3,}")
+# Titles that a name follows: "Giddings shot Sgt. Lee Jundt" goes on after the full stop.
+OPENERS = frozenset(["He", "She", "It", "They", "We", "I", "The", "A", "An", "This", "That", "There", "Police"])
+# The tokenizer splits some ("Sgt", ".") and keeps others whole ("Dr.").
+TITLE = re.compile(
+    r"(?:Sgt|Lt|Col|Capt|Cpl|Det|Ofc|Dep|Gen|Maj|Adm|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Rev|Prof|Supt|Insp|Cmdr|Pvt|Ft|Mt)"
+)
 
 
 @Language.component("sentence_rules")
@@ -39,6 +45,7 @@ def sentence_rules(doc: Doc) -> Doc:
     A line break ends a sentence (headlines and truncated quotes carry no full stop); a full stop
     glued to the next sentence ("Philadelphia.Seventeen-year-old", "a.m.According") ends one; and
     a dateline ("HOUSTON - A man ...") is its own sentence, so its place is read as the dateline.
+    A title's full stop ends nothing: the name follows ("shot Sgt. Lee Jundt").
     """
     paragraph_start = 0
     for token in doc[1:]:
@@ -48,11 +55,23 @@ def sentence_rules(doc: Doc) -> Doc:
             paragraph_start = token.i
         elif _glued(previous, token) or _after_dateline(doc, paragraph_start, token):
             token.is_sent_start = True
+        elif _after_title(doc, token):
+            token.is_sent_start = False
     return doc
 
 
 def _glued(previous: Token, token: Token) -> bool:
     return not previous.whitespace_ and previous.text[-1] in ".!?" and bool(_STARTS_SENTENCE.match(token.text))
+
+
+def _after_title(doc: Doc, token: Token) -> bool:
+    previous = doc[token.i - 1]
+    title = previous.text.rstrip(".")
+    if previous.text == "." and token.i >= 2 and not doc[token.i - 2].whitespace_:
+        title = doc[token.i - 2].text
+    elif not previous.text.endswith("."):
+        return False
+    return bool(TITLE.fullmatch(title)) and token.text[:1].isupper() and token.text not in OPENERS
 
 
 def _after_dateline(doc: Doc, paragraph_start: int, token: Token) -> bool:
