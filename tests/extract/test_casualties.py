@@ -208,6 +208,12 @@ M = Group.MEN
         ("Four other people, three women and one man, were taken to a hospital with injuries.", [(U, INJ, 4, 4)]),
         ("Two people, a man and a woman, were shot.", [(U, KI, 2, 2)]),
         ("A girl was shot when two cars were hit by gunfire.", [(CH, KI, 1, 1)]),
+        # the doers of a relative clause or after an adverb; one told again in apposition; attacks are no people
+        ("Two police officers who shot and killed a homeowner returned to work.", [(U, K, 1, 1)]),
+        ("The officers accidentally shot Christopher Thompkins, 57, at his home.", [(U, KI, 1, 1)]),
+        ("One of the victims, a female, has died, according to police.", [(U, K, 1, 1)]),
+        ("Police said he shot her before he killed himself.", [(F, K, 1, 1)]),
+        ("Police are investigating two Friday night shootings that killed one person.", [(U, K, 1, 1)]),
         ("The shooting left a man paralyzed.", [(M, INJ, 1, 1)]),
         ("The gunman then shot Donavon Worker, 24. Worker is expected to survive.", [(U, KI, 1, 1)]),
         ("A 7-year-old girl was grazed by a bullet.", [(CH, INJ, 1, 1)]),

@@ -60,7 +60,8 @@ def test_the_attackers_own_death_is_counted_apart_and_only_once(gazetteer: Gazet
     )
     assert (apart.killed, apart.attackers_killed) == (1, 1)
     inside = _head(
-        "Standoff\nA standoff in Toledo, Ohio, on Friday left five people dead, including the gunman.",
+        "Standoff\nA standoff in Toledo, Ohio, on Friday left five people dead, including the gunman."
+        " Police said the gunman stepped outside and killed himself.",
         "2016-01-16",
         gazetteer,
     )

@@ -61,7 +61,8 @@ GROUP_AFTER = re.compile(rf"^\s*[”\"']?\s*{_MODIFIERS}(?P<group>{_GROUP_ALTERN
 # A headline in title case capitalises them: "Child, Three Adults Injured".
 OTHER_NOUN_AFTER = re.compile(
     r"^\s+(?:(?!(?i:of|a|an|the|and|or|in|on|at|to|from)\b)[A-Za-z][\w-]*\s+){0,2}?"
-    r"(?!(?i:was|has|is|this|his|its|as|us|does)\b)[A-Za-z][a-z-]*[a-rt-z]s\b"
+    r"(?!(?i:was|has|is|this|his|its|as|us|does|shootings|attacks|incidents|strikes|explosions|blasts|crashes"
+    r"|fires|raids|bombings|homicides|murders|killings)\b)[A-Za-z][a-z-]*[a-rt-z]s\b"
 )
 
 # "shot and killed", "fatally shot", "shot dead", "shot to death", "pronounced dead": killed.
@@ -462,14 +463,29 @@ AMMUNITION_AFTER = re.compile(
 )
 
 
+# Between a figure and its own active verb: nothing, a relative pronoun or an adverb ("two officers who shot
+# a homeowner", "the officers accidentally shot Christopher Thompkins").
+ACTIVE_GAP = re.compile(
+    r"\s*(?:,?\s*(?:who|that)\s+)?(?:(?:accidentally|also|then|allegedly|reportedly)\s+)?", re.IGNORECASE
+)
+
+
+REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves)\b", re.IGNORECASE)
+ACCIDENTALLY = re.compile(r"\baccidentally\b", re.IGNORECASE)
+
+
 def _active(match: re.Match[str], rest: str) -> bool:
-    """True when the outcome verb is active, its subject the figure ("gunmen killed 12 people")."""
+    """True when the outcome verb is active, its subject the figure ("gunmen killed 12 people"). "He killed
+    himself" is too (the attacker's own death, ``SELF_KILLING``); "a girl accidentally shot and killed
+    herself" is not: she is the victim."""
     verb = match.group("outcome").lower()
-    bare = match.start("outcome") == len(rest) - len(rest.lstrip()) or rest[: match.start("outcome")].strip() == ""
+    bare = ACTIVE_GAP.fullmatch(rest[: match.start("outcome")]) is not None
+    obj = OBJECT_AFTER.match(rest[match.end() :])
     return (
         bare
         and verb.split()[-1] in {"killed", "shot", "wounded", "injured", "hit", "struck"}
-        and bool(OBJECT_AFTER.match(rest[match.end() :]))
+        and obj is not None
+        and not (REFLEXIVE.match(rest, match.end()) and ACCIDENTALLY.search(rest, 0, match.start("outcome")))
     )
 
 
@@ -533,7 +549,7 @@ def _figures(sentence: str) -> list[_Figure]:
                 continue  # "Trinity Gay, the daughter of a sprinter": the same person again
             if (
                 figure.person
-                and figures[-1].person
+                and (figures[-1].person or figures[-1].quantity.max == 1)
                 and APPOSITION.match(between)
                 and not LIST_GOES_ON.match(sentence, figure.end)
             ):

@@ -74,16 +74,13 @@ def attackers(mention: AttackMention, outcome: Outcome, text: str) -> int:
     """The largest lower bound among the mention's figures of attackers or suspects with this outcome.
 
     An attacker counted inside a total ("five people dead, including the gunman"; "the shooter was
-    among those killed") is already in it: he is left out here so that no one is counted twice.
+    among those killed") is already in it, however often he is told of again ("... he stepped outside
+    and killed himself"): then none is added, so that no one is counted twice.
     """
-    return max(
-        (
-            c.min
-            for c in mention.casualties
-            if c.outcome is outcome and c.group in NOT_VICTIMS and not _inside_total(c, mention, text)
-        ),
-        default=0,
-    )
+    figures = [c for c in mention.casualties if c.outcome is outcome and c.group in NOT_VICTIMS]
+    if any(_inside_total(c, mention, text) for c in figures):
+        return 0
+    return max((c.min for c in figures), default=0)
 
 
 def _inside_total(casualty: Casualty, mention: AttackMention, text: str) -> bool:
