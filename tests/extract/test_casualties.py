@@ -213,6 +213,12 @@ M = Group.MEN
         ("The officers accidentally shot Christopher Thompkins, 57, at his home.", [(U, KI, 1, 1)]),
         ("One of the victims, a female, has died, according to police.", [(U, K, 1, 1)]),
         ("Police said he shot her before he killed himself.", [(F, K, 1, 1)]),
+        ("He is accused of shooting Brian Banes and Delandis Clark multiple times.", [(C, KI, 2, 2)]),
+        ("A 16-year-old boy has been charged with killing a 17-year-old in Ford Heights.", [(U, K, 1, 1)]),
+        (
+            "It resulted in the death of Benetria Robinson and injuries to five other people.",
+            [(U, K, 1, 1), (U, INJ, 5, 5)],
+        ),
         ("Police are investigating two Friday night shootings that killed one person.", [(U, K, 1, 1)]),
         ("The shooting left a man paralyzed.", [(M, INJ, 1, 1)]),
         ("The gunman then shot Donavon Worker, 24. Worker is expected to survive.", [(U, KI, 1, 1)]),

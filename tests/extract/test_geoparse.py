@@ -150,6 +150,29 @@ def test_a_qualifier_state_that_holds_the_town_wins_over_its_namesakes(gazetteer
     assert (rockville.country, rockville.feature) == ("US", "city")  # not Maryland county, Liberia
 
 
+def test_a_state_abbreviation_qualifies_a_town_the_gazetteer_lacks(gazetteer: Gazetteer) -> None:
+    # no Manchester in Illinois in the index: the state, not Manchester parish in Jamaica or Missouri's town
+    found = find_places("MANCHESTER, IL (KMOX) – State police issued a report on the shooting.", gazetteer)
+    assert [(m.name, m.feature, m.country) for m in found][:2] == [
+        ("MANCHESTER", "admin1", "US"),
+        ("IL", "admin1", "US"),
+    ]
+    assert _where(found[0]) == _where(found[1])
+
+
+def test_streets_and_buildings_named_like_towns_are_no_places(gazetteer: Gazetteer) -> None:
+    text = (
+        "Officers were called to the Ridge Apartment complex in the 8600 block of East 100th Terrace in"
+        " Kansas City. The shooting occurred in the 5700 block of Acme."
+    )
+    assert [m.name for m in find_places(text, gazetteer)] == ["Kansas City"]
+
+
+def test_a_citys_side_is_no_place(gazetteer: Gazetteer) -> None:
+    found = find_places("A girl was shot on the city's South Side in Chicago.", gazetteer)
+    assert [m.name for m in found] == ["Chicago"]
+
+
 def test_a_qualifier_ends_at_its_full_stop(gazetteer: Gazetteer) -> None:
     text = "The Beaufort County sheriff said the shooting was in Pinetown, North Carolina. First responders came."
     _, pinetown, _ = resolve_spans(text, _spans(text, "Beaufort County", "Pinetown", "North Carolina"), gazetteer)
@@ -300,6 +323,14 @@ def test_shouted_english_words_and_contractions_are_no_places(gazetteer: Gazette
         "cried.\n\n\"I don't think I'll ever find closure,\" she said in Dayton, Ohio. A man was shot in MOBILE."
     )
     assert [p.name for p in find_places(text, gazetteer)] == ["Dayton", "Ohio", "MOBILE"]
+
+
+@pytest.mark.slow
+def test_a_title_case_headline_makes_no_surname_of_the_town(gazetteer: Gazetteer) -> None:
+    from civharm.extract.nlp import parse
+
+    text = "Detroit Boy, 11, Charged With Manslaughter\n\nAn 11-year-old Detroit boy was arrested on Monday."
+    assert "Detroit" in {p.name for p in find_places(text, gazetteer, parse(text))}
 
 
 @pytest.mark.slow

@@ -52,6 +52,27 @@ def test_a_foreign_namesake_is_not_the_scene(gazetteer: Gazetteer) -> None:
     assert head.killed == 1
 
 
+def test_the_story_told_first_is_the_reports_own_not_a_bigger_one_below(gazetteer: Gazetteer) -> None:
+    head = _head(
+        "Man shot in Tulsa\nA man was shot and wounded Sunday in Tulsa, Oklahoma.\n\nMore stories\n"
+        "Three people were killed in a shooting in Dallas, Texas, on Friday.",
+        "2015-03-04",
+        gazetteer,
+    )
+    assert (head.killed, head.injured) == (0, 1)
+    assert head.place is not None and head.place.name == "Tulsa"
+
+
+def test_with_no_town_named_the_county_is_the_answer(gazetteer: Gazetteer) -> None:
+    head = _head(
+        "Boy charged\nA boy was charged with killing a 3-year-old with a handgun on Monday, Wayne County,"
+        " Michigan prosecutors said.",
+        "2015-03-04",
+        gazetteer,
+    )
+    assert head.place is not None and (head.place.feature, head.place.admin1) == ("admin2", "Michigan")
+
+
 def test_the_attackers_own_death_is_counted_apart_and_only_once(gazetteer: Gazetteer) -> None:
     apart = _head(
         "Murder-suicide\nA man shot and killed his wife in Toledo, Ohio, on Friday before turning the gun on himself.",

@@ -114,7 +114,7 @@ OUTCOME_BEFORE = re.compile(
     r"|(?:fatally|mortally)\s+(?:wound(?:ed|ing)|injur(?:ed|ing))|shot|shooting|shoots|hit|hitting|struck|striking"
     r"|kill(?:ed|ing|s)?|claim(?:ed|ing|s)? the lives of|left|leaving|bodies of"
     # "the shooting death of 5-year-old Mya White", "charged in the murders of two men"
-    r"|(?:death|deaths|murder|murders|killing|killings|slaying|slayings|homicide) of"
+    r"|(?:death|deaths|murder|murders|killing|killings|slaying|slayings|homicide) of|injur(?:y|ies) to"
     # "the Monday morning shooting of a teenager": hit, fate not said by these words
     r"|(?:(?:fatal|deadly)\s+)?(?:shooting|wounding) of)"
     r"(?:\s+(?:or|and)\s+(?:wound(?:ed|ing)|injur(?:ed|ing)))?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?)"
@@ -225,8 +225,10 @@ PERSON = re.compile(
     r"|detective|investigator|agent|sergeant|sheriff|marshal|bouncer|cashier|partygoer|classmate|roommate"
     r"|step(?:father|mother|son|daughter|brother|sister)|partner|spouse|acquaintance|relative|musician|co-?worker"
     r"|colleague|companion|stranger|patron|coach|pastor|rapper|tenant|landlord|ex-(?:wife|husband|girlfriend|boyfriend))\b(?!-)"
-    # "the shooting death of a 3-year-old": an age alone names the person a harm noun is of
-    r"|(?<=\bof\s)(?:a|an)\s+(?:\d+|[a-z]+)-(?:year|month|week)-old\b(?!-)",
+    # "the shooting death of a 3-year-old", "charged with killing a 17-year-old": an age alone names the
+    # person a harm noun is of, or a harm verb's object
+    r"|(?:(?<=\bof\s)|(?<=\bkilling\s)|(?<=\bkilled\s)|(?<=\bshooting\s)|(?<=\bshot\s)|(?<=\bwounding\s)"
+    r"|(?<=\bwounded\s))(?:a|an)\s+(?:\d+|[a-z]+)-(?:year|month|week)-old\b(?!-)",
     re.IGNORECASE,
 )
 # A named person whose fate the sentence tells: "Kenneth Lampkin, 16, was shot", "John Smith died".
@@ -433,13 +435,16 @@ PAIR_AFTER = re.compile(
     r"|husband|son|daughter|mother|father)\b(?!-)",
     re.IGNORECASE,
 )
-# "Giddings shot Sgt. Lee Jundt", "accused of killing John Smith": a full name as the verb's object; but
+# "Giddings shot Sgt. Lee Jundt", "accused of killing John Smith", "the death of Benetria Robinson": a full
+# name as the object of a harm verb or noun; but
 # "the shooting Tuesday" says when, and "the shooting" is a noun.
 OBJECT_NAME = re.compile(
-    r"\b(?P<verb>shot|killed|wounded|shooting|killing)\s+"  # lower case: a title-case headline has no names
+    # lower case: a title-case headline has no names
+    r"\b(?P<verb>shot|killed|wounded|shooting|killing|(?:death|murder|slaying) of)\s+"
     rf"(?P<name>(?:(?:Sgt|Officer|Deputy|Trooper|Detective|Dr|Mr|Mrs|Ms|Cpl|Lt|Capt)\.?\s+)?(?!{_WHEN}\b)"
     r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+(?:,?\s+(?:Jr|Sr)\.|\s+I{2,3}\b)?(?:,\s*\d{1,3}\b)?)"
 )
+AND_NAME = re.compile(r"\s+and\s+(?P<name>[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)\b")
 ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|\w+['’]s)\s+$", re.IGNORECASE)
 AGE_AFTER_NAME = re.compile(r"[A-Za-z][a-z'’-]+\.?,\s*$")
 # "Dennie Reeves, 66 and Ginger Reeves, 64 were found dead": the last of a list of names told with ages.
@@ -502,6 +507,9 @@ def _persons(sentence: str) -> list[Quantity]:
     for m in OBJECT_NAME.finditer(sentence):
         if not (m.group("verb").lower() in {"shooting", "killing"} and ARTICLE_BEFORE.search(sentence, 0, m.start())):
             named.append(m.span("name"))
+            also = AND_NAME.match(sentence, m.end())
+            if also:
+                named.append(also.span("name"))  # "accused of shooting Brian Banes and Delandis Clark"
     for start, end in sorted(named):
         if not any(q.start < end and start < q.end for q in found):
             found.append(Quantity(1, 1, start, end, sentence[start:end]))
@@ -522,7 +530,7 @@ def _figures(sentence: str) -> list[_Figure]:
             continue  # "six people, ages 14 to 52": ages, not people
         if FAMILY_OF_BEFORE.search(before):
             continue  # "Anthony Holder, a father of two, was shot": his children, not the harmed
-        if AMMUNITION_AFTER.match(sentence[quantity.end :]):
+        if quantity not in persons and AMMUNITION_AFTER.match(sentence[quantity.end :]):
             continue
         if (
             quantity not in persons

@@ -93,12 +93,16 @@ _NEAR = re.compile(
 _ADMIN1_AFTER = re.compile(r"^\s*(?:province|governorate|region|state|oblast|countryside)\b", re.I)
 _ADMIN1_BEFORE = re.compile(r"(?:countryside of|province of|governorate of|region of|rural)\s+$", re.I)
 # A name followed by one of these is part of a street's, building's or newspaper's name ("Zara Street",
-# "Mount Sinai Hospital", "Letchworth Drive", "Seattle Times"), not a place of its own.
+# "Mount Sinai Hospital", "Letchworth Drive", "the Ridge Apartment complex", "Seattle Times"), not a place
+# of its own.
 NAME_PART_AFTER = re.compile(
     r"^\s+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Court|Way|Place|Parkway"
     r"|Highway|Hospital|Medical|Memorial|Elementary|Middle|High|School|Academy|University|College|Church|Park"
-    r"|Club|Mall|Apartments|Times|Tribune|Post|Herald|Gazette|Journal)\b"
+    r"|Club|Mall|Apartments?|Complex|Plaza|Motel|Lounge|Nightclub|Restaurant|Pub|Grill|Times|Tribune|Post|Herald"
+    r"|Gazette|Journal)\b"
 )
+# "the 5700 block of Acme", "East 100th Terrace": a street's name, however many towns are called so.
+BLOCK_BEFORE = re.compile(r"\bblock of\s+(?:the\s+)?$|\b\d+(?:st|nd|rd|th)\s+$", re.IGNORECASE)
 # "I'll", "I've", "they're", "ID'd": a contraction is no name, though the gazetteer knows places spelled so.
 CONTRACTION = re.compile(r"\w['’](?:ll|ve|re|m|d)$", re.IGNORECASE)
 # A name ending in one of these is a street's ("Church Street", "Cambridge Ave."), not a town's, and
@@ -329,7 +333,7 @@ def _stated_area(areas: Sequence[Candidate], matches: Sequence[Match], context: 
     gazetteer, qualifier = context.gazetteer, context.qualifier
     if not _ABBREVIATION.fullmatch((qualifier or "").strip()):
         areas = [area for area in areas if area.country in context.countries]
-    if any(m.candidate.feature not in {"city", "admin2"} for m in matches if m.tier == 0):
+    if any(_lists_with(m.candidate, areas) for m in matches if m.tier == 0):
         return None
     if any(_inside(m.candidate, area) for m in matches for area in areas):
         return None
@@ -342,6 +346,17 @@ def _stated_area(areas: Sequence[Candidate], matches: Sequence[Match], context: 
         ):
             return area
     return None
+
+
+def _lists_with(cand: Candidate, areas: Sequence[Candidate]) -> bool:
+    """Whether a name meaning this entry and a qualifier meaning these areas are two items of one list:
+    "Alabama, Arizona" are both states of one country; "Manchester, IL" is no list for Jamaica's
+    Manchester parish."""
+    if cand.feature in {"city", "admin2"}:
+        return False
+    if cand.feature == "admin1":
+        return any(area.country == cand.country for area in areas)
+    return True
 
 
 @dataclass(frozen=True)
@@ -672,7 +687,11 @@ def find_places(text: str, gazetteer: Gazetteer, doc: Any | None = None) -> list
     spans = [s for s in spans if not any(b0 <= s[0] and s[1] <= b1 and (b0, b1) != s for b0, b1 in blocked)]
     spans.extend(_ngram_mentions(text, gazetteer, blocked + spans))
     spans = sorted(
-        s for s in set(spans) if not NAME_PART_AFTER.match(text[s[1] : s[1] + 16]) and not _bare_code(text, *s)
+        s
+        for s in set(spans)
+        if not NAME_PART_AFTER.match(text[s[1] : s[1] + 16])
+        and not BLOCK_BEFORE.search(text, max(0, s[0] - 20), s[0])
+        and not _bare_code(text, *s)
     )
     mentions = [_Mention(s, e, text[s:e], _qualifier_after(text, e)) for s, e in spans]
     named: frozenset[tuple[str, str]] = frozenset()
@@ -706,12 +725,15 @@ def _name_words(doc: Any) -> frozenset[str]:
 
 
 def _is_surname(text: str, mention: _Mention, surnames: frozenset[str]) -> bool:
-    """A one-word mention that is part of a person's name, with nothing that makes it a place."""
+    """A one-word mention that is part of a person's name, with nothing that makes it a place: not a
+    locative before it, nor a noun it names the town of after it ("Detroit Boy" in a title-case headline
+    is no person's name when the story goes on with "an 11-year-old Detroit boy")."""
     return (
         " " not in mention.name
         and mention.name in surnames
         and mention.qualifier is None
         and LOCATIVE_BEFORE.search(text[max(0, mention.start - 30) : mention.start]) is None
+        and TOWN_BEFORE_NOUN.match(text, mention.end) is None
     )
 
 
