@@ -213,6 +213,8 @@ M = Group.MEN
         ("The officers accidentally shot Christopher Thompkins, 57, at his home.", [(U, KI, 1, 1)]),
         ("One of the victims, a female, has died, according to police.", [(U, K, 1, 1)]),
         ("Police said he shot her before he killed himself.", [(F, K, 1, 1)]),
+        ("Roman M. Kellough, 15, of Evansville died of a self-inflicted gunshot wound.", [(U, K, 1, 1)]),
+        ("A girl sitting in the front seat of the BMW was hit in the back by a bullet.", []),
         ("He is accused of shooting Brian Banes and Delandis Clark multiple times.", [(C, KI, 2, 2)]),
         ("A 16-year-old boy has been charged with killing a 17-year-old in Ford Heights.", [(U, K, 1, 1)]),
         (

@@ -63,6 +63,14 @@ def test_a_vague_report_cannot_chain_two_incidents() -> None:
     assert clusters["a"] != clusters["b"]
 
 
+def test_a_toll_that_rose_in_one_town_is_one_incident() -> None:
+    docs = [
+        DocProfile("early", "inc1", DAY, MEMPHIS, frozenset(), killed=1, injured=3),
+        DocProfile("later", "inc2", DAY, MEMPHIS, frozenset(), killed=2, injured=2),
+    ]
+    assert len(set(cluster_documents(docs).values())) == 1
+
+
 def test_the_same_story_rewritten_is_one_incident() -> None:
     lead = frozenset({"maryland", "drive", "murder", "victims", "identified", "coroner"})
     docs = [

@@ -238,8 +238,10 @@ NAMED = re.compile(
     r"\b(?!(?:He|She|It|They|We|You|This|That|These|Those|There|Police|Officers?|Authorities|Nobody|No|None|One"
     r"|Everyone|Everybody|Someone|Somebody|Anyone|Who|What|Which|All|Both|Each|Many|Some|Several|Others|Another"
     r"|Nothing|Everything|The|A|An|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight)\b)"
+    # "of Evansville died": a home town, not a name; "the BMW was hit": capitals, not a name
+    r"(?<!\bof )(?<!\bfrom )(?<!\bin )(?=[A-Z][\w'’-]*[a-z])"
     r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3}(?:,?\s+(?:Jr|Sr)\.|\s+I{2,3}\b)?"
-    r"(?:,\s*\d{1,3},(?:\s+(?:of|from)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2},)?)?"
+    r"(?:,\s*\d{1,3},(?:\s+(?:of|from)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2},?)?)?"
     r"(?=\s+(?:was|had been|has been|is|were)\s+(?:\w+\s+){0,2}?(?:shot|killed|wounded|injured|pronounced|hit|struck)\b"
     r"|\s+(?:later\s+)?died\b)"
 )
