@@ -13,8 +13,18 @@ DENVER = Place(name="Denver", geonameid=5419384, lat=39.73915, lon=-104.9847, co
 DAY = dt.date(2017, 1, 14)
 
 
-def profile(doc: str, incident: str | None, date: dt.date, place: Place, names: tuple[str, ...] = ()) -> DocProfile:
-    return DocProfile(doc_id=doc, incident_id=incident, date=date, place=place, names=frozenset(names))
+def profile(
+    doc: str, incident: str | None, date: dt.date, place: Place, names: tuple[str, ...] = (), *, aged: bool = False
+) -> DocProfile:
+    """``aged``: the names are told with ages ("John Doe, 34,"), so they are victims or suspects."""
+    return DocProfile(
+        doc_id=doc,
+        incident_id=incident,
+        date=date,
+        place=place,
+        names=frozenset(names),
+        aged=frozenset(names) if aged else frozenset(),
+    )
 
 
 def test_linked_documents_keep_their_incident() -> None:
@@ -29,9 +39,9 @@ def test_a_later_story_in_the_same_town_joins_the_incident() -> None:
 
 def test_other_town_other_names_or_too_late_stay_apart() -> None:
     docs = [
-        profile("a", "inc1", DAY, MEMPHIS, ("john doe",)),
+        profile("a", "inc1", DAY, MEMPHIS, ("john doe",), aged=True),
         profile("far", None, DAY, NASHVILLE),
-        profile("other-victim", None, DAY, MEMPHIS, ("mary roe",)),
+        profile("other-victim", None, DAY, MEMPHIS, ("mary roe",), aged=True),
         profile("late", None, DAY + dt.timedelta(days=10), MEMPHIS),
     ]
     clusters = cluster_documents(docs)
@@ -63,6 +73,15 @@ def test_a_vague_report_cannot_chain_two_incidents() -> None:
     assert clusters["a"] != clusters["b"]
 
 
+def test_in_one_town_a_name_without_an_age_is_no_other_victim() -> None:
+    # one report names the victim with her age, the next only the police spokesman
+    docs = [
+        profile("victim", "inc1", DAY, MEMPHIS, ("mary roe",), aged=True),
+        profile("spokesman", "inc2", DAY, MEMPHIS, ("john doe",)),
+    ]
+    assert len(set(cluster_documents(docs).values())) == 1
+
+
 def test_a_toll_that_rose_in_one_town_is_one_incident() -> None:
     docs = [
         DocProfile("early", "inc1", DAY, MEMPHIS, frozenset(), killed=1, injured=3),
@@ -86,8 +105,8 @@ def test_two_incidents_in_one_town_on_one_day_merge_unless_something_says_otherw
         DocProfile("b", "inc2", DAY, MEMPHIS, frozenset()),
         DocProfile("c", "inc3", DAY, NASHVILLE, frozenset()),
         DocProfile("d", "inc4", DAY + dt.timedelta(days=1), MEMPHIS, frozenset()),
-        DocProfile("x", "inc5", DAY, DENVER, frozenset({"john doe"}), killed=1, injured=2),
-        DocProfile("y", "inc6", DAY, DENVER, frozenset({"mary roe"}), killed=3, injured=0),
+        DocProfile("x", "inc5", DAY, DENVER, frozenset({"john doe"}), aged=frozenset({"john doe"}), killed=1),
+        DocProfile("y", "inc6", DAY, DENVER, frozenset({"mary roe"}), aged=frozenset({"mary roe"}), killed=3),
     ]
     clusters = cluster_documents(docs)
     assert clusters["a"] == clusters["b"]
