@@ -507,7 +507,7 @@ def _persons(sentence: str) -> list[Quantity]:
             found.append(Quantity(1, 1, m.start(), m.end(), m.group(0)))
     named = [(m.start(), m.end()) for m in NAMED.finditer(sentence)]
     for m in OBJECT_NAME.finditer(sentence):
-        if not (m.group("verb").lower() in {"shooting", "killing"} and ARTICLE_BEFORE.search(sentence, 0, m.start())):
+        if not (m.group("verb") in {"shooting", "killing"} and ARTICLE_BEFORE.search(sentence, 0, m.start())):
             named.append(m.span("name"))
             also = AND_NAME.match(sentence, m.end())
             if also:
@@ -523,7 +523,7 @@ def _figures(sentence: str) -> list[_Figure]:
     persons = _persons(sentence)
     quantities = sorted(find_quantities(sentence) + persons, key=lambda q: q.start)
     figures: list[_Figure] = []
-    hit: dict[int, Outcome] = {}  # wholes whose part died: those shot
+    shot: set[int] = set()  # where the wholes whose part died start: they were shot, dead or alive
     for quantity in quantities:
         if any(f.quantity.start <= quantity.start < f.end for f in figures):
             continue  # already read as part of the phrase before
@@ -550,9 +550,9 @@ def _figures(sentence: str) -> list[_Figure]:
             if read.outcome is not None and PARTITIVE_DEATH.match(sentence, read.end):
                 # "two of the four shooting victims had died": two killed, of four shot
                 figure = figure.but(end=quantity.end, outcome=Outcome.KILLED, group=figure.group or read.group)
-                hit[whole.start] = Outcome.KILLED_OR_INJURED
-        if quantity.start in hit:
-            figure = figure.but(outcome=hit[quantity.start])
+                shot.add(whole.start)
+        if quantity.start in shot:
+            figure = figure.but(outcome=Outcome.KILLED_OR_INJURED)
         if figures:
             between = sentence[figures[-1].end : quantity.start]
             if figure.person and APPOSITION.match(between) and OF_AFTER.match(sentence, figure.end):
