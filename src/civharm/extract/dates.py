@@ -257,11 +257,11 @@ def _first_stamp(text: str, published: date | None) -> date | None:
     if published is None or not _STAMP_WORD.search(text):
         return published
     stamps = [
-        p.mention.date
+        day
         for p in _non_overlapping(_find_points(text[:STAMP_CHARS], published), STAMP_CHARS)
-        if _STAMP_YEAR.search(p.mention.words) and p.mention.date is not None and _is_stamp(text, p.mention)
+        if (day := p.mention.date) is not None and _STAMP_YEAR.search(p.mention.words) and _is_stamp(text, p.mention)
     ]
-    return min([published, *(d for d in stamps if d is not None)])
+    return min([published, *stamps])
 
 
 _BARE_WEEKDAY = re.compile(rf"(?i)(?:last\s+)?{_WEEKDAY_PATTERN}")

@@ -30,9 +30,10 @@ DATELINE_TOKENS = 12
 DASHES = frozenset({"-", "–", "—", "--"})
 _STARTS_SENTENCE = re.compile(r"[\"“‘']?[A-Z]")
 _ALL_CAPS = re.compile(r"[A-Z]{3,}")
-# Titles that a name follows: "Giddings shot Sgt. Lee Jundt" goes on after the full stop.
+# Words that open a sentence, never a name: "interviewed by Gen. He left" may end after the title.
 OPENERS = frozenset(["He", "She", "It", "They", "We", "I", "The", "A", "An", "This", "That", "There", "Police"])
-# The tokenizer splits some ("Sgt", ".") and keeps others whole ("Dr.").
+# Titles that a name follows: "Giddings shot Sgt. Lee Jundt" goes on after the full stop. The tokenizer
+# splits some ("Sgt", ".") and keeps others whole ("Dr.").
 TITLE = re.compile(
     r"(?:Sgt|Lt|Col|Capt|Cpl|Det|Ofc|Dep|Gen|Maj|Adm|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Rev|Prof|Supt|Insp|Cmdr|Pvt|Ft|Mt)"
 )
