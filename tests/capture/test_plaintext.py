@@ -152,6 +152,29 @@ def test_dateline_near_the_top_is_the_published_date(dateline: str, expected: da
     assert dateline not in result.text
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    ["JACKSON, Tenn. —", "NASHVILLE , Tenn. ( WKRN ) –", "INDIANAPOLIS (WISH) –", "HORRY COUNTY, SC (WMBF) -"],
+)
+def test_a_place_dateline_on_its_own_line_heads_the_first_paragraph(dateline: str) -> None:
+    result = extract_plain(page("Air strike hits market town", dateline, *ARTICLE))
+    assert result.text.startswith(f"Air strike hits market town\n\n{dateline} {ARTICLE[0]}")
+
+
+def test_a_place_dateline_after_a_credit_line_still_heads_its_paragraph() -> None:
+    credit = "(Source: WAVE 3 News/ Jane Roe)"
+    result = extract_plain(
+        page("Air strike hits market town", ARTICLE[0], credit, "LOUISVILLE, KY (WAVE) -", *ARTICLE[1:])
+    )
+    assert f"LOUISVILLE, KY (WAVE) - {ARTICLE[1]}" in result.text
+    assert credit not in result.text
+
+
+@pytest.mark.parametrize("label", ["NEWS, WEATHER", "HOME, NEWS", "BREAKING --"])
+def test_capitals_that_are_no_place_dateline_are_not_kept(label: str) -> None:
+    assert label not in extract_plain(page("Air strike hits market town", label, *ARTICLE)).text
+
+
 def test_dates_deep_in_the_article_or_ambiguous_are_not_taken() -> None:
     late = "The previous strike, on September 30, 2015, killed nine people in the same district of the town."
     assert extract_plain(page("Air strike hits market town", *ARTICLE, late)).published is None

@@ -58,6 +58,14 @@ _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 _HINT_CUES = frozenset({None, Cue.CREDIT, Cue.TAGLINE, Cue.UI_LABEL})
 # How far into the first body paragraph a dateline may start ("December 23, 2015 - Russia said ...").
 _DATELINE_START = 3
+# A place dateline on its own line: a town in capitals with its state or the newsroom's call sign, maybe a
+# dash ("JACKSON, Tenn. —", "NASHVILLE , Tenn. ( WKRN ) –", "INDIANAPOLIS (WISH) –"). It says where the
+# story files from, so it stays, in front of the paragraph it heads, as the page printed it.
+_PLACE_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"
+    r"(?: ?, ?(?:[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?|[A-Z]\.?[A-Z]\.?)(?: ?\([^()]{1,40}\))?| ?\([^()]{1,40}\))"
+    r" ?(?:--?|–|—|:)?$"
+)
 
 
 class _State(Enum):
@@ -167,6 +175,8 @@ class _Reading:
         self.title: int | None = None
         self.header_dates: list[tuple[int, int, date]] = []  # (priority, position, date)
         self.first_body: int | None = None
+        self.dateline: int | None = None  # a place dateline waiting for the paragraph it heads
+        self.headed: dict[int, int] = {}  # kept paragraph -> the place dateline printed before it
 
     def run(self) -> None:
         state = _State.HEADER
@@ -174,6 +184,9 @@ class _Reading:
             cue = self.cues[i]
             if cue is Cue.CREDIT:
                 self.hints.add(i)
+            if cue in (None, Cue.TAGLINE) and _PLACE_DATELINE.match(unit.flat):
+                self.dateline = i
+                continue
             if state is _State.HEADER:
                 if self._is_title_candidate(i):
                     self.title = i
@@ -199,6 +212,9 @@ class _Reading:
             if cue is None and not self._is_fragment(i):
                 self.kept.append(i)
                 self.hints.add(i)
+                if self.dateline is not None:
+                    self.headed[i] = self.dateline
+                    self.dateline = None
 
     def _header_line(self, i: int) -> None:
         unit, cue = self.units[i], self.cues[i]
@@ -275,6 +291,8 @@ class _Reading:
             if parts:
                 gap = any(u.blank_before for u in self.units[previous + 1 : i + 1])
                 parts.append("\n\n" if gap else "\n")
+            if i in self.headed:
+                parts.append(self.units[self.headed[i]].text + " ")
             parts.append(self.units[i].text)
             previous = i
         return "".join(parts)
