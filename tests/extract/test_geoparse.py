@@ -163,7 +163,8 @@ def test_a_state_abbreviation_qualifies_a_town_the_gazetteer_lacks(gazetteer: Ga
 def test_streets_and_buildings_named_like_towns_are_no_places(gazetteer: Gazetteer) -> None:
     text = (
         "Officers were called to the Ridge Apartment complex in the 8600 block of East 100th Terrace in"
-        " Kansas City. The shooting occurred in the 5700 block of Acme."
+        " Kansas City. The shooting occurred in the 5700 block of Acme. A girl was hurt at 22nd and Grand,"
+        " and a man near 5th St. and Madison."
     )
     assert [m.name for m in find_places(text, gazetteer)] == ["Kansas City"]
 
@@ -393,6 +394,7 @@ def test_a_skeleton_match_is_only_a_fallback(gazetteer: Gazetteer) -> None:
         ("Title\n\nNEW ORLEANS -- Police were continuing a search.", "NEW ORLEANS"),
         ("Title\nDAYTON, Ohio (WDTN) -- A man was shot.", "DAYTON"),
         ("Title\nPITTSBURGH (KDKA) – Police are investigating.", "PITTSBURGH"),
+        ("Title\nJACKSON , Tenn. — A bullet entered her home.", "JACKSON"),  # tokenised text
     ],
 )
 def test_a_dateline_names_its_town(text: str, town: str) -> None:

@@ -101,8 +101,12 @@ NAME_PART_AFTER = re.compile(
     r"|Club|Mall|Apartments?|Complex|Plaza|Motel|Lounge|Nightclub|Restaurant|Pub|Grill|Times|Tribune|Post|Herald"
     r"|Gazette|Journal)\b"
 )
-# "the 5700 block of Acme", "East 100th Terrace": a street's name, however many towns are called so.
-BLOCK_BEFORE = re.compile(r"\bblock of\s+(?:the\s+)?$|\b\d+(?:st|nd|rd|th)\s+$", re.IGNORECASE)
+# "the 5700 block of Acme", "East 100th Terrace", a crossing "at 22nd and Grand": a street's name, however
+# many towns are called so.
+BLOCK_BEFORE = re.compile(
+    r"\bblock of\s+(?:the\s+)?$|\b\d+(?:st|nd|rd|th)\s+(?:(?:St\.?|Street|Ave\.?|Avenue)\s*)?(?:(?:and|&|,)\s+)?$",
+    re.IGNORECASE,
+)
 # "I'll", "I've", "they're", "ID'd": a contraction is no name, though the gazetteer knows places spelled so.
 CONTRACTION = re.compile(r"\w['’](?:ll|ve|re|m|d)$", re.IGNORECASE)
 # A name ending in one of these is a street's ("Church Street", "Cambridge Ave."), not a town's, and
@@ -131,7 +135,7 @@ TOWN_BEFORE_NOUN = re.compile(
 # "DAYTON, Ohio (WDTN) --", "INDIANAPOLIS (WISH) –", "NEW ORLEANS -- Police were".
 DATELINE = re.compile(
     r"(?m)^[ \t]*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"
-    r"(?=,[ \t]+[A-Z]|[ \t]*\([^)\n]{1,40}\)[ \t]*[-–—|:]|[ \t]+(?:--?|–|—)[ \t])"
+    r"(?=[ \t]?,[ \t]+[A-Z]|[ \t]*\([^)\n]{1,40}\)[ \t]*[-–—|:]|[ \t]+(?:--?|–|—)[ \t])"
 )
 # Labels newsrooms put where a dateline goes: "FILE - Police at the scene", "UPDATE --", "WATCH |".
 NEWSROOM_LABEL = re.compile(
