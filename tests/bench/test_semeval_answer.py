@@ -19,8 +19,12 @@ STATE = "http://dbpedia.org/resource/Tennessee"
 
 
 def incident(iid: str, day: int, place: Place, killed: int, injured: int, *names: str) -> TaskIncident:
+    """Names ending in "*" were told without an age (a spokesperson, a witness)."""
     types = {t for t, n in (("killing", killed), ("injuring", injured)) if n}
-    people = tuple(Name(full=n, first=n.split()[0], last=n.split()[-1]) for n in names)
+    people = tuple(
+        Name(full=n.rstrip("*"), first=n.split()[0], last=n.rstrip("*").split()[-1], aged=not n.endswith("*"))
+        for n in names
+    )
     return TaskIncident(
         id=iid,
         doc_ids=(f"{iid}-doc",),
@@ -37,7 +41,7 @@ INCIDENTS = [
     incident("a", 5, MEMPHIS, 1, 0, "John Johnson"),
     incident("b", 9, BARTLETT, 2, 1),
     incident("c", 9, NASHVILLE, 0, 3, "Ann Lee"),
-    incident("d", 20, MEMPHIS, 0, 2),
+    incident("d", 20, MEMPHIS, 0, 2, "Sgt. Mark Johnson*"),
 ]
 
 
@@ -67,3 +71,9 @@ def test_s1_finds_one_incident_by_participant_and_always_answers(gazetteer: Gaze
 def test_a_question_city_is_the_town_of_that_spelling_not_a_looser_namesake(gazetteer: Gazetteer) -> None:
     where = Locator(gazetteer).resolve("http://dbpedia.org/resource/Colton", False)
     assert where.state == "California"
+
+
+def test_counting_by_name_counts_the_people_told_with_their_ages(gazetteer: Gazetteer) -> None:
+    answerer = Answerer(INCIDENTS, Locator(gazetteer))
+    q = Question(qid="2-2", subtask=2, event_type="injuring", last="Johnson", year=2017)
+    assert list(answerer.answer(q).answer_docs) == ["a"]  # not d, where a sergeant named Johnson spoke

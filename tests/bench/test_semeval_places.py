@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from civharm.bench.semeval_places import dateline_town, town_state_pairs
+import datetime as dt
+
+from civharm.bench.gva import Doc, to_report
+from civharm.bench.semeval_places import dateline_town, document_state, town_state_pairs
 from civharm.extract.gazetteer import Gazetteer
+from civharm.extract.pipeline import extract_report
 
 
 def test_a_town_written_with_its_state_is_resolved_in_that_state(gazetteer: Gazetteer) -> None:
@@ -24,3 +28,13 @@ def test_a_name_spelled_like_a_town_is_not_also_a_looser_spelling_of_a_bigger_on
     # skeleton match is no candidate, however much bigger San Antonio is
     town = dateline_town("2 people are shot in Santa Ana\n\nSANTA ANA – Two people were shot.", gazetteer)
     assert town is not None and (town.name, town.admin1) == ("Santa Ana", "California")
+
+
+def test_the_namesake_the_geoparser_chose_weighs_on_the_state(gazetteer: Gazetteer) -> None:
+    doc = Doc("d", "i", "Man shot", dt.date(2017, 1, 16), "A man was shot in Columbus on Monday, police said.")
+    extraction = extract_report(to_report(doc), gazetteer)
+    assert document_state(extraction, gazetteer) == "Ohio"  # the largest Columbus, when the text gives no more
+    georgia = next(c for c in gazetteer.lookup("Columbus") if c.admin1 == "Georgia" and c.feature == "city")
+    # the geoparser read the rest of a page (its neighbours, its country) and chose Columbus, Georgia
+    chosen = [p.model_copy(update={"geonameid": georgia.geonameid}) for p in extraction.places]
+    assert document_state(extraction.model_copy(update={"places": chosen}), gazetteer) == "Georgia"

@@ -107,7 +107,10 @@ def _type_ok(q: Question, inc: TaskIncident) -> bool:
 def _participant_ok(q: Question, inc: TaskIncident) -> bool:
     if q.first is None and q.last is None and q.full_name is None:
         return True
-    if mentions_name(list(inc.names), first=q.first, last=q.last, full=q.full_name):
+    # Counting wants the people the incident happened to or was done by; reports give those with their
+    # ages, and the police chief or the neighbour quoted without one. Finding one incident takes any name.
+    names = list(inc.names) if q.subtask == 1 else [n for n in inc.names if n.aged]
+    if mentions_name(names, first=q.first, last=q.last, full=q.full_name):
         return True
     if q.subtask != 1:  # counting wants names read as names; finding one incident may take any capitalised word
         return False

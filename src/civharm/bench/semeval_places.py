@@ -3,7 +3,8 @@
 A local report names its city, a neighbourhood or two, streets, sometimes the state ("Memphis, Tenn.").
 Resolving each name on its own sends "Louisville" to Ohio or "Walnut Park" to California; read together,
 the names agree on one state. The state is the one the document's names support most (a state named
-outright counts most, then each town weighed by the population of its largest namesake there), and the
+outright counts most, then each town weighed by the population of its largest namesake there, more for
+the namesake the geoparser chose), and the
 document's place is the first town it names that lies in that state.
 """
 
@@ -19,6 +20,9 @@ from civharm.records import Extraction, Place, PlacePrecision
 
 # A state named outright ("in Tennessee", "Memphis, Tenn.") weighs as much as a town of this many people.
 STATE_WEIGHT = math.log1p(1_000_000)
+# The namesake the geoparser chose from the whole text (its neighbours, its country) counts this much more
+# than its population alone: as much as its state named outright.
+CHOSEN_WEIGHT = STATE_WEIGHT
 # A town written with its state ("Memphis, Tenn.") is the surest sign of where the report is.
 PAIR_WEIGHT = 2 * STATE_WEIGHT
 _TOWN_STATE = re.compile(
@@ -94,6 +98,8 @@ def document_state(extraction: Extraction, gazetteer: Gazetteer) -> str | None:
             if c.admin1 is None:
                 continue
             weight = STATE_WEIGHT if c.feature == "admin1" else math.log1p(c.population)
+            if c.geonameid is not None and c.geonameid == mention.geonameid:
+                weight += CHOSEN_WEIGHT
             best[c.admin1] = max(best.get(c.admin1, 0.0), weight)
         for state, weight in best.items():
             support[state] += weight
