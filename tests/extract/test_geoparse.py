@@ -169,6 +169,11 @@ def test_streets_and_buildings_named_like_towns_are_no_places(gazetteer: Gazette
     assert [m.name for m in find_places(text, gazetteer)] == ["Kansas City"]
 
 
+def test_a_broadcasters_call_sign_is_no_place(gazetteer: Gazetteer) -> None:
+    text = "Two slain in shootings - KSLA News 12 Shreveport\n\nLOUISVILLE (WAVE) - Police in WACO said two were shot."
+    assert [m.name for m in find_places(text, gazetteer)] == ["Shreveport", "LOUISVILLE", "WACO"]
+
+
 def test_a_citys_side_is_no_place(gazetteer: Gazetteer) -> None:
     found = find_places("A girl was shot on the city's South Side in Chicago.", gazetteer)
     assert [m.name for m in found] == ["Chicago"]

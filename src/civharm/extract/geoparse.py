@@ -107,6 +107,9 @@ BLOCK_BEFORE = re.compile(
     r"\bblock of\s+(?:the\s+)?$|\b\d+(?:st|nd|rd|th)\s+(?:(?:St\.?|Street|Ave\.?|Avenue)\s*)?(?:(?:and|&|,)\s+)?$",
     re.IGNORECASE,
 )
+# A US broadcaster's call sign, and what follows one where it names the station ("KSLA News 12", "WSMV-TV").
+CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}")
+CALL_SIGN_AFTER = re.compile(r"-?TV\b|\s*(?:News|Channel|NewsChannel|TV|Action News|\d{1,2}\b)")
 # "I'll", "I've", "they're", "ID'd": a contraction is no name, though the gazetteer knows places spelled so.
 CONTRACTION = re.compile(r"\w['’](?:ll|ve|re|m|d)$", re.IGNORECASE)
 # A name ending in one of these is a street's ("Church Street", "Cambridge Ave."), not a town's, and
@@ -696,6 +699,7 @@ def find_places(text: str, gazetteer: Gazetteer, doc: Any | None = None) -> list
         if not NAME_PART_AFTER.match(text[s[1] : s[1] + 16])
         and not BLOCK_BEFORE.search(text, max(0, s[0] - 20), s[0])
         and not _bare_code(text, *s)
+        and not _call_sign(text, *s)
     )
     mentions = [_Mention(s, e, text[s:e], _qualifier_after(text, e)) for s, e in spans]
     named: frozenset[tuple[str, str]] = frozenset()
@@ -720,6 +724,15 @@ def _bare_code(text: str, start: int, end: int) -> bool:
         and not before.endswith(", ")
         and CODE_PLACE_BEFORE.search(before) is None
     )
+
+
+def _call_sign(text: str, start: int, end: int) -> bool:
+    """A US broadcaster's call sign ("KSLA News 12", "(WAVE)", "WSMV-TV") is no place, though GeoNames
+    lists some as other names of towns abroad (KSLA of Kassala, WAVE of Wavre)."""
+    if CALL_SIGN.fullmatch(text, start, end) is None:
+        return False
+    bracketed = text[max(0, start - 2) : start].rstrip().endswith("(") and text[end : end + 2].lstrip().startswith(")")
+    return bracketed or CALL_SIGN_AFTER.match(text, end) is not None
 
 
 def _name_words(doc: Any) -> frozenset[str]:
