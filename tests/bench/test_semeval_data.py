@@ -22,6 +22,12 @@ def test_detokenise_puts_punctuation_back() -> None:
     assert detokenise("HEATH , OH ( WCMH ) — A 16-year - old was n't hurt .") == (
         "HEATH, OH (WCMH) — A 16-year-old wasn't hurt."
     )
+    assert detokenise("Three dead near Greenbriar Mall in SW Atlanta - WMC Action News 5 - Memphis , Tennessee") == (
+        "Three dead near Greenbriar Mall in SW Atlanta - WMC Action News 5 - Memphis, Tennessee"
+    )
+    assert detokenise("Teen shot in Miami - Dade drive - by - wave3.com - Louisville") == (
+        "Teen shot in Miami-Dade drive-by - wave3.com-Louisville"
+    )
 
 
 def write_split(root: Path) -> Path:

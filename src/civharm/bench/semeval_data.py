@@ -66,7 +66,9 @@ _DETOK = (
     (re.compile(r" ([,.;:!?%)\]}])"), r"\1"),
     (re.compile(r"([(\[{$]) "), r"\1"),
     (re.compile(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", re.IGNORECASE), r"\1"),
-    (re.compile(r"(\w) - (?=\w)"), r"\1-"),
+    # a hyphen inside a word ("16-year - old", "Miami - Dade"); a title's " - " before its site's name
+    # stays ("Atlanta - WMC Action News 5 - Memphis", "identified - wave3.com")
+    (re.compile(r"(\w) - (?=[a-z0-9](?![\w.]*\.com\b)|(?<=[A-Za-z] - )[A-Z][a-z])"), r"\1-"),
     (re.compile(r"(\d) : (?=\d)"), r"\1:"),
 )
 
