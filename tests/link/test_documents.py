@@ -160,3 +160,15 @@ def test_a_disagreement_anywhere_across_two_incidents_keeps_them_apart() -> None
     ]
     clusters = cluster_documents(docs)
     assert clusters["a"] != clusters["b"]
+
+
+def test_documents_of_one_linked_incident_told_on_other_days_stand_apart_unless_evidence_joins_them() -> None:
+    later = DAY + dt.timedelta(days=3)
+    docs = [
+        profile("first", "inc1", DAY, MEMPHIS, ("john doe",), aged=True),
+        profile("other-shooting", "inc1", later, MEMPHIS, ("mary roe",), aged=True),
+        profile("follow-up", "inc1", DAY + dt.timedelta(days=2), MEMPHIS, ("john doe",), aged=True),
+    ]
+    clusters = cluster_documents(docs)
+    assert clusters["first"] == clusters["follow-up"]  # the same victim named
+    assert clusters["other-shooting"] != clusters["first"]

@@ -21,7 +21,7 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from civharm.geo import haversine_km
 from civharm.link.compat import PLACE_RADIUS_KM
@@ -96,8 +96,30 @@ def _surnames(p: DocProfile) -> frozenset[str]:
     return frozenset(n.rsplit(" ", 1)[-1] for n in p.names)
 
 
+def by_day(profiles: Sequence[DocProfile]) -> list[DocProfile]:
+    """The profiles with each linked incident split by the day its documents tell of.
+
+    The mention linker joins mentions up to DATE_WINDOW_DAYS apart in one place, as reports of one air
+    strike date it loosely; local news tells the day of a shooting, and in a city two shootings three days
+    apart are two incidents. So documents of one linked incident told on different days start apart (those
+    on its first day keep its id) and join again only on evidence (``_merge_by_evidence``): the same person
+    named, the same story. On gva-dev, B-cubed F1 90.06 -> 91.21 (allowing one day's difference: 91.08).
+    """
+    first: dict[str, dt.date] = {}
+    for p in profiles:
+        if p.incident_id is not None and p.date is not None:
+            first[p.incident_id] = min(p.date, first.get(p.incident_id, p.date))
+    return [
+        p
+        if p.incident_id is None or p.date is None or p.date == first[p.incident_id]
+        else replace(p, incident_id=stable_id("incident-day", p.incident_id, p.date.isoformat()))
+        for p in profiles
+    ]
+
+
 def cluster_documents(profiles: Sequence[DocProfile]) -> dict[str, str]:
     """Map every document id to an incident id."""
+    profiles = by_day(profiles)
     out: dict[str, str] = {}
     index: dict[tuple[dt.date, int, int], set[str]] = defaultdict(set)
     members: dict[str, list[DocProfile]] = defaultdict(list)
