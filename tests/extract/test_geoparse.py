@@ -174,6 +174,11 @@ def test_a_broadcasters_call_sign_is_no_place(gazetteer: Gazetteer) -> None:
     assert [m.name for m in find_places(text, gazetteer)] == ["Shreveport", "LOUISVILLE", "WACO"]
 
 
+def test_an_area_smaller_than_a_city_of_its_name_is_not_what_the_name_means(gazetteer: Gazetteer) -> None:
+    found = find_places("A teen is recovering after being shot in Toledo overnight.", gazetteer)
+    assert [(m.name, m.country, m.feature) for m in found] == [("Toledo", "US", "city")]  # not Belize's district
+
+
 def test_a_citys_side_is_no_place(gazetteer: Gazetteer) -> None:
     found = find_places("A girl was shot on the city's South Side in Chicago.", gazetteer)
     assert [m.name for m in found] == ["Chicago"]

@@ -294,12 +294,15 @@ def _best(matches: Sequence[Match], context: ResolveContext, name_key: str) -> C
         areas = [area for area in areas if area.feature not in kinds]
     # Areas this very name can mean that hold a big enough city called by that name, or by the area's
     # own name, as its own ("Aleppo"; "St. Louis" and Senegal's Saint-Louis region, whose capital is
-    # Saint-Louis; not "Oklahoma", which is only another name of Oklahoma City).
+    # Saint-Louis; not "Oklahoma", which is only another name of Oklahoma City); and areas with fewer
+    # people than a city of that very name anywhere ("Toledo" is the Ohio city, not a district of Belize).
     cities = [m.candidate for m in matches if m.candidate.feature == "city"]
+    own_name = [m.candidate.population for m in matches if m.candidate.feature == "city" and m.tier == 0]
     namesake_areas = {
         (area.country, area.admin1 or "")
         for area in (m.candidate for m in matches if m.candidate.feature == "admin1")
-        if any(
+        if 0 < area.population < max(own_name, default=0)
+        or any(
             c.country == area.country
             and c.admin1 == area.admin1
             and c.population >= CAPITAL_MIN_SHARE * area.population
