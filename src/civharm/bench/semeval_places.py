@@ -4,8 +4,8 @@ A local report names its city, a neighbourhood or two, streets, sometimes the st
 Resolving each name on its own sends "Louisville" to Ohio or "Walnut Park" to California; read together,
 the names agree on one state. The state is the one the document's names support most (a state named
 outright counts most, then each town weighed by the population of its largest namesake there, more for
-the namesake the geoparser chose), and the
-document's place is the first town it names that lies in that state.
+the namesake the geoparser chose), and the document's place is the first town it names that lies in that
+state.
 """
 
 from __future__ import annotations

@@ -7,6 +7,9 @@ incident of a linked document when it is placed within the place radius, dated w
 names none of the people the other names differently; otherwise it is an incident of its own.
 Candidates come from a (day, cell) blocking index, so this is near-linear like the mention linker.
 
+Before anything joins, the documents of one linked incident that tell of different days are split apart
+(``by_day``): the mention linker's date window is an air strike's, and a city's shootings days apart are
+different incidents.
 Incidents are then merged on evidence (``evidence``): reports of one shooting that extraction dated or
 placed differently (a follow-up a week on, a neighbourhood resolved in another state) still name the
 same victim, retell the same story or give the same figures. Pairs are proposed by shared names, by
