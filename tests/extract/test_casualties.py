@@ -243,6 +243,11 @@ M = Group.MEN
         ("The main suspect left five bullet holes in a police helicopter.", []),
         ("Holder, a father of two, was shot and killed.", []),  # not two killed (Holder himself: not read yet)
         ("The three people killed inside the home early Sunday died in a dispute.", [(U, K, 3, 3)]),
+        # "another" as the object of a harm verb is one more person; the verb is its own, not the figure's
+        ("A shooting left three dead and injured another early Sunday.", [(U, K, 3, 3), (U, INJ, 1, 1)]),
+        ("He is accused of fatally shooting three people and wounding another Friday.", [(U, K, 3, 3), (U, INJ, 1, 1)]),
+        ("Four people were killed and another being injured.", [(U, K, 4, 4), (U, INJ, 1, 1)]),
+        ("Two people were killed and injured in the blast.", [(U, KI, 2, 2)]),
         # words that open a sentence are not names
         ("Nobody was hurt.", []),
         ("Police said Smith shot Jones.", []),

@@ -99,6 +99,8 @@ _AUX = (
     r"(?:\s*(?:,\s*)?(?:who|that|were|was|have|has|had|been|are|is|being|reportedly|reported|also|all|later|found|both"
     r"|since|now|still|remains|remained|were\s+said\s+to\s+have|are\s+feared|feared|confirmed|believed|thought|to\s+be|to\s+have)\b)*"
 )
+# "left three dead and injured another": a harm verb with an object of its own is not the figure's
+_OBJECT = r"(?:another|others|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a|an)\b"
 # "a 9-month-old baby in Indiana died", "a man from Dayton, 34, was shot": where he is from, or his age.
 _FROM_PLACE = (
     r"(?:,?\s+(?:in|of|from)\s+(?:the\s+[a-z]+|(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2}))?"
@@ -106,7 +108,7 @@ _FROM_PLACE = (
 )
 OUTCOME_AFTER = re.compile(
     rf"^[”\"']?(?P<origin>{_FROM_PLACE}){_AUX}\s*[”\"']?\s*(?:(?:accidentally|critically|seriously|badly|also)\s+)?"
-    rf"(?P<outcome>(?:{_KILLED})(?:\s+(?:or|and)\s+(?:{_INJURED}))?|{_INJURED}|{_MISSING}|{_SHOT})\b",
+    rf"(?P<outcome>(?:{_KILLED})(?:\s+(?:or|and)\s+(?:{_INJURED})(?!\s+{_OBJECT}))?|{_INJURED}|{_MISSING}|{_SHOT})\b",
     re.IGNORECASE,
 )
 OUTCOME_BEFORE = re.compile(
@@ -205,7 +207,8 @@ PERSON = re.compile(
     r"(?:killed|dead|died|dies|shot|wounded|injured|hurt|hit|struck|suffered|sustained|pronounced|hospitali[sz]ed"
     r"|listed|grazed)\b)"
     # "three people dead and another injured": one more person
-    r"|\b(?:another|one other)(?=\s+(?:(?:was|were|is)\s+)?(?:critically\s+|seriously\s+)?(?:injured|wounded|hurt)\b)"
+    r"|\b(?:another|one other)"
+    r"(?=\s+(?:(?:was|were|is|being)\s+)?(?:critically\s+|seriously\s+)?(?:injured|wounded|hurt)\b)"
     # "5-year-old Noelle Shawver": an age before a name
     r"|\b\d+-(?:year|month|week)-old\s+(?-i:[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2})"
     r"|(?:\b(?:a|an|one|her|his|their|the|another|a second|a third|(?-i:[A-Z][a-z]+)['’]s)\s+"
@@ -228,7 +231,9 @@ PERSON = re.compile(
     # "the shooting death of a 3-year-old", "charged with killing a 17-year-old": an age alone names the
     # person a harm noun is of, or a harm verb's object
     r"|(?:(?<=\bof\s)|(?<=\bkilling\s)|(?<=\bkilled\s)|(?<=\bshooting\s)|(?<=\bshot\s)|(?<=\bwounding\s)"
-    r"|(?<=\bwounded\s))(?:a|an)\s+(?:\d+|[a-z]+)-(?:year|month|week)-old\b(?!-)",
+    r"|(?<=\bwounded\s))(?:a|an)\s+(?:\d+|[a-z]+)-(?:year|month|week)-old\b(?!-)"
+    # "killed three and wounded another", "wounding another Friday night": one more, the verb's object
+    r"|(?:(?<=\binjured\s)|(?<=\bwounded\s)|(?<=\bwounding\s)|(?<=\binjuring\s))another\b(?!\s+(?:of|in|at|to|was|were)\b)",
     re.IGNORECASE,
 )
 # A named person whose fate the sentence tells: "Kenneth Lampkin, 16, was shot", "John Smith died".
