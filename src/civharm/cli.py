@@ -310,13 +310,14 @@ def demo(ctx: click.Context, then_serve: bool, port: int) -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help='Resolve exactly these spans: a JSON list of {"start", "end"}.',
 )
+@click.option("--url", help="Where the text was published: the places its address names choose between namesakes.")
 @click.pass_context
-def geoparse(ctx: click.Context, file: Path, as_json: bool, mentions: Path | None) -> None:
+def geoparse(ctx: click.Context, file: Path, as_json: bool, mentions: Path | None, url: str | None) -> None:
     """Toponyms of a text file resolved against the offline gazetteer (or the given spans only)."""
     from civharm.extract.geoparse import geoparse_file
 
     del as_json  # JSON is the only output; the flag keeps the documented command line explicit
-    click.echo(json.dumps(geoparse_file(file, _gazetteer(_settings(ctx)), mentions), ensure_ascii=False))
+    click.echo(json.dumps(geoparse_file(file, _gazetteer(_settings(ctx)), mentions, url), ensure_ascii=False))
 
 
 @main.group()

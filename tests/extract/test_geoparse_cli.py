@@ -36,3 +36,14 @@ def test_bad_mentions_file_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "m.json").write_text('[{"start": 5}]')
     code, out = _run(tmp_path, "--mentions", str(tmp_path / "m.json"))
     assert code == 2 and "spans inside the text" in out and "Traceback" not in out
+
+
+def test_the_address_chooses_between_namesakes(tmp_path: Path) -> None:
+    (tmp_path / "h.txt").write_text("A man was shot in Hamilton on Sunday.\n", encoding="utf-8")
+    runs = {
+        url: CliRunner().invoke(main, ["geoparse", str(tmp_path / "h.txt"), "--json", *url])
+        for url in ((), ("--url", "https://www.daytondailynews.com/news/crime--law/x/"))
+    }
+    assert [r.exit_code for r in runs.values()] == [0, 0]
+    countries = [[m["country"] for m in json.loads(r.output)] for r in runs.values()]
+    assert countries == [["CA"], ["US"]]  # Hamilton, Ontario by size; Hamilton, Ohio for Dayton's paper

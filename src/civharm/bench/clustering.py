@@ -65,7 +65,11 @@ def load_gva(folder: Path) -> tuple[list[Document], dict[str, str]]:
             dct = dt.date.fromisoformat(str(row.get("dct") or "")[:10])
         except ValueError:
             dct = None
-        docs.append(Document(doc_id=row["doc_id"], dct=dct, title=row.get("title") or "", text=row["content"]))
+        docs.append(
+            Document(
+                doc_id=row["doc_id"], dct=dct, title=row.get("title") or "", text=row["content"], url=row.get("uri")
+            )
+        )
         gold[row["doc_id"]] = str(row["incident_id"])
     return docs, gold
 

@@ -60,6 +60,7 @@ class Doc:
     title: str
     dct: dt.date | None
     content: str
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ def read_docs(path: Path, every: int = 1) -> list[Doc]:
                 title=str(row.get("title") or ""),
                 dct=_date(row.get("dct"), "%Y-%m-%d"),
                 content=str(row.get("content") or ""),
+                url=row.get("uri") or None,
             )
         )
     return docs
@@ -127,6 +129,7 @@ def to_report(doc: Doc) -> Report:
     return Report(
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         title=doc.title or None,
+        url=doc.url,
         published=doc.dct,
         text=text,
         captured_at=dt.datetime(2000, 1, 1, tzinfo=dt.UTC),

@@ -34,6 +34,7 @@ class Document:
     dct: dt.date | None  # document creation date
     title: str
     text: str  # the body, untokenised
+    url: str | None = None  # where it was published (gva-dev has it; SemEval does not)
 
 
 @dataclass(frozen=True)

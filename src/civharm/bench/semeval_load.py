@@ -60,7 +60,7 @@ def load_split(
         sha = sha256_hex(data)
         doc_by_sha.setdefault(sha, doc.doc_id)
         shas_by_doc[doc.doc_id] = sha
-        requests.append(CaptureRequest(location=str(path), published=doc.dct, title=doc.title or None))
+        requests.append(CaptureRequest(location=str(path), published=doc.dct, title=doc.title or None, url=doc.url))
     store = Store(open_database(settings.database_url))
     summary = chain.run(requests, settings, store, gazetteer, progress)
     return Loaded(store=store, doc_by_sha=doc_by_sha, shas_by_doc=shas_by_doc, summary=summary)

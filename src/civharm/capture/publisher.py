@@ -67,6 +67,8 @@ _CREDIT_PATTERNS = (
     re.compile(r"\b(?:must|please|should|always|and) (?:give )?credit (?:to )?" + _NAME),
     re.compile(r"(?:©|\([cC]\)|\b[Cc]opyright)\s*(?:\([cC]\)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?" + _NAME),
 )
+# A Wayback Machine copy: "https://web.archive.org/web/20140330185038/http://..." (also "2016id_/www...").
+_WAYBACK = re.compile(r"^https?://(?:web\.)?archive\.org/web/[0-9a-z_*]+/(.+)$", re.IGNORECASE)
 # Words that end a name in a copyright line: "© 2015 Reuters All Rights Reserved".
 _NAME_STOPS = frozenset({"all", "rights", "reserved", "copyright"})
 
@@ -82,12 +84,22 @@ def publisher_from_url(url: str | None) -> str | None:
     return " ".join(part.capitalize() for part in re.split(r"[-_]+", label) if part) or None
 
 
+def original_url(url: str) -> str:
+    """The address an archived copy was taken from ("web.archive.org/web/2014.../http://www.wnct.com/x"
+    -> "http://www.wnct.com/x"): the outlet is the original's, not the archive's. Any other address as is."""
+    found = _WAYBACK.match(url.strip())
+    if not found:
+        return url
+    inner = found.group(1)
+    return inner if "://" in inner[:10] else "http://" + inner
+
+
 def registered_domain(url: str | None) -> str | None:
     """ "https://english.ahram.org.eg/x" -> "ahram.org.eg"; None for a URL without a host name."""
     if not url:
         return None
     try:
-        host = (urlsplit(url).hostname or "").lower().rstrip(".")
+        host = (urlsplit(original_url(url)).hostname or "").lower().rstrip(".")
     except ValueError:
         return None
     if not host or re.fullmatch(r"[\d.]+|\[?[0-9a-f:]+\]?", host):

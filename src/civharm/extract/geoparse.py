@@ -27,6 +27,7 @@ from numpy.typing import NDArray
 from civharm.errors import CivharmError
 from civharm.extract.actors import ActorKind, find_actors, is_source
 from civharm.extract.gazetteer import DATA_DIR, WORD_FORMS, Candidate, Gazetteer, Match, light_key, medium_key
+from civharm.extract.outlet import OutletPlace, outlet_places
 from civharm.geo import KM_PER_DEGREE_LAT, haversine_km
 from civharm.records import PlaceMention, PlacePrecision
 
@@ -63,6 +64,7 @@ SUPPORT_BONUS = 1.0  # per supporting name
 SUPPORT_CAP = 3
 RIVALS_PER_NAME = 8  # candidates of each other name considered for support
 RESOLVE_PASSES = 3
+OUTLET_KEY = "outlet:"  # options keys of the places an address names (no light key has a colon)
 MAX_NGRAM = 5
 # A capitalised n-gram spaCy did not tag is only a toponym if it could be a place of some size.
 MIN_UNTAGGED_POPULATION = 5000
@@ -415,22 +417,32 @@ def _prior(match: Match) -> float:
 
 
 def _resolve_all(
-    text: str, mentions: Sequence[_Mention], gazetteer: Gazetteer, named: frozenset[tuple[str, str]] = frozenset()
+    text: str,
+    mentions: Sequence[_Mention],
+    gazetteer: Gazetteer,
+    named: frozenset[tuple[str, str]] = frozenset(),
+    outlet: Sequence[OutletPlace] = (),
 ) -> list[PlaceMention]:
     """Resolve every distinct name with the whole document as context, refining over a few passes.
 
     One name means one place within a document; a qualifier on any of its mentions ("Paris, Texas")
     settles all of them. ``named`` are first-level areas the text names outside place mentions
-    ("the Missouri State Highway Patrol").
+    ("the Missouri State Highway Patrol"). ``outlet`` are the places the report's address names: they
+    are resolved like the text's names and are context like them, but only once they fall in a country
+    the text is about (a "Rome" section is no evidence for Italy), and they are never returned.
     """
     base = _demonym_countries(text, gazetteer)
     keys = [light_key(m.name) for m in mentions]
+    names = {key: light_key(m.name) for key, m in zip(keys, mentions, strict=True)}
     options: dict[str, list[Match]] = {}
     qualifiers: dict[str, str | None] = {}
     for key, mention in zip(keys, mentions, strict=True):
         options.setdefault(key, candidates(mention.name, gazetteer))
         if qualifiers.get(key) is None and _qualifier_areas(mention.qualifier, gazetteer):
             qualifiers[key] = mention.qualifier
+    for place in outlet:
+        options[OUTLET_KEY + place.name] = list(place.matches)
+        names[OUTLET_KEY + place.name] = place.name
     tops = {
         key: tuple(m.candidate for m in sorted(found, key=_prior, reverse=True)[:RIVALS_PER_NAME])
         for key, found in options.items()
@@ -439,8 +451,13 @@ def _resolve_all(
     chosen: dict[str, Candidate | None] = {}
     for _ in range(RESOLVE_PASSES):
         updated: dict[str, Candidate | None] = {}
+        told = base.keys() | {c.country for k, c in chosen.items() if c is not None and not k.startswith(OUTLET_KEY)}
         for key, found in options.items():
-            others = [c for k, c in chosen.items() if c is not None and k != key]
+            others = [
+                c
+                for k, c in chosen.items()
+                if c is not None and k != key and (c.country in told or not k.startswith(OUTLET_KEY))
+            ]
             context = ResolveContext(
                 gazetteer,
                 countries=base + Counter(c.country for c in others if c.country),
@@ -451,7 +468,7 @@ def _resolve_all(
                 qualifier=qualifiers.get(key),
                 listed_as=_listed_as(mates.get(key, ()), chosen),
             )
-            updated[key] = _best(found, context, light_key(mentions[keys.index(key)].name))
+            updated[key] = _best(found, context, names[key])
         if updated == chosen:
             break
         chosen = updated
@@ -514,10 +531,12 @@ def entry(found: PlaceMention, gazetteer: Gazetteer) -> Candidate | None:
     )
 
 
-def resolve_spans(text: str, spans: Iterable[tuple[int, int]], gazetteer: Gazetteer) -> list[PlaceMention]:
+def resolve_spans(
+    text: str, spans: Iterable[tuple[int, int]], gazetteer: Gazetteer, outlet: Sequence[OutletPlace] = ()
+) -> list[PlaceMention]:
     """Resolve given toponym spans (e.g. gold annotations); unknown names get null coordinates."""
     mentions = [_Mention(s, e, text[s:e], _qualifier_after(text, e)) for s, e in spans]
-    return _resolve_all(text, mentions, gazetteer)
+    return _resolve_all(text, mentions, gazetteer, outlet=outlet)
 
 
 def _is_place_like(name: str, gazetteer: Gazetteer, tagged: bool) -> bool:
@@ -663,8 +682,11 @@ def _lowercase_words(text: str) -> frozenset[str]:
     return cached
 
 
-def find_places(text: str, gazetteer: Gazetteer, doc: Any | None = None) -> list[PlaceMention]:
-    """Recognise toponyms in ``text`` and resolve them all against each other."""
+def find_places(
+    text: str, gazetteer: Gazetteer, doc: Any | None = None, outlet: Sequence[OutletPlace] = ()
+) -> list[PlaceMention]:
+    """Recognise toponyms in ``text`` and resolve them all against each other (``outlet``: the places
+    the report's address names, context only)."""
     spans: list[tuple[int, int]] = []
     blocked: list[tuple[int, int]] = []
     if doc is not None:
@@ -710,7 +732,7 @@ def find_places(text: str, gazetteer: Gazetteer, doc: Any | None = None) -> list
         surnames = _name_words(doc)
         mentions = [m for m in mentions if not _is_surname(text, m, surnames)]
         named = _areas_in_names(doc, gazetteer)
-    return _resolve_all(text, mentions, gazetteer, named)
+    return _resolve_all(text, mentions, gazetteer, named, outlet)
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
@@ -843,17 +865,21 @@ def read_spans(path: Path, length: int) -> list[tuple[int, int]]:
     return spans
 
 
-def geoparse_file(path: Path, gazetteer: Gazetteer, mentions: Path | None = None) -> list[dict[str, Any]]:
-    """``civharm geoparse``: the toponyms of a text file, or the given spans, as JSON-ready dicts."""
+def geoparse_file(
+    path: Path, gazetteer: Gazetteer, mentions: Path | None = None, url: str | None = None
+) -> list[dict[str, Any]]:
+    """``civharm geoparse``: the toponyms of a text file, or the given spans, as JSON-ready dicts.
+    ``url`` is where the text was published: the places its address names are context."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise MentionsError(f"{path}: not a readable UTF-8 text file") from exc
+    outlet = outlet_places(url, gazetteer)
     if mentions is not None:
-        found = resolve_spans(text, read_spans(mentions, len(text)), gazetteer)
+        found = resolve_spans(text, read_spans(mentions, len(text)), gazetteer, outlet)
     else:
         from civharm.extract.nlp import parse
 
-        found = find_places(text, gazetteer, parse(text))
+        found = find_places(text, gazetteer, parse(text), outlet)
     fields = ("start", "end", "name", "geonameid", "lat", "lon", "country", "feature")
     return [{k: getattr(m, k) for k in fields} for m in found]

@@ -23,6 +23,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 from numpy.typing import NDArray
 
+from civharm.capture.publisher import original_url
 from civharm.records import Extraction, Report, stable_id
 
 SHINGLE_WORDS = 5
@@ -212,7 +213,7 @@ def _host(report: Report) -> str:
     url = report.canonical_url or report.url
     if not url:
         return ""
-    host = (urlsplit(url).hostname or "").lower()
+    host = (urlsplit(original_url(url)).hostname or "").lower()
     return host.removeprefix("www.")
 
 
