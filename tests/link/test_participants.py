@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from civharm.link.participants import find_names, mentions_name
 
 
@@ -39,3 +41,19 @@ def test_a_name_told_with_an_age_anywhere_is_aged() -> None:
         "Malijha Grant was shot in Kent. Police said Malijha Grant, 1, died. Her mother Anna Cole cried."
     )
     assert [(n.full, n.aged) for n in names] == [("Malijha Grant", True), ("Anna Cole", False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“I saw him on a stretcher,” Belinda Harris, 45, said of the teen who was shot.",
+        "Belinda Harris, a 45-year-old neighbour, said the victim was shot twice.",
+    ],
+)
+def test_a_quoted_witness_told_with_an_age_is_not_aged(text: str) -> None:
+    assert [n.aged for n in find_names(text) if n.full == "Belinda Harris"] in ([], [False])
+
+
+def test_a_victim_told_with_an_age_stays_aged_when_police_speak_after() -> None:
+    names = find_names("Keshawn Slaughter, 26, was shot, police said. Police said Keshawn Slaughter, 26, died.")
+    assert [(n.full, n.aged) for n in names] == [("Keshawn Slaughter", True)]

@@ -187,6 +187,12 @@ _RUN = re.compile(
 # named with a title instead.
 _AGE_AFTER = re.compile(r"^\s*(?:,\s*\d{1,2}\b|,?\s*(?:a|an|the)?\s*\d{1,2}-year-old|\(\d{1,2}\))")
 _AGE_BEFORE = re.compile(r"\b\d{1,2}-year-old\s+(?:[a-z]+\s+){0,2}$")
+# A name told with an age that then speaks is a witness or a neighbour quoted ("Belinda Harris, 45, said of
+# the teen"), not someone the incident happened to. ("Police said Malijha Grant, 1, died" is the victim.)
+_SPEAKS_AFTER = re.compile(
+    r"^\s*(?:,\s*\d{1,2}\s*,?|,?\s*(?:a|an|the)?\s*\d{1,2}-year-old(?:\s+[a-z]+){0,3}\s*,?)\s*"
+    r"(?:who\s+[^,.;]{1,40},\s*)?(?:said|says|recalled|added|explained|wrote)\b"
+)
 # Characters before a name searched for an age: "a 17-year-old high school student".
 AGE_BEFORE_WINDOW = 40
 _CUE_AFTER = re.compile(r"^\s*(?:was|had)\s")
@@ -221,7 +227,9 @@ def find_names(text: str) -> list[Name]:
         after = text[m.end() : m.end() + CUE_WINDOW]
         around = text[max(0, m.start() - CUE_WINDOW) : m.end() + CUE_WINDOW]
         before = text[max(0, m.start() - AGE_BEFORE_WINDOW) : m.start()]
-        aged = _AGE_AFTER.match(after) is not None or _AGE_BEFORE.search(before) is not None
+        aged = (_AGE_AFTER.match(after) is not None or _AGE_BEFORE.search(before) is not None) and not (
+            _SPEAKS_AFTER.match(after)
+        )
         if not (aged or _CUE_AFTER.match(after) or _CUE_NEAR.search(around)):
             continue
         full = " ".join(words)
