@@ -345,6 +345,20 @@ def test_a_title_case_headline_makes_no_surname_of_the_town(gazetteer: Gazetteer
 
 
 @pytest.mark.slow
+def test_a_first_name_the_tagger_left_out_of_the_person_is_no_place(gazetteer: Gazetteer) -> None:
+    from civharm.extract.nlp import parse
+
+    text = "CANTON, Ohio - Terrell Lamar Skinner, 26, was pronounced dead at the scene."
+    doc = parse(text)
+    assert "Lamar Skinner" in {e.text for e in doc.ents if e.label_ == "PERSON"}  # what the rule stands on
+    names = {p.name for p in find_places(text, gazetteer, doc)}
+    assert "Terrell" not in names and "CANTON" in names
+    # a town set off from the person is still a town
+    apart = "In Terrell, John Smith was shot on Monday."
+    assert "Terrell" in {p.name for p in find_places(apart, gazetteer, parse(apart))}
+
+
+@pytest.mark.slow
 def test_a_surname_before_a_household_noun_is_no_place(gazetteer: Gazetteer) -> None:
     from civharm.extract.nlp import parse
 

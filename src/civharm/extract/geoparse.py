@@ -730,7 +730,10 @@ def find_places(
     named: frozenset[tuple[str, str]] = frozenset()
     if doc is not None:
         surnames = _name_words(doc)
-        mentions = [m for m in mentions if not _is_surname(text, m, surnames)]
+        person_starts = frozenset(e.start_char for e in doc.ents if e.label_ == "PERSON")
+        mentions = [
+            m for m in mentions if not _is_surname(text, m, surnames) and not _first_name(text, m, person_starts)
+        ]
         named = _areas_in_names(doc, gazetteer)
     return _resolve_all(text, mentions, gazetteer, named, outlet)
 
@@ -776,6 +779,18 @@ def _is_surname(text: str, mention: _Mention, surnames: frozenset[str]) -> bool:
         and mention.qualifier is None
         and LOCATIVE_BEFORE.search(text[max(0, mention.start - 30) : mention.start]) is None
         and TOWN_BEFORE_NOUN.match(text, mention.end) is None
+    )
+
+
+def _first_name(text: str, mention: _Mention, person_starts: frozenset[int]) -> bool:
+    """A one-word mention right before a person the tagger found: "Terrell Lamar Skinner, 26," when only
+    "Lamar Skinner" was tagged is a man, not Terrell, Texas (unless a locative makes it a place)."""
+    return (
+        " " not in mention.name
+        and mention.qualifier is None
+        and text[mention.end : mention.end + 1] == " "
+        and mention.end + 1 in person_starts
+        and LOCATIVE_BEFORE.search(text[max(0, mention.start - 30) : mention.start]) is None
     )
 
 
