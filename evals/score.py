@@ -2,9 +2,10 @@
 
 The gold documents are short fictional or paraphrased reports written by the civharm authors, each
 with what a careful reader takes from it (figures, place, date, perpetrator, "no casualties", a
-denial). Checks are grouped (figures, places, dates, perpetrators, negation, sources); each group's
-score is the share of its checks passed. ``tests/test_evals.py`` fails when a score is under its
-floor, so CI holds the line. Run ``python evals/score.py`` to print the scores.
+denial), and where it matters the address it was published at (a local outlet's town). Checks are
+grouped (figures, places, dates, perpetrators, negation, sources); each group's score is the share of
+its checks passed. ``tests/test_evals.py`` fails when a score is under its floor, so CI holds the line.
+Run ``python evals/score.py`` to print the scores.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ GROUPS = {
     "injured_min": "figures",
     "place": "places",
     "country": "places",
+    "state": "places",
     "date": "dates",
     "date_precision": "dates",
     "date_year_only": "dates",
@@ -48,6 +50,7 @@ def _report(item: dict[str, Any]) -> Report:
     return Report(
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         published=dt.date.fromisoformat(item["published"]),
+        url=item.get("url"),
         text=text,
         captured_at=dt.datetime(2000, 1, 1, tzinfo=dt.UTC),
         captured_by=TOOL,
@@ -70,6 +73,8 @@ def _check(key: str, want: Any, extraction: Extraction, gazetteer: Gazetteer) ->
         return head.place is not None and head.place.name.casefold() == str(want).casefold()
     if key == "country":
         return head.place is not None and head.place.country == want
+    if key == "state":
+        return head.place is not None and head.place.admin1 == want
     if key == "date":
         return head.date is not None and head.date.isoformat() == want
     if key == "date_precision":

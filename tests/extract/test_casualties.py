@@ -248,6 +248,22 @@ M = Group.MEN
         ("He is accused of fatally shooting three people and wounding another Friday.", [(U, K, 3, 3), (U, INJ, 1, 1)]),
         ("Four people were killed and another being injured.", [(U, K, 4, 4), (U, INJ, 1, 1)]),
         ("Two people were killed and injured in the blast.", [(U, KI, 2, 2)]),
+        # the same subject's next verb tells the fate; a pronoun after "killing" is the one killed
+        ("A man was shot several times and pronounced dead inside the store.", [(M, K, 1, 1)]),
+        ("A man was shot and died at the scene.", [(M, K, 1, 1)]),
+        ("A man was shot and his brother died later.", [(M, KI, 1, 1), (U, K, 1, 1)]),
+        ("Jackson then fired a handgun at Milner, killing him.", [(U, K, 1, 1)]),
+        ("Officers exchanged gunfire with the suspect, killing him.", [(F, K, 1, 1)]),
+        # meant or missed, not done
+        ("The shooter planned to kill hundreds with his stockpile.", []),
+        ("Police bullets nearly killed his father-in-law.", []),
+        ("He went on to kill three people.", [(U, K, 3, 3)]),
+        ("A fight over taxes led a man to kill 4 people.", [(U, K, 4, 4)]),
+        ("He pleaded not guilty to trying to kill two others.", []),
+        ("Four of the five people shot, died as a result of their injuries.", [(U, KI, 5, 5)]),  # not five dead
+        ("A turkey hunter was shot and killed Sunday by another hunter.", [(U, K, 1, 1)]),
+        ("He shot and killed his wife, two young children and his mother-in-law.", [(C, K, 4, 4)]),
+        ("The shooting claimed the life of 47-year-old Michael Matthews.", [(U, K, 1, 1)]),
         # words that open a sentence are not names
         ("Nobody was hurt.", []),
         ("Police said Smith shot Jones.", []),

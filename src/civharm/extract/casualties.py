@@ -114,7 +114,7 @@ OUTCOME_AFTER = re.compile(
 OUTCOME_BEFORE = re.compile(
     r"\b(?P<outcome>(?:(?:fatally\s+)?shot\s+and\s+kill(?:ed|ing)|fatally\s+shoot(?:ing|s)?|fatally\s+shot"
     r"|(?:fatally|mortally)\s+(?:wound(?:ed|ing)|injur(?:ed|ing))|shot|shooting|shoots|hit|hitting|struck|striking"
-    r"|kill(?:ed|ing|s)?|claim(?:ed|ing|s)? the lives of|left|leaving|bodies of"
+    r"|kill(?:ed|ing|s)?|claim(?:ed|ing|s)? the li(?:ves|fe) of|left|leaving|bodies of"
     # "the shooting death of 5-year-old Mya White", "charged in the murders of two men"
     r"|(?:death|deaths|murder|murders|killing|killings|slaying|slayings|homicide) of|injur(?:y|ies) to"
     # "the Monday morning shooting of a teenager": hit, fate not said by these words
@@ -227,13 +227,17 @@ PERSON = re.compile(
     r"|girlfriend|boyfriend|fianc[eé]e?|homeowner|owner|teacher|youth|male|female|juvenile|motorist|guard"
     r"|detective|investigator|agent|sergeant|sheriff|marshal|bouncer|cashier|partygoer|classmate|roommate"
     r"|step(?:father|mother|son|daughter|brother|sister)|partner|spouse|acquaintance|relative|musician|co-?worker"
-    r"|colleague|companion|stranger|patron|coach|pastor|rapper|tenant|landlord|ex-(?:wife|husband|girlfriend|boyfriend))\b(?!-)"
+    r"|colleague|companion|stranger|patron|coach|pastor|rapper|tenant|landlord|ex-(?:wife|husband|girlfriend|boyfriend)"
+    r"|hunter|inmate|prisoner|guest|visitor|shopper|jogger|cyclist|player"
+    r"|(?:mother|father|brother|sister|son|daughter)-in-law)\b(?!-)"
     # "the shooting death of a 3-year-old", "charged with killing a 17-year-old": an age alone names the
     # person a harm noun is of, or a harm verb's object
     r"|(?:(?<=\bof\s)|(?<=\bkilling\s)|(?<=\bkilled\s)|(?<=\bshooting\s)|(?<=\bshot\s)|(?<=\bwounding\s)"
     r"|(?<=\bwounded\s))(?:a|an)\s+(?:\d+|[a-z]+)-(?:year|month|week)-old\b(?!-)"
     # "killed three and wounded another", "wounding another Friday night": one more, the verb's object
-    r"|(?:(?<=\binjured\s)|(?<=\bwounded\s)|(?<=\bwounding\s)|(?<=\binjuring\s))another\b(?!\s+(?:of|in|at|to|was|were)\b)",
+    r"|(?:(?<=\binjured\s)|(?<=\bwounded\s)|(?<=\bwounding\s)|(?<=\binjuring\s))another\b(?!\s+(?:of|in|at|to|was|were)\b)"
+    # "fired a handgun at Milner, killing him": the pronoun after the participle is the one harmed
+    r"|(?:(?<=\bkilling\s)|(?<=\bwounding\s)|(?<=\binjuring\s))(?:him|her)\b(?!self)",
     re.IGNORECASE,
 )
 # A named person whose fate the sentence tells: "Kenneth Lampkin, 16, was shot", "John Smith died".
@@ -345,6 +349,8 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
     else:
         # a person is whoever the noun says, never the group of the figure before ("a gunman ... a clerk")
         group = (_group_of(quantity.words.split()[-1]) or Group.UNKNOWN) if person else None
+        if person and quantity.words.lower() in {"him", "her"} and ATTACKER_BEFORE.search(before):
+            group = Group.FIGHTERS  # "officers exchanged gunfire with the suspect, killing him"
     phrase_end = quantity.end + (group_match.end() if group_match else 0)
     more = MORE_AFTER.match(after) if group_match is None else None
     if more:
@@ -381,12 +387,21 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
             and not any(phrase_end + outcome_match.end() <= q.start < phrase_end + died.end() for q in others)
         ):
             outcome = Outcome.KILLED  # "a boy shot Monday while riding in a car has died": the shot one died
+        then = SHOT_THEN_DIED.match(rest, outcome_match.end()) if outcome is Outcome.KILLED_OR_INJURED else None
+        if (
+            then
+            and not PARTITIVE_BEFORE.search(before)
+            and not any(phrase_end + outcome_match.end() <= q.start < phrase_end + then.end() for q in others)
+        ):
+            outcome = Outcome.KILLED  # "One man was shot several times and pronounced dead": one verb, one fate
     elif (found := FOUND_THEN.match(rest)) and not any(phrase_end < q.start < phrase_end + found.end() for q in others):
         outcome, outcome_match = Outcome.KILLED, found  # "A man found in a car on Tuesday died from a gunshot wound"
     else:
         governing = (
             OUTCOME_BEFORE.search(before) or TOLL_BEFORE.search(before) or TOLL_ROSE.search(sentence, 0, quantity.start)
         )
+        if governing and _unrealised(before, governing):
+            governing = None  # "planned to kill hundreds", "nearly killed his father-in-law": not done
         if governing:
             outcome = _outcome_of(governing.group("outcome"))
             outcome_match = governing
@@ -404,6 +419,26 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
 # "A 14-year-old boy shot earlier this week ... has died", "Teen shot in the head dies": the participle
 # names whom the clause's own verb tells of. With "was shot" the later verb may be anyone's.
 DIED_LATER = re.compile(r"[^.;:!?]{0,120}?\b(?:(?:has|have|had)\s+(?:since\s+|now\s+)?died|dies)\b", re.IGNORECASE)
+# A harm verb after these tells what was missed, not done; so does an infinitive ("planned to kill hundreds",
+# "trying to kill two others"; not ``DONE_BEFORE``; "pleaded guilty to killing" is a preposition and a deed).
+MISSED_BEFORE = re.compile(r"\b(?:nearly|almost|narrowly)\s+$", re.IGNORECASE)
+INFINITIVE_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
+# ... unless what comes before says it was done: "went on to kill", "managed to wound", "led a man to kill".
+DONE_BEFORE = re.compile(
+    r"\b(?:went|goes|going|go)\s+on\s+to\s+$|\b(?:managed|lead|leads|led|drove|drives|caused|causes|prompted)"
+    r"\s+(?:[\w-]+\s+){0,2}?to\s+$",
+    re.IGNORECASE,
+)
+BASE_VERB = re.compile(r"kill|shoot|wound|injure|hurt|hit|strike", re.IGNORECASE)
+# Whom "killing him" is about when the clause names an attacker just before.
+ATTACKER_BEFORE = re.compile(r"\b(?:suspect|gunman|shooter|attacker|assailant|robber|intruder)\b[^.;]{0,30},\s*\w+\s*$")
+# "was shot and died at the scene", "was hit in the torso, taken to hospital and pronounced dead": the same
+# subject's next verb tells the fate ("and his brother died" has a subject of its own).
+SHOT_THEN_DIED = re.compile(
+    r"[^.;:!?]{0,80}?\b(?:and|but)\s+(?:(?:was|later|then|eventually|subsequently|soon)\s+)*"
+    r"(?:pronounced\s+dead|died|succumbed)\b",
+    re.IGNORECASE,
+)
 FOUND_THEN = re.compile(
     r"\s+(?:who\s+was\s+)?(?:found|discovered)\b[^.;:!?]{0,60}?\s(?P<outcome>(?:(?:has|had)\s+)?died|dies)\b",
     re.IGNORECASE,
@@ -484,6 +519,18 @@ ACTIVE_GAP = re.compile(
 
 REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves)\b", re.IGNORECASE)
 ACCIDENTALLY = re.compile(r"\baccidentally\b", re.IGNORECASE)
+
+
+def _unrealised(before: str, governing: re.Match[str]) -> bool:
+    """Whether the verb governing a figure tells a harm meant or missed (``MISSED_BEFORE``)."""
+    head = before[: governing.start("outcome")]
+    if MISSED_BEFORE.search(head):
+        return True
+    return (
+        BASE_VERB.fullmatch(governing.group("outcome")) is not None
+        and INFINITIVE_BEFORE.search(head) is not None
+        and DONE_BEFORE.search(head) is None
+    )
 
 
 def _active(match: re.Match[str], rest: str) -> bool:
