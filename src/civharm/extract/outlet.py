@@ -75,15 +75,12 @@ def outlet_places(url: str | None, gazetteer: Gazetteer) -> tuple[OutletPlace, .
 def _host_place(label: str, gazetteer: Gazetteer) -> OutletPlace | None:
     """The place a host label is built around: the longest core between outlet words that names one."""
     letters = re.sub(r"[^a-z]", "", label)
-    starts = _ends_of_words(letters, PREFIX_WORDS | COMPASS)
-    ends = {len(letters) - i for i in _ends_of_words(letters[::-1], {w[::-1] for w in SUFFIX_WORDS})}
-    cores = sorted(
-        ((i, j) for i in starts for j in ends if j - i >= MIN_CORE),
-        key=lambda span: span[0] - span[1],
-    )
     if len(letters) == 2:  # "nj.com", "al.com": a state's postal code
         matches = tuple(m for m in gazetteer.matches(letters, abbreviations=True) if m.candidate.feature == "admin1")
         return OutletPlace(letters, matches) if matches else None
+    starts = _ends_of_words(letters, PREFIX_WORDS | COMPASS)
+    ends = {len(letters) - i for i in _ends_of_words(letters[::-1], {w[::-1] for w in SUFFIX_WORDS})}
+    cores = sorted(((i, j) for i in starts for j in ends if j - i >= MIN_CORE), key=lambda span: span[0] - span[1])
     for i, j in cores:
         if letters[i:j] in OUTLET_WORDS:
             continue
