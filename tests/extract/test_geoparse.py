@@ -359,6 +359,31 @@ def test_a_first_name_the_tagger_left_out_of_the_person_is_no_place(gazetteer: G
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Detroit Vice Lords gang members were charged in the shooting.", "Vice"),
+        ("(Photo: Free Press file photo)Buy Photo\n\nPolice in Lansing said two men were shot.", "Buy"),
+        ("He was shot at the Chestnut Tree Inn in Portland, police said.", "Inn"),
+        ("He was charged with Possession of Firearm in Savannah on Monday.", "Possession"),
+    ],
+)
+def test_an_english_word_inside_a_longer_name_is_no_place(gazetteer: Gazetteer, text: str, word: str) -> None:
+    from civharm.extract.nlp import parse
+
+    assert word not in {p.name for p in find_places(text, gazetteer, parse(text))}
+
+
+def test_the_town_an_agency_or_area_is_named_after_stays_a_place(gazetteer: Gazetteer) -> None:
+    from civharm.extract.geoparse import _ngram_mentions
+
+    for text in ("The man was shot twice, Garland Police said.", "The man was shot in rural Garland County."):
+        assert "Garland" in {text[s:e].split()[0] for s, e in _ngram_mentions(text, gazetteer, [])}
+    text = "Staff of the Garland Fountain Bar said he was shot."  # a word of a bar's name
+    assert "Garland" not in {text[s:e] for s, e in _ngram_mentions(text, gazetteer, [])}
+
+
+@pytest.mark.slow
 def test_a_surname_before_a_household_noun_is_no_place(gazetteer: Gazetteer) -> None:
     from civharm.extract.nlp import parse
 

@@ -130,6 +130,8 @@ LEADING_WORDS = re.compile(
 )
 # A local agency's name starts with the town it serves: where its officers work is the scene's town.
 AGENCY_AFTER = re.compile(r"\s+(?:Police|Sheriff'?s?|Fire|Metro Police|Metropolitan Police)\b")
+# Words that make the capitalised word before them an area's or a town's name ("Lafayette Parish").
+AREA_AFTER = re.compile(r"\s+(?:City|County|Parish|Township|Borough|Village|Heights)\b")
 # Nouns a town's name modifies ("a Tulare man", "Winona police", "the Hamilton bar shooting").
 TOWN_BEFORE_NOUN = re.compile(
     r"\s+(?:man|woman|men|women|teen|teens|teenager|boy|girl|couple|resident|residents|native|police"
@@ -580,6 +582,14 @@ def _ngram_mentions(text: str, gazetteer: Gazetteer, blocked: list[tuple[int, in
                 continue
             after_locative = LOCATIVE_BEFORE.search(text[max(0, start - 30) : start]) is not None
             if n == 1 and not after_locative and _capitalised_by_position(text, start, end):
+                continue
+            # An English word inside a longer capitalised name the gazetteer does not know is a word of
+            # that name: "Vice Lords", "Buy Photo", "Chestnut Tree Inn", "Possession of Firearm".
+            # The town an agency or area is named after stays one ("Lafayette City-Parish", "Garland Police").
+            in_name = ((i > 0 and joinable[i - 1]) or (i < len(joinable) and joinable[i])) and not (
+                AGENCY_AFTER.match(text, end) or AREA_AFTER.match(text, end)
+            )
+            if n == 1 and not after_locative and in_name and _is_common_word(text[start:end].lower()):
                 continue
             if _in_capitals(text, start, end) or (n == 1 and not after_locative and _shouted_word(text[start:end])):
                 continue
