@@ -384,6 +384,21 @@ def test_the_town_an_agency_or_area_is_named_after_stays_a_place(gazetteer: Gaze
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Officer Jeremy Henwood was shot in San Diego’s City Heights community.", "San Diego"),
+        ("Two were hurt on Fort Worth's east side on Sunday.", "Fort Worth"),
+        ("He was born in St. John's, Newfoundland.", "St. John's"),  # the ending is the name's own
+    ],
+)
+def test_a_possessive_ending_is_not_part_of_the_place(gazetteer: Gazetteer, text: str, name: str) -> None:
+    from civharm.extract.nlp import parse
+
+    assert name in {text[p.start : p.end] for p in find_places(text, gazetteer, parse(text)) if p.geonameid}
+
+
+@pytest.mark.slow
 def test_a_surname_before_a_household_noun_is_no_place(gazetteer: Gazetteer) -> None:
     from civharm.extract.nlp import parse
 

@@ -132,6 +132,7 @@ LEADING_WORDS = re.compile(
 AGENCY_AFTER = re.compile(r"\s+(?:Police|Sheriff'?s?|Fire|Metro Police|Metropolitan Police)\b")
 # Words that make the capitalised word before them an area's or a town's name ("Lafayette Parish").
 AREA_AFTER = re.compile(r"\s+(?:City|County|Parish|Township|Borough|Village|Heights)\b")
+POSSESSIVE = re.compile(r"['’]s?$")
 # Nouns a town's name modifies ("a Tulare man", "Winona police", "the Hamilton bar shooting").
 TOWN_BEFORE_NOUN = re.compile(
     r"\s+(?:man|woman|men|women|teen|teens|teenager|boy|girl|couple|resident|residents|native|police"
@@ -574,6 +575,8 @@ def _ngram_mentions(text: str, gazetteer: Gazetteer, blocked: list[tuple[int, in
             last = tokens[i + n - 1][0]
             if text[end - 1] == "." and not _is_abbrev(text[last:end]):  # "in Corpus Christi." ends a sentence
                 end = end if n == 1 and _state_abbreviation(text, start, end, gazetteer) else end - 1
+            if not (i + n - 1 < len(joinable) and joinable[i + n - 1]):  # "St. Patrick's Day" is a day
+                start, end = _strip_possessive(text, start, end, gazetteer)
             if any(s < end and start < e for s, e in blocked):
                 continue
             # An untagged single word the text also writes in lower case is a word, not a name ("Man
@@ -702,7 +705,7 @@ def find_places(
     if doc is not None:
         for ent in doc.ents:
             span = (ent.start_char, ent.end_char)
-            name = _strip_the(text, *span)
+            name = _strip_possessive(text, *_strip_the(text, *span), gazetteer)
             # The small English model calls some towns ORG ("the town of Sarmin"): a locative decides.
             after_locative = LOCATIVE_BEFORE.search(text[max(0, span[0] - 30) : span[0]]) is not None
             place_label = ent.label_ in {"GPE", "LOC", "FAC"} or (after_locative and ent.label_ in {"ORG", "PERSON"})
@@ -815,6 +818,19 @@ def _areas_in_names(doc: Any, gazetteer: Gazetteer) -> frozenset[tuple[str, str]
                 if match.tier == 0 and match.candidate.feature == "admin1" and match.candidate.admin1:
                     found.add((match.candidate.country, match.candidate.admin1))
     return frozenset(found)
+
+
+def _strip_possessive(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
+    """Without a possessive ending ("San Diego's City Heights", "Fort Worth’s east side", "Texas'"), unless
+    the ending is the name's own (St. John's)."""
+    found = POSSESSIVE.search(text, start, end)
+    if (
+        found is None
+        or found.start() == start
+        or any(m.tier < SKELETON_TIER for m in gazetteer.matches(text[start:end]))
+    ):
+        return start, end
+    return start, found.start()
 
 
 def _strip_the(text: str, start: int, end: int) -> tuple[int, int]:
