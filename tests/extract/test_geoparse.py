@@ -366,6 +366,7 @@ def test_a_first_name_the_tagger_left_out_of_the_person_is_no_place(gazetteer: G
         ("(Photo: Free Press file photo)Buy Photo\n\nPolice in Lansing said two men were shot.", "Buy"),
         ("He was shot at the Chestnut Tree Inn in Portland, police said.", "Inn"),
         ("He was charged with Possession of Firearm in Savannah on Monday.", "Possession"),
+        ("Cops: Father Accidentally Shoots 9-Year-Old in Stomach\n\nPolice in Barre said the boy lived.", "Shoots"),
     ],
 )
 def test_an_english_word_inside_a_longer_name_is_no_place(gazetteer: Gazetteer, text: str, word: str) -> None:

@@ -620,7 +620,12 @@ def _common_word_hashes() -> NDArray[np.int64]:
 
 
 def _is_common_word(word: str) -> bool:
-    """Whether a lower-case word is an English one (``_common_word_hashes``)."""
+    """Whether a lower-case word is an English one (``_common_word_hashes``), a plural or third person
+    included: the dictionary lists "shoot" and "shot", headlines write "Child Shoots Himself"."""
+    return _listed(word) or (len(word) > 3 and word.endswith("s") and _listed(word[:-1]))
+
+
+def _listed(word: str) -> bool:
     hashes, key = _common_word_hashes(), hash(word)
     i = int(np.searchsorted(hashes, key))
     return i < len(hashes) and int(hashes[i]) == key
