@@ -589,10 +589,13 @@ def _ngram_mentions(text: str, gazetteer: Gazetteer, blocked: list[tuple[int, in
             # An English word inside a longer capitalised name the gazetteer does not know is a word of
             # that name: "Vice Lords", "Buy Photo", "Chestnut Tree Inn", "Possession of Firearm".
             # The town an agency or area is named after stays one ("Lafayette City-Parish", "Garland Police").
-            in_name = ((i > 0 and joinable[i - 1]) or (i < len(joinable) and joinable[i])) and not (
-                AGENCY_AFTER.match(text, end) or AREA_AFTER.match(text, end)
-            )
-            if n == 1 and not after_locative and in_name and _is_common_word(text[start:end].lower()):
+            if (
+                n == 1
+                and not after_locative
+                and ((i > 0 and joinable[i - 1]) or (i < len(joinable) and joinable[i]))
+                and _is_common_word(text[start:end].lower())
+                and not (AGENCY_AFTER.match(text, end) or AREA_AFTER.match(text, end))
+            ):
                 continue
             if _in_capitals(text, start, end) or (n == 1 and not after_locative and _shouted_word(text[start:end])):
                 continue
