@@ -264,6 +264,19 @@ M = Group.MEN
         ("A turkey hunter was shot and killed Sunday by another hunter.", [(U, K, 1, 1)]),
         ("He shot and killed his wife, two young children and his mother-in-law.", [(C, K, 4, 4)]),
         ("The shooting claimed the life of 47-year-old Michael Matthews.", [(U, K, 1, 1)]),
+        # "murdered" kills; "the deaths of" names, with ages, joined by a comma and "and"
+        ("The woman was murdered in her home.", [(W, K, 1, 1)]),
+        ("He was charged with murdering a 13-year-old and his father.", [(C, K, 2, 2)]),
+        ("They acted in concert in the deaths of Deziyah Davis, 9, and Denise Couplin, 52.", [(C, K, 2, 2)]),
+        ("He is charged with murder.", []),
+        ("Police say the homeowner is the gunman who murdered all three.", [(U, K, 3, 3)]),
+        ("A father shot and killed his 12- and 10-year-old sons.", []),  # ages, not twelve killed
+        # "both" before people in the plural is two; "her" before a noun is whose, not whom
+        ("Police say both victims were in stable condition.", [(U, INJ, 2, 2)]),
+        ("Both men were pronounced dead at the scene.", [(Group.MEN, K, 2, 2)]),
+        ("Both suspects were arrested.", []),
+        ("Texas Mother Charged with Killing Her 5 Children", [(CH, K, 5, 5)]),
+        ("The suspect fired at the woman, killing her.", [(U, K, 1, 1)]),
         # words that open a sentence are not names
         ("Nobody was hurt.", []),
         ("Police said Smith shot Jones.", []),

@@ -45,6 +45,7 @@ def test_a_date_tied_to_the_harm_dates_the_attack(text: str, words: str) -> None
     ("text", "words"),
     [
         ("One man was killed in a shooting at a park, police said Tuesday.", "Tuesday"),
+        ("A boy was shot during a home invasion, officials confirmed early Tuesday morning.", "Tuesday"),
         ("Authorities Tuesday have identified the man killed in the shooting.", "Tuesday"),  # the verb after it
         ("A man who shot a boy at a park was arraigned on Tuesday.", "Tuesday"),
         ("He was charged Tuesday with shooting his brother.", "Tuesday"),

@@ -195,3 +195,18 @@ def test_one_crime_dated_by_the_year_is_an_incident_not_a_tally(run) -> None:  #
     text = "A man pleaded guilty to fatally shooting four people during a robbery at an Ohio home in 2015."
     [incident] = run(text).incidents
     assert [c.min for c in incident.casualties] == [4]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The child was shot in the chest, although not through the chest cavity.",  # "through" a body
+        "The man has since died of his injuries.",
+        "The man was shot and stayed in hospital until police arrived.",
+    ],
+)
+def test_words_of_time_that_name_no_period_leave_the_figure_to_the_attack(run, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    result = run(f"A shooting in Saraqib on Friday wounded a boy.\n\n{sentence}")
+    assert result.tallies == ()
+    [attack] = result.incidents
+    assert len(attack.casualties) == 2

@@ -195,6 +195,10 @@ def test_in_running_text(text: str, expected: list[tuple[int, int | None, str]])
         "children aged between 5 and 12",
         "5 to 10 km away",
         "1. Skip to content\n  2. Skip to main menu",
+        "his 12- and",  # a suspended hyphen: "his 12- and 10-year-old sons"
+        "Call 911 for help",  # the emergency number is dialled, not counted
+        "a 911 call",
+        "dispatchers took 911 calls",
     ],
 )
 def test_not_quantities(text: str) -> None:

@@ -70,7 +70,7 @@ _SHOT_DEAD = (
     r"(?:fatally|mortally)\s+(?:shot|wounded)|shot,?\s+(?:and\s+)?killed|shot\s+(?:dead|to\s+death)"
     r"|pronounced\s+dead|fatally(?=\s*[.,;)]|\s*$)"
 )
-_KILLED = rf"{_SHOT_DEAD}|killed|dead|died|dies|deaths?|fatalities|lost their lives|perished|slain|massacred"
+_KILLED = rf"{_SHOT_DEAD}|killed|murdered|dead|died|dies|deaths?|fatalities|lost their lives|perished|slain|massacred"
 # "a man was shot", "two people were struck": hit, and whether they lived is not said: killed or injured.
 # "hit" and "struck" name harm only when people are hit (``HIT_WORDS``, see ``_read``).
 _SHOT = r"shot|hit|struck"
@@ -114,13 +114,14 @@ OUTCOME_AFTER = re.compile(
 OUTCOME_BEFORE = re.compile(
     r"\b(?P<outcome>(?:(?:fatally\s+)?shot\s+and\s+kill(?:ed|ing)|fatally\s+shoot(?:ing|s)?|fatally\s+shot"
     r"|(?:fatally|mortally)\s+(?:wound(?:ed|ing)|injur(?:ed|ing))|shot|shooting|shoots|hit|hitting|struck|striking"
-    r"|kill(?:ed|ing|s)?|claim(?:ed|ing|s)? the li(?:ves|fe) of|left|leaving|bodies of"
+    r"|kill(?:ed|ing|s)?|murder(?:ed|ing|s)|claim(?:ed|ing|s)? the li(?:ves|fe) of|left|leaving|bodies of"
     # "the shooting death of 5-year-old Mya White", "charged in the murders of two men"
     r"|(?:death|deaths|murder|murders|killing|killings|slaying|slayings|homicide) of|injur(?:y|ies) to"
     # "the Monday morning shooting of a teenager": hit, fate not said by these words
     r"|(?:(?:fatal|deadly)\s+)?(?:shooting|wounding) of)"
     r"(?:\s+(?:or|and)\s+(?:wound(?:ed|ing)|injur(?:ed|ing)))?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?)"
-    r"\s+(?:an estimated\s+|a total of\s+|as many as\s+|at least\s+|all\s+)?[“\"']?\s*$",
+    # "killing her 5 children": whose they were may stand between
+    r"\s+(?:(?:her|his|their|its)\s+)?(?:an estimated\s+|a total of\s+|as many as\s+|at least\s+|all\s+)?[“\"']?\s*$",
     re.IGNORECASE,
 )
 TOLL_BEFORE = re.compile(
@@ -232,12 +233,15 @@ PERSON = re.compile(
     r"|(?:mother|father|brother|sister|son|daughter)-in-law)\b(?!-)"
     # "the shooting death of a 3-year-old", "charged with killing a 17-year-old": an age alone names the
     # person a harm noun is of, or a harm verb's object
-    r"|(?:(?<=\bof\s)|(?<=\bkilling\s)|(?<=\bkilled\s)|(?<=\bshooting\s)|(?<=\bshot\s)|(?<=\bwounding\s)"
+    r"|(?:(?<=\bof\s)|(?<=\bkilling\s)|(?<=\bkilled\s)|(?<=\bmurdering\s)|(?<=\bmurdered\s)|(?<=\bshooting\s)|(?<=\bshot\s)|(?<=\bwounding\s)"
     r"|(?<=\bwounded\s))(?:a|an)\s+(?:\d+|[a-z]+)-(?:year|month|week)-old\b(?!-)"
     # "killed three and wounded another", "wounding another Friday night": one more, the verb's object
     r"|(?:(?<=\binjured\s)|(?<=\bwounded\s)|(?<=\bwounding\s)|(?<=\binjuring\s))another\b(?!\s+(?:of|in|at|to|was|were)\b)"
     # "fired a handgun at Milner, killing him": the pronoun after the participle is the one harmed
-    r"|(?:(?<=\bkilling\s)|(?<=\bwounding\s)|(?<=\binjuring\s))(?:him|her)\b(?!self)",
+    # ("killing her 5 children": "her" is whose, not whom)
+    r"|(?:(?<=\bkilling\s)|(?<=\bwounding\s)|(?<=\binjuring\s))(?:him\b|her\b(?=\s*(?:[.,;:!?)\"”]|$)"
+    r"|\s+(?:and|in|on|at|with|before|after|as|while|when|during|outside|inside|near|to|from|by|for|early|late"
+    r"|last|this|then|instantly|immediately)\b))",
     re.IGNORECASE,
 )
 # A named person whose fate the sentence tells: "Kenneth Lampkin, 16, was shot", "John Smith died".
@@ -431,7 +435,12 @@ DONE_BEFORE = re.compile(
 )
 BASE_VERB = re.compile(r"kill|shoot|wound|injure|hurt|hit|strike", re.IGNORECASE)
 # Whom "killing him" is about when the clause names an attacker just before.
-ATTACKER_BEFORE = re.compile(r"\b(?:suspect|gunman|shooter|attacker|assailant|robber|intruder)\b[^.;]{0,30},\s*\w+\s*$")
+# ("fired at the woman, killing her": an article brings in someone else, whom "her" is)
+ATTACKER_BEFORE = re.compile(
+    r"\b(?:suspect|gunman|shooter|attacker|assailant|robber|intruder)\b"
+    r"(?:(?!\b(?:the|a|an|his|her|their)\b)[^.;]){0,30},\s*\w+\s*$",
+    re.IGNORECASE,
+)
 # "was shot and died at the scene", "was hit in the torso, taken to hospital and pronounced dead": the same
 # subject's next verb tells the fate ("and his brother died" has a subject of its own).
 SHOT_THEN_DIED = re.compile(
@@ -466,8 +475,8 @@ _WHEN = (
     r"|Police|Authorities|Officers)"
 )
 OBJECT_AFTER = re.compile(
-    rf"^\s+(?:at least\s+|as many as\s+|more than\s+)?(?:a|an|the|his|her|their|him|them|himself|herself|one|two|three"
-    rf"|four|five|six|seven|eight|nine|ten|several|dozens|scores|hundreds|\d+|(?!{_WHEN}\b)[A-Z][a-z]+)\b"
+    rf"^\s+(?:at least\s+|as many as\s+|more than\s+|all\s+|both\s+)?"
+    rf"(?:a|an|the|his|her|their|him|them|himself|herself|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|hundreds|\d+|(?!{_WHEN}\b)[A-Z][a-z]+)\b"
 )
 
 
@@ -482,11 +491,11 @@ PAIR_AFTER = re.compile(
 # "the shooting Tuesday" says when, and "the shooting" is a noun.
 OBJECT_NAME = re.compile(
     # lower case: a title-case headline has no names
-    r"\b(?P<verb>shot|killed|wounded|shooting|killing|(?:death|murder|slaying) of)\s+"
+    r"\b(?P<verb>shot|killed|murdered|wounded|shooting|killing|murdering|(?:deaths?|murders?|slayings?) of)\s+"
     rf"(?P<name>(?:(?:Sgt|Officer|Deputy|Trooper|Detective|Dr|Mr|Mrs|Ms|Cpl|Lt|Capt)\.?\s+)?(?!{_WHEN}\b)"
     r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+(?:,?\s+(?:Jr|Sr)\.|\s+I{2,3}\b)?(?:,\s*\d{1,3}\b)?)"
 )
-AND_NAME = re.compile(r"\s+and\s+(?P<name>[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)\b")
+AND_NAME = re.compile(r",?\s+and\s+(?P<name>[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)\b")
 ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|\w+['’]s)\s+$", re.IGNORECASE)
 AGE_AFTER_NAME = re.compile(r"[A-Za-z][a-z'’-]+\.?,\s*$")
 # "Dennie Reeves, 66 and Ginger Reeves, 64 were found dead": the last of a list of names told with ages.
@@ -542,10 +551,27 @@ def _active(match: re.Match[str], rest: str) -> bool:
     obj = OBJECT_AFTER.match(rest[match.end() :])
     return (
         bare
-        and verb.split()[-1] in {"killed", "shot", "wounded", "injured", "hit", "struck"}
+        and verb.split()[-1] in {"killed", "murdered", "shot", "wounded", "injured", "hit", "struck"}
         and obj is not None
         and not (REFLEXIVE.match(rest, match.end()) and ACCIDENTALLY.search(rest, 0, match.start("outcome")))
     )
+
+
+# "both victims were in stable condition", "both of the men died": two, when a plural noun of people follows.
+BOTH = re.compile(
+    rf"\bboth\s+(?:of\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:[a-z][\w-]*\s+)?(?P<group>{_GROUP_ALTERNATION})\b",
+    re.IGNORECASE,
+)
+PLURAL_WITHOUT_S = frozenset({"men", "women", "children", "people", "troops", "police"})
+
+
+def _both(sentence: str) -> list[Quantity]:
+    """ "Both" before people in the plural, as a quantity of two."""
+    return [
+        Quantity(2, 2, m.start(), m.start() + 4, m.group(0)[:4])
+        for m in BOTH.finditer(sentence)
+        if m.group("group").lower().endswith("s") or m.group("group").lower() in PLURAL_WITHOUT_S
+    ]
 
 
 def _persons(sentence: str) -> list[Quantity]:
@@ -573,7 +599,7 @@ def _persons(sentence: str) -> list[Quantity]:
 def _figures(sentence: str) -> list[_Figure]:
     """Every number phrase read for group and outcome, with outcomes shared along "and" chains."""
     persons = _persons(sentence)
-    quantities = sorted(find_quantities(sentence) + persons, key=lambda q: q.start)
+    quantities = sorted(find_quantities(sentence) + persons + _both(sentence), key=lambda q: q.start)
     figures: list[_Figure] = []
     shot: set[int] = set()  # where the wholes whose part died start: they were shot, dead or alive
     for quantity in quantities:

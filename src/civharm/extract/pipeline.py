@@ -47,7 +47,10 @@ from civharm.records import (
 
 # A figure over a period rather than from one attack.
 CUMULATIVE = re.compile(
-    r"\b(?:since|so far|to date|in total|in all|altogether|cumulative|up to (?=[A-Z]|\w+\.? \d)|until|through(?= [A-Z])"
+    # "since March", "until Nov. 29"; not "has since died", "shot through the door", "until police arrived"
+    r"\b(?:(?<!\bhas )(?<!\bhave )(?<!\bhad )since(?!\s+(?:died|succumbed|been|recovered|passed)\b)|so far|to date"
+    r"|in total|in all|altogether|cumulative|(?:up to|until|through)(?= (?-i:[A-Z])| \w+\.? \d)"
+    r"|(?:until|through)(?= \d)"
     r"|over the (?:past|last)|in the (?:past|last|first)\s+\w+\s+(?:days|weeks|months|years)"
     r"|since the (?:start|beginning)|(?:the|its|their) campaign|in \w+ (?:separate )?attacks|overall"
     r"|each (?:day|week|month)|per (?:day|week|month))\b",

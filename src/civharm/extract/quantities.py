@@ -148,7 +148,10 @@ _UNIT_WORDS = (
     r"|months?|years?|decades?|centuries|dollars?|euros?|pounds?|usd|eur|gbp|rupees?|riyals?|liras?|lira"
     r"|roubles?|rubles?|yuan|dinars?|percent|per\s+cent|percentage|pc|a\.m\.|p\.m\.|am|pm|gmt|utc|o'clock"
 )
-_AFTER_NOT_COUNT_RE = re.compile(rf"(?i)(?:\s*(?:%|‰)|\s*(?:{_UNIT_WORDS})(?![\w'])|-[A-Za-z]|[A-Za-z]|[:/,.]\d)")
+# "his 12- and 10-year-old sons": a suspended hyphen carries the unit of the number after it.
+_AFTER_NOT_COUNT_RE = re.compile(
+    rf"(?i)(?:\s*(?:%|‰)|\s*(?:{_UNIT_WORDS})(?![\w'])|-[A-Za-z]|-\s+(?:and|or|to)\b|[A-Za-z]|[:/,.]\d)"
+)
 # The word right before a number that makes it money, an age or a reference ("Resolution 2254").
 _NOT_COUNT_WORDS_BEFORE = frozenset(
     {"$", "£", "€", "¥", "us$", "usd", "eur", "gbp", "rs", "rs.", "aged", "age", "resolution", "article",
@@ -161,6 +164,12 @@ _PEOPLE_AFTER_RE = re.compile(
     r"(?i)\s+(?:people|persons|civilians|dead|killed|injured|wounded|casualties|deaths|victims|bodies"
     r"|children|women|men|fighters|soldiers|troops|militants|combatants|residents|refugees|families"
     r"|others|more)\b"
+)
+# The emergency number is dialled, not counted: "Call 911 for multiple people shot", "a 911 call".
+_EMERGENCY_NUMBERS = frozenset({"911", "999", "112"})
+_DIALLED_BEFORE = frozenset({"call", "called", "calling", "calls", "dial", "dialed", "dialled", "dialing", "a", "the"})
+_EMERGENCY_AFTER_RE = re.compile(
+    r"(?i)\s+(?:calls?|callers?|dispatch\w*|operators?|centers?|centres?|system|tapes?|recordings?)\b"
 )
 _ONE_NOT_COUNT_BEFORE = frozenset({"no", "the", "this", "that", "any", "every", "each", "which"})
 _ONE_NOT_COUNT_AFTER_RE = re.compile(r"(?i)\s+(?:another|hand)\b")
@@ -386,6 +395,10 @@ def _is_not_count(text: str, atom: _Atom, *, before: int, end: int, hedged: bool
     if atom.year_like and not hedged and not _PEOPLE_AFTER_RE.match(text, end):
         return True
     words = text[atom.start : atom.end].lower()
+    if words in _EMERGENCY_NUMBERS and (
+        (lead and lead[-1] in _DIALLED_BEFORE) or _EMERGENCY_AFTER_RE.match(text, end) is not None
+    ):
+        return True
     if words in ("one", "many"):
         adjacent = _words_before(text, atom.start)
         last = adjacent[-1] if adjacent else ""
