@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from civharm.bench.gva import Doc, Gold, Row, score, state_names, summarise
+from civharm.bench.gva import Doc, Gold, Row, locate, score, state_names, summarise
 from civharm.extract.gazetteer import Gazetteer
 from civharm.extract.headline import Headline
 from civharm.records import Place
@@ -23,6 +23,10 @@ def test_city_by_name_when_the_record_has_no_coordinates() -> None:
     place = Place(name="Wilkinsburg", lat=40.44, lon=-79.88, admin1="Pennsylvania", feature="city")
     row = score(DOC, Headline(1, 1, place, dt.date(2016, 3, 9), None), GOLD)
     assert row.city_ok and row.state_ok and row.date_ok and row.early
+    # spelled the gazetteer's way, not the record's: "ST. JOSEPH" is the record's "Saint Joseph"
+    saint = Gold(killed=1, injured=0, city="Saint Joseph", state="Michigan", date=None, lat=None, lon=None)
+    town = Place(name="ST. JOSEPH", lat=42.11, lon=-86.48, admin1="Michigan", feature="city")
+    assert score(DOC, Headline(1, 0, town, None, None), saint).city_ok
 
 
 def _row(killed: tuple[int, int], injured: tuple[int, int], early: bool) -> Row:
@@ -68,3 +72,13 @@ def test_a_record_that_names_a_county_is_matched_by_that_county_in_its_state() -
     # a county is no answer when the record names a town
     town_gold = Gold(killed=1, injured=0, city="Decatur", state="Texas", date=None, lat=33.23, lon=-97.59)
     assert not score(DOC, Headline(1, 0, county, None, None), town_gold, frozenset({"texas"})).city_ok
+
+
+def test_a_record_without_coordinates_is_placed_at_its_town_in_its_state(gazetteer: Gazetteer) -> None:
+    gold = Gold(killed=0, injured=1, city="Chicago (West Town)", state="Illinois", date=None, lat=None, lon=None)
+    placed = locate(gold, state_names(gold.state, gazetteer), gazetteer)
+    assert placed.lat is not None and abs(placed.lat - 41.9) < 0.1 and abs(placed.lon - -87.67) < 0.1
+    chicago = Place(name="Chicago", lat=41.85, lon=-87.65, admin1="Illinois", feature="city")
+    assert score(DOC, Headline(0, 1, chicago, None, None), placed).city_ok  # a few km from West Town
+    unknown = Gold(killed=0, injured=1, city="Nowhereville", state="Illinois", date=None, lat=None, lon=None)
+    assert locate(unknown, state_names("Illinois", gazetteer), gazetteer) == unknown

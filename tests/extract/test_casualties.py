@@ -269,6 +269,7 @@ M = Group.MEN
         ("He was charged with murdering a 13-year-old and his father.", [(C, K, 2, 2)]),
         ("They acted in concert in the deaths of Deziyah Davis, 9, and Denise Couplin, 52.", [(C, K, 2, 2)]),
         ("He is charged with murder.", []),
+        ("Three others sustained non-fatal bullet wounds.", [(U, INJ, 3, 3)]),
         ("Police say the homeowner is the gunman who murdered all three.", [(U, K, 3, 3)]),
         ("A father shot and killed his 12- and 10-year-old sons.", []),  # ages, not twelve killed
         # "both" before people in the plural is two; "her" before a noun is whose, not whom

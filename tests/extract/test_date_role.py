@@ -59,6 +59,7 @@ def test_a_date_tied_to_the_harm_dates_the_attack(text: str, words: str) -> None
         ("The father of the boy who was shot walked out of jail Tuesday.", "Tuesday"),
         ("Q&A with a reporter on the club shooting | 11:59 Tuesday morning update on the case", "Tuesday"),
         ("Police released the incident report Tuesday.", "Tuesday"),
+        ("Deputies described the shooting in a news release Tuesday.", "Tuesday"),
         ("The man was being held Tuesday on charges of murder.", "Tuesday"),
         ("Great day — Jo Reporter (@joreports) March 2, 2015", "March 2, 2015"),  # a post's signature
         ("Officers say Tuesday the man was shot in the leg.", "Tuesday"),

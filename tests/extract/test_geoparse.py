@@ -479,3 +479,35 @@ def test_a_dateline_names_its_town(text: str, town: str) -> None:
 )
 def test_capitals_that_are_no_dateline(text: str) -> None:
     assert dateline_spans(text) == []
+
+
+def test_two_capitals_are_a_code_not_a_town_spelled_with_them(gazetteer: Gazetteer) -> None:
+    # "ER" is no alias of Hyères here, "UN" no town in India; a state's code and a big city's initials are
+    text = "Title\n\nA girl shot in Seattle, WA showed up in the ER. The UN said nothing. She moved from LA."
+    found = {p.name: p for p in find_places(text, gazetteer)}
+    assert "ER" not in found and "UN" not in found
+    assert found["LA"].country == "US"
+
+
+@pytest.mark.slow
+def test_a_locative_before_a_possessive_is_the_things_not_the_names(gazetteer: Gazetteer) -> None:
+    from civharm.extract.nlp import parse
+
+    text = (
+        '"They came beating on my door," said Lynisha Carr, the aunt of a victim.\n\n'
+        "Just feet away from Carr's driveway is where her nephew got shot in Memphis."
+    )
+    assert "Carr" not in {p.name for p in find_places(text, gazetteer, parse(text))}
+
+
+@pytest.mark.slow
+def test_a_town_before_an_age_or_a_capitalised_side_is_read_inside_a_tagged_name(gazetteer: Gazetteer) -> None:
+    from civharm.extract.nlp import parse
+
+    # the small model tags "Killeen 2-year-old" PERSON and "Southeast Fresno" ORG; "South Sudan" is a name
+    for text, town in (
+        ("Killeen 2-year-old in critical condition from gunshot\n\nThe girl was hurt.", "Killeen"),
+        ("Police identify victims of Southeast Fresno house party shooting\n\nTwo men died.", "Fresno"),
+        ("Refugees from South Sudan arrived on Monday.", "South Sudan"),
+    ):
+        assert town in {p.name for p in find_places(text, gazetteer, parse(text))}

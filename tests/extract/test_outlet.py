@@ -8,12 +8,38 @@ from hypothesis import strategies as st
 
 from civharm.extract.gazetteer import Gazetteer
 from civharm.extract.geoparse import find_places
-from civharm.extract.outlet import outlet_places
+from civharm.extract.outlet import OutletPlace, outlet_places
 
 
 def _named(url: str, gazetteer: Gazetteer) -> dict[str, set[str]]:
     """Each place name read from the address, with the first-level areas its entries lie in."""
-    return {p.name: {m.candidate.admin1 or "" for m in p.matches} for p in outlet_places(url, gazetteer)}
+    return {
+        p.name: {m.candidate.admin1 or "" for m in p.matches}
+        for p in outlet_places(url, gazetteer)
+        if not _is_country(p)
+    }
+
+
+def _is_country(place: OutletPlace) -> bool:
+    return all(m.candidate.feature == "country" for m in place.matches)
+
+
+@pytest.mark.parametrize(
+    ("url", "country"),
+    [
+        ("http://www.whio.com/news/local/x/", "US"),  # call signs: K and W are the United States' letters
+        ("http://www.wusa9.com/news/local/x/419079797", "US"),
+        ("http://www.kiiitv.com:80/story/32313419/x", "US"),
+        ("http://www.bbc.co.uk/news/world-middle-east-1", "GB"),  # country-code domains
+        ("https://www.ukrinform.ua/rubric-ato/1.html", "UA"),
+        ("http://kyiv.media/news/x", None),  # a place's name, not a call sign; no country code
+        ("http://www.example.tv/news/x", None),  # a code sold for its letters
+        ("http://www.nydailynews.com/news/x", None),
+    ],
+)
+def test_an_address_tells_the_outlets_country(url: str, country: str | None, gazetteer: Gazetteer) -> None:
+    found = [m.candidate.country for p in outlet_places(url, gazetteer) if _is_country(p) for m in p.matches]
+    assert found == ([country] if country else [])
 
 
 @pytest.mark.parametrize(
@@ -93,3 +119,10 @@ def test_an_outlet_in_a_country_the_text_is_not_about_is_no_evidence(gazetteer: 
     text = "Shooting in Hamilton\n\nPolice in Hamilton, Ontario said two men were hurt."
     outlet = outlet_places("http://www.example.com/rome/news/", gazetteer)  # Rome, Italy by population
     assert outlet and all(p.country == "CA" for p in find_places(text, gazetteer, outlet=outlet) if p.geonameid)
+
+
+def test_a_call_signs_country_chooses_between_namesakes_when_the_text_implies_none(gazetteer: Gazetteer) -> None:
+    assert _hamilton_area("http://www.wlwt.com/news/hamilton-bar-shooting/40858130", gazetteer) == "Ohio"
+    text = "Canadian police said a man was hurt in Hamilton."  # the text's own country comes first
+    outlet = outlet_places("http://www.wlwt.com/news/x/1", gazetteer)
+    assert [p.country for p in find_places(text, gazetteer, outlet=outlet) if p.name == "Hamilton"] == ["CA"]

@@ -180,6 +180,7 @@ def test_in_running_text(text: str, expected: list[tuple[int, int | None, str]])
         "37 years old",
         "5 km",
         "6 miles",
+        "a few blocks away",
         "300 metres",
         "three days",
         "two-thirds",

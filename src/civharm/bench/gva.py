@@ -18,7 +18,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +26,7 @@ import click
 
 from civharm import TOOL
 from civharm.errors import CivharmError
+from civharm.extract.gazetteer import medium_key
 from civharm.extract.headline import Headline, headline
 from civharm.geo import haversine_km
 from civharm.records import Report
@@ -160,6 +161,25 @@ def state_names(state: str, gazetteer: Gazetteer) -> frozenset[str]:
     return frozenset({state.casefold()} | {c.admin1.casefold() for c in areas if c.admin1})
 
 
+def locate(gold: Gold, states: frozenset[str], gazetteer: Gazetteer) -> Gold:
+    """A record without coordinates placed at its town, when the gazetteer has a town of that name in the
+    record's state: "Chicago (West Town)" at West Town, else at Chicago (the most populous namesake)."""
+    if gold.lat is not None:
+        return gold
+    for name in reversed([n.strip() for n in re.split(r"[()]", gold.city) if n.strip()]):
+        towns = [
+            m.candidate
+            for m in gazetteer.matches(name)
+            if m.tier == 0  # the name itself, not a transliteration ("Mt Holly" is not Mint Hill)
+            and m.candidate.feature == "city"
+            and (m.candidate.admin1 or "").casefold() in states | {gold.state.casefold()}
+        ]
+        if towns:
+            town = max(towns, key=lambda c: c.population)
+            return replace(gold, lat=town.lat, lon=town.lon)
+    return gold
+
+
 def score(doc: Doc, found: Headline, gold: Gold, states: frozenset[str] = frozenset()) -> Row:
     """One document's row; ``states`` are the record state's names (``state_names``)."""
     place = found.place
@@ -167,8 +187,9 @@ def score(doc: Doc, found: Headline, gold: Gold, states: frozenset[str] = frozen
     if place is not None and place.lat is not None and place.lon is not None and gold.lat is not None:
         city_ok = place.feature == "city" and haversine_km(place.lat, place.lon, gold.lat, gold.lon or 0.0) <= CITY_KM
     elif place is not None:  # a few records have no coordinates: "Pittsburgh (Wilkinsburg)" by name
-        names = {n.strip().casefold() for n in re.split(r"[()]", gold.city) if n.strip()}
-        city_ok = place.feature == "city" and place.name.casefold() in names
+        # ("St. Joseph" is the record's "Saint Joseph")
+        names = {medium_key(n) for n in re.split(r"[()]", gold.city) if n.strip()}
+        city_ok = place.feature == "city" and medium_key(place.name) in names
     state = (place.name if place.feature == "admin1" else place.admin1) if place else None
     state_ok = state is not None and state.casefold() in states | {gold.state.casefold()}
     if place is not None and place.feature == "admin2" and state_ok:
@@ -236,6 +257,7 @@ def run(data_dir: Path, every: int = 1, misses: Path | None = None) -> dict[str,
     docs = read_docs(docs_path, every)
     scored = [doc for doc in docs if doc.incident_id in gold]  # a few documents' incidents have no record
     states = {g.state: state_names(g.state, gazetteer) for g in gold.values()}
+    gold = {key: locate(g, states[g.state], gazetteer) for key, g in gold.items()}
     rows = [
         score(doc, found, gold[doc.incident_id], states[gold[doc.incident_id].state])
         for doc, found in headlines(scored, gazetteer)

@@ -309,7 +309,7 @@ def _group_of(word: str) -> Group | None:
 def _outcome_of(words: str) -> Outcome:
     lowered = words.lower()
     has_killed = re.search(rf"\b(?:kill|{_KILLED}|claim|left|leaving|toll|number of|fatalities)", lowered)
-    if re.search(r"\b(?:fatal|fatally|mortally|deadly)\b", lowered):
+    if re.search(r"\b(?<!non-)(?<!non)(?:fatal|fatally|mortally|deadly)\b", lowered):
         return Outcome.KILLED
     has_injured = re.search(r"wound|injur|hurt|maim|hospital|condition|treated|grazed", lowered)
     if (

@@ -128,6 +128,7 @@ BARE_NAME_WORDS = frozenset(WORD_FORMS.values())
 LEADING_WORDS = re.compile(
     r"(?:(?i:the) |(?:north|south|east|west|northeast|northwest|southeast|southwest|downtown|central) )+"
 )
+SIDE_WORDS = re.compile(r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Downtown|Central) ")
 # A local agency's name starts with the town it serves: where its officers work is the scene's town.
 AGENCY_AFTER = re.compile(r"\s+(?:Police|Sheriff'?s?|Fire|Metro Police|Metropolitan Police)\b")
 # Words that make the capitalised word before them an area's or a town's name ("Lafayette Parish").
@@ -137,7 +138,8 @@ POSSESSIVE = re.compile(r"['’]s?$")
 TOWN_BEFORE_NOUN = re.compile(
     r"\s+(?:man|woman|men|women|teen|teens|teenager|boy|girl|couple|resident|residents|native|police"
     r"|officers?|deputies|shooting|shootings|killer|gunman|gang|bar|apartment|school"
-    r"|student|students)\b"
+    r"|student|students|child|children|toddler|baby|infant|neighborhood"
+    r"|\d+-(?:year|month)-old)(?![\w-])"
 )
 # A dateline opens a paragraph with a town in capitals, then a state, an agency in brackets or a dash:
 # "DAYTON, Ohio (WDTN) --", "INDIANAPOLIS (WISH) –", "NEW ORLEANS -- Police were".
@@ -255,6 +257,9 @@ def _supports(other: Candidate, cand: Candidate) -> bool:
 
 
 _ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{0,4}\.)+(?:[A-Z][a-z]{0,3})?|[A-Z]{2}")
+LETTER_PAIR = re.compile(r"[A-Z]{2}")
+AREA_CODE_FEATURES = frozenset({"country", "admin1", "region"})
+INITIALS_MIN_POPULATION = 250_000
 
 
 def candidates(name: str, gazetteer: Gazetteer) -> list[Match]:
@@ -266,6 +271,16 @@ def candidates(name: str, gazetteer: Gazetteer) -> list[Match]:
             return [Match(entry, 0)]
     if _ABBREVIATION.fullmatch(name.strip()):
         abbreviated = [m for m in gazetteer.matches(name, abbreviations=True) if m.tier == 0]
+        if LETTER_PAIR.fullmatch(name.strip()):
+            # "ER", "UN", "AM": two capitals are a code, and a town whose name has those two letters
+            # ("Eu", "Hyères") is not what a writer abbreviates to them; a state or country code is.
+            # A big city may be known by its initials ("DC", "LA").
+            towns = {
+                m.candidate
+                for m in gazetteer.matches(name)
+                if m.candidate.feature not in AREA_CODE_FEATURES and m.candidate.population < INITIALS_MIN_POPULATION
+            }
+            return [m for m in abbreviated if m.candidate not in towns]
         if abbreviated:
             return abbreviated
     return closest(gazetteer.matches(name))
@@ -432,9 +447,12 @@ def _resolve_all(
     settles all of them. ``named`` are first-level areas the text names outside place mentions
     ("the Missouri State Highway Patrol"). ``outlet`` are the places the report's address names: they
     are resolved like the text's names and are context like them, but only once they fall in a country
-    the text is about (a "Rome" section is no evidence for Italy), and they are never returned.
+    the text is about (a "Rome" section is no evidence for Italy), and they are never returned; the
+    outlet's own country counts as a demonym would, when the text has none.
     """
-    base = _demonym_countries(text, gazetteer)
+    base = _demonym_countries(text, gazetteer) or Counter(
+        m.candidate.country for place in outlet for m in place.matches if m.candidate.feature == "country"
+    )
     keys = [light_key(m.name) for m in mentions]
     names = {key: light_key(m.name) for key, m in zip(keys, mentions, strict=True)}
     options: dict[str, list[Match]] = {}
@@ -713,11 +731,17 @@ def find_places(
     if doc is not None:
         for ent in doc.ents:
             span = (ent.start_char, ent.end_char)
-            name = _strip_possessive(text, *_strip_the(text, *span), gazetteer)
+            name = _strip_possessive(text, *_strip_the(text, *span, gazetteer), gazetteer)
             # The small English model calls some towns ORG ("the town of Sarmin"): a locative decides.
             after_locative = LOCATIVE_BEFORE.search(text[max(0, span[0] - 30) : span[0]]) is not None
-            place_label = ent.label_ in {"GPE", "LOC", "FAC"} or (after_locative and ent.label_ in {"ORG", "PERSON"})
-            town = _agency_town(text, *name, gazetteer) if ent.label_ == "ORG" else None
+            # "Southeast Fresno" (ORG): a city's side is the city, whatever the recogniser called it
+            sided = name[0] > span[0] and SIDE_WORDS.match(text, span[0], name[0]) is not None
+            place_label = ent.label_ in {"GPE", "LOC", "FAC"} or (
+                (after_locative or sided) and ent.label_ in {"ORG", "PERSON"}
+            )
+            town = (_agency_town(text, *name, gazetteer) if ent.label_ == "ORG" else None) or _town_inside(
+                text, *name, gazetteer, ent.label_
+            )
             modifier = ent.label_ in {"ORG", "PERSON"} and _modifies_noun(text, *name, gazetteer)
             if modifier or (place_label and _is_place_like(text[name[0] : name[1]], gazetteer, True)):
                 spans.append(name)
@@ -793,14 +817,21 @@ def _name_words(doc: Any) -> frozenset[str]:
 def _is_surname(text: str, mention: _Mention, surnames: frozenset[str]) -> bool:
     """A one-word mention that is part of a person's name, with nothing that makes it a place: not a
     locative before it, nor a noun it names the town of after it ("Detroit Boy" in a title-case headline
-    is no person's name when the story goes on with "an 11-year-old Detroit boy")."""
+    is no person's name when the story goes on with "an 11-year-old Detroit boy"). A locative before a
+    possessive is the thing's, not the name's: "feet away from Carr's driveway"."""
     return (
         " " not in mention.name
         and mention.name in surnames
         and mention.qualifier is None
-        and LOCATIVE_BEFORE.search(text[max(0, mention.start - 30) : mention.start]) is None
+        and (
+            POSSESSIVE_AFTER.match(text, mention.end) is not None
+            or LOCATIVE_BEFORE.search(text[max(0, mention.start - 30) : mention.start]) is None
+        )
         and TOWN_BEFORE_NOUN.match(text, mention.end) is None
     )
+
+
+POSSESSIVE_AFTER = re.compile(r"['’]s\s+[a-z]")
 
 
 def _first_name(text: str, mention: _Mention, person_starts: frozenset[int]) -> bool:
@@ -841,10 +872,17 @@ def _strip_possessive(text: str, start: int, end: int, gazetteer: Gazetteer) -> 
     return start, found.start()
 
 
-def _strip_the(text: str, start: int, end: int) -> tuple[int, int]:
-    """Without a leading "the" or a lower-case compass word ("southeast Atlanta" is in Atlanta)."""
+def _strip_the(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
+    """Without a leading "the" or a lower-case compass word ("southeast Atlanta" is in Atlanta); a
+    capitalised one too before a name the gazetteer knows, when the whole is none ("Southeast Fresno";
+    not "South Africa", nor "North Liberty Police")."""
     found = LEADING_WORDS.match(text, start, end)
-    return (found.end() if found else start), end
+    if found:
+        return found.end(), end
+    side = SIDE_WORDS.match(text, start, end)
+    if side and gazetteer.matches(text[side.end() : end]) and not gazetteer.matches(text[start:end]):
+        return side.end(), end
+    return start, end
 
 
 def _runs_into_prose(name: str) -> bool:
@@ -857,6 +895,18 @@ def _modifies_noun(text: str, start: int, end: int, gazetteer: Gazetteer) -> boo
     """A town's name before a noun it locates, which the recogniser took for a name: "Winona police",
     "a Tulare man", "deadly Hamilton bar shooting". Only a town big enough to be named untagged counts."""
     return TOWN_BEFORE_NOUN.match(text, end) is not None and _is_place_like(text[start:end], gazetteer, False)
+
+
+def _town_inside(text: str, start: int, end: int, gazetteer: Gazetteer, label: str) -> tuple[int, int] | None:
+    """A town before the noun it locates inside what the recogniser took for a name: "Killeen 2-year-old"
+    (PERSON), "Dayton family" (ORG)."""
+    if label not in {"ORG", "PERSON"}:
+        return None
+    for gap in re.finditer(r" ", text[start:end]):
+        at = start + gap.start()
+        if TOWN_BEFORE_NOUN.match(text, at) and _is_place_like(text[start:at], gazetteer, False):
+            return start, at
+    return None
 
 
 def _agency_town(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int] | None:

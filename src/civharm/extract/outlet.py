@@ -9,6 +9,11 @@ between namesakes in the countries the text is about, and never become a place o
 A host label is read as broadcaster and compass words, a place, then newspaper words; a path
 segment counts only when it is a place's name as a whole (a section, not the story's slug). An
 archived copy's address is read as the original's (``capture.publisher.original_url``).
+
+An address may also tell the outlet's country: a country-code domain (".co.uk", ".ua"; not the codes
+sold worldwide, ".tv", ".io") or a US broadcaster's call sign ("whio.com", "wusa9.com": the ITU gives
+the letters K and W to the United States). For a report that implies no country by itself, that
+country is where its namesakes are looked for first ("Kettering" in a Dayton station's story).
 """
 
 from __future__ import annotations
@@ -47,6 +52,14 @@ MIN_CORE = 4
 OUTLET_FEATURES = frozenset({"city", "admin1"})
 # Places named in a section path must be big enough not to be a topic word ("crime", "local").
 MIN_PATH_POPULATION = 50_000
+# Country-code domains sold to anyone for their letters, which say nothing of where the outlet is.
+OPEN_COUNTRY_CODES = frozenset(
+    {"tv", "io", "me", "co", "ly", "fm", "am", "ai", "cc", "ws", "to", "gg", "la", "nu", "tk", "ag", "sh", "im", "gd"}
+)
+ISO_OF_DOMAIN = {"uk": "GB"}
+# "wral", "kiiitv", "wusa9", "kfor4news": a call sign, a channel number, the station's words.
+US_CALL_SIGN = re.compile(r"[kw][a-z]{2,3}(?:tv|news|\d{1,2}(?:news)?)?")
+CALL_SIGN_DOMAINS = frozenset({"com", "net", "org"})
 
 
 @dataclass(frozen=True)
@@ -66,9 +79,25 @@ def outlet_places(url: str | None, gazetteer: Gazetteer) -> tuple[OutletPlace, .
         host = (parts.hostname or "").lower()
     except ValueError:
         return ()
-    found = [_host_place(label, gazetteer) for label in host.split(".")[:-1] if label not in GENERIC_LABELS]
+    labels = [label for label in host.split(".")[:-1] if label not in GENERIC_LABELS]
+    found = [_host_place(label, gazetteer) for label in labels]
     found.extend(_section_place(segment.lower(), gazetteer) for segment in unquote(parts.path).split("/")[1:-1])
+    found.append(_country(host.rsplit(".", 1)[-1], labels, gazetteer))
     return tuple(dict.fromkeys(place for place in found if place is not None))
+
+
+def _country(domain: str, labels: list[str], gazetteer: Gazetteer) -> OutletPlace | None:
+    """The outlet's country, from a country-code domain or a US call sign (see the module docstring)."""
+    if len(domain) == 2 and domain not in OPEN_COUNTRY_CODES:
+        iso = ISO_OF_DOMAIN.get(domain, domain.upper())
+    elif domain in CALL_SIGN_DOMAINS and any(
+        US_CALL_SIGN.fullmatch(label) and _host_place(label, gazetteer) is None for label in labels
+    ):
+        iso = "US"
+    else:
+        return None
+    entry = gazetteer.country(iso)
+    return OutletPlace(iso.lower(), (Match(entry, 0),)) if entry else None
 
 
 @lru_cache(maxsize=4096)

@@ -143,7 +143,7 @@ _WORD_TOKEN_RE = re.compile(r"[A-Za-z]+")
 
 _UNIT_WORDS = (
     r"km|kms|kilomet(?:er|re)s?|mi|miles?|m|met(?:er|re)s?|cm|mm|kg|kgs|kilo(?:gram)?s?|grams?|tonnes?|tons?"
-    r"|lbs?|feet|foot|ft|inch(?:es)?|yards?|hectares?|ha|acres?|sq|square|degrees?|mph|kph|km/h|knots?"
+    r"|lbs?|feet|foot|ft|inch(?:es)?|yards?|blocks|hectares?|ha|acres?|sq|square|degrees?|mph|kph|km/h|knots?"
     r"|lit(?:er|re)s?|gallons?|barrels?|times|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|yrs?|y/o|yo|counts?"
     r"|months?|years?|decades?|centuries|dollars?|euros?|pounds?|usd|eur|gbp|rupees?|riyals?|liras?|lira"
     r"|roubles?|rubles?|yuan|dinars?|percent|per\s+cent|percentage|pc|a\.m\.|p\.m\.|am|pm|gmt|utc|o'clock"
