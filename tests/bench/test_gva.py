@@ -69,6 +69,8 @@ def test_a_record_that_names_a_county_is_matched_by_that_county_in_its_state() -
     assert not score(DOC, Headline(1, 0, namesake, None, None), gold, frozenset({"texas"})).city_ok
     other = Place(name="Denton County", lat=33.2, lon=-97.1, admin1="Texas", feature="admin2")
     assert not score(DOC, Headline(1, 0, other, None, None), gold, frozenset({"texas"})).city_ok
+    named = Gold(killed=1, injured=0, city="Wise County", state="Texas", date=None, lat=33.2, lon=-97.6)
+    assert score(DOC, Headline(1, 0, county, None, None), named, frozenset({"texas"})).city_ok
     # a county is no answer when the record names a town
     town_gold = Gold(killed=1, injured=0, city="Decatur", state="Texas", date=None, lat=33.23, lon=-97.59)
     assert not score(DOC, Headline(1, 0, county, None, None), town_gold, frozenset({"texas"})).city_ok

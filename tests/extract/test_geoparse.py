@@ -511,3 +511,16 @@ def test_a_town_before_an_age_or_a_capitalised_side_is_read_inside_a_tagged_name
         ("Refugees from South Sudan arrived on Monday.", "South Sudan"),
     ):
         assert town in {p.name for p in find_places(text, gazetteer, parse(text))}
+
+
+def test_english_words_in_titles_and_time_zones_are_no_towns(gazetteer: Gazetteer) -> None:
+    # "Man's" (Le Mans) opening a headline, "Possession" of a charge's title, "Hunting" before "Accident",
+    # "EST" a clock's zone; "Mobile" after a locative stays the town, a weekday after it or not
+    for text, expected in (
+        ("Police: Man's gun goes off, kills him\n\nA man was killed in Raleigh.", ["Raleigh"]),
+        ("He was arrested for Felon in Possession of a Firearm in Raleigh.", ["Raleigh"]),
+        ("Two Hunters Shot in Hunting Accident\n\nTwo men were hurt in Raleigh.", ["Raleigh"]),
+        ("Posted: Wednesday, March 4, 2015 2:06 PM EST\n\nA man was shot in Raleigh.", ["Raleigh"]),
+        ("A man was shot in Mobile Tuesday.", ["Mobile"]),
+    ):
+        assert [p.name for p in find_places(text, gazetteer)] == expected, text

@@ -193,8 +193,9 @@ def score(doc: Doc, found: Headline, gold: Gold, states: frozenset[str] = frozen
     state = (place.name if place.feature == "admin1" else place.admin1) if place else None
     state_ok = state is not None and state.casefold() in states | {gold.state.casefold()}
     if place is not None and place.feature == "admin2" and state_ok:
-        # the record itself names a county ("Wise (county)"): that county, in that state, is its place
-        county = re.match(r"(.+?) \((?:county|parish)\)", gold.city)
+        # the record itself names a county ("Wise (county)", "Accomack County"): that county, in that state,
+        # is its place
+        county = re.fullmatch(r"(.+?)(?: \((?:county|parish)\)| (?:County|Parish))", gold.city)
         city_ok = county is not None and _county_key(place.name) == _county_key(county.group(1))
     early = doc.dct is not None and gold.date is not None and (doc.dct - gold.date).days <= EARLY_DAYS
     return Row(

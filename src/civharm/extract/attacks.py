@@ -36,6 +36,10 @@ ATTACK_PATTERNS: tuple[tuple[AttackType, str], ...] = (
         # "a man was shot", "fatally shot", "gunshot wounds", "shots fired": gun violence in local news
         r"|(?:was|were|been|being|fatally|accidentally|mortally|critically)\s+shot|gunshots?|shots? (?:were )?fired"
         r"|shootouts?|shot (?:in the|multiple|several|once|twice)|gunned down"
+        # a headline's passive without its "was": "Man shot outside store", "Two shot near park"; not "a shot
+        # at the title", "a flu shot on Monday"
+        r"|(?<!\ba )(?<!\bthe )(?<!\bone )(?<!\bflu )(?<!\bmug )(?<!\bbooster )shot(?= (?:outside|inside|near|at|on|in"
+        r"|after|during|while|early|late|overnight)\b)"
         # the active verb with its victim: "a man shot his wife", "shot and wounded two people"
         r"|shot(?= (?:and (?:killed|wounded|injured) )?(?:his|her|their|a|an|two|three|four|five|six|\d+) \w)",
     ),

@@ -134,6 +134,7 @@ AGENCY_AFTER = re.compile(r"\s+(?:Police|Sheriff'?s?|Fire|Metro Police|Metropoli
 # Words that make the capitalised word before them an area's or a town's name ("Lafayette Parish").
 AREA_AFTER = re.compile(r"\s+(?:City|County|Parish|Township|Borough|Village|Heights)\b")
 POSSESSIVE = re.compile(r"['’]s?$")
+TITLE_OF_AFTER = re.compile(r"\s+of\s+(?:a|an|the)\s+[A-Z]")
 # Nouns a town's name modifies ("a Tulare man", "Winona police", "the Hamilton bar shooting").
 TOWN_BEFORE_NOUN = re.compile(
     r"\s+(?:man|woman|men|women|teen|teens|teenager|boy|girl|couple|resident|residents|native|police"
@@ -607,14 +608,20 @@ def _ngram_mentions(text: str, gazetteer: Gazetteer, blocked: list[tuple[int, in
             # An English word inside a longer capitalised name the gazetteer does not know is a word of
             # that name: "Vice Lords", "Buy Photo", "Chestnut Tree Inn", "Possession of Firearm".
             # The town an agency or area is named after stays one ("Lafayette City-Parish", "Garland Police").
+            # After a locative only an English word after it counts: "in Hunting Accident", not "in Mobile Tuesday".
+            joined_after = i < len(joinable) and joinable[i]
             if (
                 n == 1
-                and not after_locative
-                and ((i > 0 and joinable[i - 1]) or (i < len(joinable) and joinable[i]))
+                and (
+                    (not after_locative and ((i > 0 and joinable[i - 1]) or joined_after))
+                    or (joined_after and _is_common_word(_bare(text, *tokens[i + 1]).lower()))
+                )
                 and _is_common_word(text[start:end].lower())
                 and not (AGENCY_AFTER.match(text, end) or AREA_AFTER.match(text, end))
             ):
                 continue
+            if n == 1 and TITLE_OF_AFTER.match(text, end) and _is_common_word(text[start:end].lower()):
+                continue  # "Felon in Possession of a Firearm": a capitalised title, not a town
             if _in_capitals(text, start, end) or (n == 1 and not after_locative and _shouted_word(text[start:end])):
                 continue
             if _is_place_like(text[start:end], gazetteer, tagged=after_locative):
@@ -652,11 +659,16 @@ def _listed(word: str) -> bool:
     return i < len(hashes) and int(hashes[i]) == key
 
 
+def _bare(text: str, start: int, end: int) -> str:
+    """A token without a possessive ending or a full stop: "Man's" is the word "Man"."""
+    return re.sub(r"(?:['’]s?|\.)$", "", text[start:end])
+
+
 def _capitalised_by_position(text: str, start: int, end: int) -> bool:
     """An English word the text capitalises only where every word is: opening a sentence, or in a
-    title-case headline. "Soon, police said" (Anshan, China), "Date: Tuesday" (Date, Japan); not
-    "Dayton" opening one sentence when another says "a Dayton man"."""
-    word = text[start:end]
+    title-case headline. "Soon, police said" (Anshan, China), "Date: Tuesday" (Date, Japan), "Police:
+    Man's gun goes off" (Le Mans); not "Dayton" opening one sentence when another says "a Dayton man"."""
+    word = _bare(text, start, end)
     if not _is_common_word(word.lower()):
         return False
     return all(_position_capitalises(text, m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(word)}\b", text))

@@ -1,0 +1,35 @@
+"""Which words name an attack: a headline's "Man shot outside store" does; "a shot at the title" does not."""
+
+import pytest
+
+from civharm.extract.attacks import find_attack_words
+
+
+def _words(sentence: str) -> list[str]:
+    return [sentence[w.start : w.end] for w in find_attack_words(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Man shot outside Kettering store",  # a headline's passive, its "was" dropped
+        "Two shot near park",
+        "Teen shot in leg during argument",
+        "A man was shot Monday night.",
+        "Gunmen opened fire on the market.",
+    ],
+)
+def test_a_shooting_is_named(sentence: str) -> None:
+    assert _words(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He took a shot at the mayor in his speech.",
+        "She had one shot at the title on Sunday.",
+        "He got a flu shot on Monday.",
+    ],
+)
+def test_other_shots_are_no_attack(sentence: str) -> None:
+    assert _words(sentence) == []
