@@ -252,6 +252,18 @@ M = Group.MEN
         ("A man was shot several times and pronounced dead inside the store.", [(M, K, 1, 1)]),
         ("A man was shot and died at the scene.", [(M, K, 1, 1)]),
         ("A man was shot and his brother died later.", [(M, KI, 1, 1), (U, K, 1, 1)]),
+        (
+            "A man, identified as 20-year-old Nikobra Stringer, was also shot and received minor injuries.",
+            [(U, INJ, 1, 1)],
+        ),
+        ("A man was shot in the leg but survived.", [(M, INJ, 1, 1)]),
+        # the attacker's own death by his hand, told as a finding; a wound "not self-inflicted" is none
+        ("The suspect was found dead in his home of a self-inflicted gunshot wound.", [(F, K, 1, 1)]),
+        (
+            "A man suspected of killing five people was found dead of a self-inflicted wound.",
+            [(U, K, 5, 5), (F, K, 1, 1)],
+        ),
+        ("Police said the wound was not self-inflicted and the man died.", [(M, K, 1, 1)]),
         ("Jackson then fired a handgun at Milner, killing him.", [(U, K, 1, 1)]),
         ("Officers exchanged gunfire with the suspect, killing him.", [(F, K, 1, 1)]),
         # meant or missed, not done
@@ -270,6 +282,7 @@ M = Group.MEN
         ("They acted in concert in the deaths of Deziyah Davis, 9, and Denise Couplin, 52.", [(C, K, 2, 2)]),
         ("He is charged with murder.", []),
         ("Three others sustained non-fatal bullet wounds.", [(U, INJ, 3, 3)]),
+        ("Police questioned a man after a 2-year-old girl sustained a minor gunshot wound.", [(CH, INJ, 1, 1)]),
         ("Police say the homeowner is the gunman who murdered all three.", [(U, K, 3, 3)]),
         ("A father shot and killed his 12- and 10-year-old sons.", []),  # ages, not twelve killed
         # "both" before people in the plural is two; "her" before a noun is whose, not whom

@@ -164,7 +164,7 @@ def test_streets_and_buildings_named_like_towns_are_no_places(gazetteer: Gazette
     text = (
         "Officers were called to the Ridge Apartment complex in the 8600 block of East 100th Terrace in"
         " Kansas City. The shooting occurred in the 5700 block of Acme. A girl was hurt at 22nd and Grand,"
-        " and a man near 5th St. and Madison."
+        " and a man near 5th St. and Madison. A family died in their home in the Brookfield Manor subdivision."
     )
     assert [m.name for m in find_places(text, gazetteer)] == ["Kansas City"]
 
@@ -211,6 +211,7 @@ def test_an_abbreviated_qualifier_still_qualifies_an_area_name(gazetteer: Gazett
         ("shelling near Idlib killed four", "Idlib", "city", PlacePrecision.NEAR),
         ("a strike on the outskirts of Idlib", "Idlib", "city", PlacePrecision.NEAR),
         ("a village 10 km south of Idlib", "Idlib", "city", PlacePrecision.NEAR),
+        ("he walked into the suburban Atlanta home", "Atlanta", "city", PlacePrecision.NEAR),
         ("raids in Idlib province", "Idlib", None, PlacePrecision.ADMIN1),
         ("raids in the countryside of Idlib", "Idlib", "city", PlacePrecision.ADMIN1),
         ("in Kanawha County schools", "Kanawha", None, PlacePrecision.ADMIN2),

@@ -210,3 +210,13 @@ def test_words_of_time_that_name_no_period_leave_the_figure_to_the_attack(run, s
     assert result.tallies == ()
     [attack] = result.incidents
     assert len(attack.casualties) == 2
+
+
+def test_one_persons_death_dated_by_the_month_is_an_incident(run) -> None:  # type: ignore[no-untyped-def]
+    result = run(
+        "A man has been arrested in the murder of a 16-year-old who was robbed and shot to death in "
+        "Saraqib earlier this month."
+    )
+    assert not result.tallies
+    [incident] = result.incidents
+    assert [(c.min, c.max) for c in incident.casualties] == [(1, 1)]

@@ -184,7 +184,9 @@ SINGLE_KILLING = re.compile(
 # The attacker's own death: "before turning the gun on himself", "then took his own life".
 SELF_KILLING = re.compile(
     r"\b(?:turn(?:ed|ing|s)\s+the\s+gun\s+on\s+(?:himself|herself)|killed\s+(?:himself|herself)"
-    r"|took\s+(?:his|her)\s+own\s+life)\b",
+    r"|took\s+(?:his|her)\s+own\s+life"
+    # "was found dead in his home of a self-inflicted gunshot wound"; not "the wound was not self-inflicted"
+    r"|(?:died|dead)\b[^.;:!?]{0,60}?(?<!not )(?<!\bno )self[- ]inflicted)\b",
     re.IGNORECASE,
 )
 # Words that make the figure not a claim of harm that happened.
@@ -348,6 +350,8 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
     group_match = GROUP_AFTER.match(after)
     if group_match and any(quantity.end < q.start < quantity.end + group_match.start("group") for q in others):
         group_match = None  # "a woman and her three children": the noun belongs to the next number
+    if group_match and person and after[: group_match.start("group")].strip():
+        group_match = None  # "a girl sustained a minor wound": a person's noun comes right after, if at all
     if group_match:
         group = _group_of(group_match.group("group"))
     else:
@@ -391,6 +395,9 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
             and not any(phrase_end + outcome_match.end() <= q.start < phrase_end + died.end() for q in others)
         ):
             outcome = Outcome.KILLED  # "a boy shot Monday while riding in a car has died": the shot one died
+        hurt = SHOT_THEN_HURT.match(rest, outcome_match.end()) if outcome is Outcome.KILLED_OR_INJURED else None
+        if hurt and not any(phrase_end + outcome_match.end() <= q.start < phrase_end + hurt.end() for q in others):
+            outcome = Outcome.INJURED  # "was also shot and received non-life-threatening injuries": hurt, alive
         then = SHOT_THEN_DIED.match(rest, outcome_match.end()) if outcome is Outcome.KILLED_OR_INJURED else None
         if (
             then
@@ -446,6 +453,11 @@ ATTACKER_BEFORE = re.compile(
 SHOT_THEN_DIED = re.compile(
     r"[^.;:!?]{0,80}?\b(?:and|but)\s+(?:(?:was|later|then|eventually|subsequently|soon)\s+)*"
     r"(?:pronounced\s+dead|died|succumbed)\b",
+    re.IGNORECASE,
+)
+SHOT_THEN_HURT = re.compile(
+    r"[^.;:!?]{0,80}?\b(?:and|but)\s+(?:(?:was|is|later|then)\s+)*(?:(?:received|suffered|sustained|treated\s+for)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:injur(?:y|ies)|wounds?)|(?:(?:is|was)\s+expected\s+to\s+)?survived?)\b",
     re.IGNORECASE,
 )
 FOUND_THEN = re.compile(
@@ -749,17 +761,25 @@ def find_casualties(sentence: str, offset: int = 0, source: str | None = None) -
 
 
 # Between a person and "killed herself" only adverbs and the verb before it: she is the one who died.
-SELF_SUBJECT_GAP = re.compile(r"[\s,]*(?:\w+ly\s+)?(?:(?:fatally\s+)?shot\s+and\s+)?", re.IGNORECASE)
+# So is the one "found dead ... of a self-inflicted wound".
+SELF_SUBJECT_GAP = re.compile(
+    r"[\s,]*(?:\w+ly\s+)?(?:(?:fatally\s+)?shot\s+and\s+|(?:was|were|is|had\s+been|has\s+been)\s+(?:found\s+)?)?",
+    re.IGNORECASE,
+)
 
 
 def _own_subject_counted(sentence: str, offset: int, implied: Casualty, casualties: list[Casualty]) -> bool:
     """ "A 6-year-old girl accidentally shot and killed herself": the girl, already counted killed, is who
     the reflexive means, not an attacker besides her."""
-    return implied.group is Group.FIGHTERS and any(
-        c.outcome is Outcome.KILLED
-        and c.end <= implied.start
-        and SELF_SUBJECT_GAP.fullmatch(sentence[c.end - offset : implied.start - offset])
-        for c in casualties
+    return (
+        implied.group is Group.FIGHTERS
+        and any(
+            c.outcome is Outcome.KILLED
+            and c.min == 1  # one person: "five people was found dead" is no one's subject
+            and c.end <= implied.start
+            and SELF_SUBJECT_GAP.fullmatch(sentence[c.end - offset : implied.start - offset])
+            for c in casualties
+        )
     )
 
 

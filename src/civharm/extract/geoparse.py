@@ -86,7 +86,7 @@ _CONNECTORS = frozenset({"of", "de", "del", "do", "da", "la", "le", "upon", "on"
 _NAME_WORDS = _CONNECTORS | {"for", "and", "the", "van", "von", "der", "bin", "ibn"}
 _QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})")
 _NEAR = re.compile(
-    r"(?:\bnear(?:by)?|\boutside(?: of)?|\boutskirts of|\bclose to|\bvicinity of|\bsurroundings of|\baround"
+    r"(?:\bnear(?:by)?|\boutside(?: of)?|\boutskirts of|\bclose to|\bvicinity of|\bsurroundings of|\baround|\bsuburban"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?(?: outskirts)? of"
     r"|\b\d+\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\w+\s+)?(?:of|from))"
     r"\s+(?:the\s+)?(?:town of\s+|city of\s+)?$",
@@ -101,6 +101,7 @@ NAME_PART_AFTER = re.compile(
     r"^\s+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Court|Way|Place|Parkway"
     r"|Highway|Hospital|Medical|Memorial|Elementary|Middle|High|School|Academy|University|College|Church|Park"
     r"|Club|Mall|Apartments?|Complex|Plaza|Motel|Lounge|Nightclub|Restaurant|Pub|Grill|Times|Tribune|Post|Herald"
+    r"|Manor|Estates|Subdivision|Condominiums?|Townhomes|Gardens"
     r"|Gazette|Journal)\b"
 )
 # "the 5700 block of Acme", "East 100th Terrace", a crossing "at 22nd and Grand": a street's name, however

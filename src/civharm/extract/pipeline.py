@@ -204,8 +204,13 @@ class _Reader:
         vague = place is None or place.feature not in CITY_LEVEL
         figures = _Figures(start, end, casualties, perpetrators, source, targets, self.sentence_no, place, precision)
         perfect = vague and PRESENT_PERFECT.search(text) is not None  # "air strikes have killed hundreds"
-        over_period = not attacks.names_one_attack(text, words) and any(
-            _is_period(d) for d in self.dates if start <= d.start < end
+        # "the murder of a 16-year-old ... earlier this month": one person's death is one attack, whatever the
+        # sentence dates it by
+        one_victim = bool(casualties) and all(c.min == c.max == 1 for c in casualties)
+        over_period = (
+            not attacks.names_one_attack(text, words)
+            and not one_victim
+            and any(_is_period(d) for d in self.dates if start <= d.start < end)
         )
         if casualties and (CUMULATIVE.search(text) or over_period or (perfect and self.current is not None)):
             self._add_tallies(figures)
