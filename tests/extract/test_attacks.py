@@ -17,6 +17,11 @@ def _words(sentence: str) -> list[str]:
         "Teen shot in leg during argument",
         "A man was shot Monday night.",
         "Gunmen opened fire on the market.",
+        "Teen wounded in drive-by",
+        "Boy, 5, accidentally shoots himself",
+        "Child injured by stray bullet",
+        "Two dead after gunfight",
+        "Police investigate the homicide.",
     ],
 )
 def test_a_shooting_is_named(sentence: str) -> None:
@@ -29,6 +34,8 @@ def test_a_shooting_is_named(sentence: str) -> None:
         "He took a shot at the mayor in his speech.",
         "She had one shot at the title on Sunday.",
         "He got a flu shot on Monday.",
+        "The photo shoots were fun.",
+        "Homicide detectives were called.",
     ],
 )
 def test_other_shots_are_no_attack(sentence: str) -> None:

@@ -283,6 +283,12 @@ M = Group.MEN
         ("He is charged with murder.", []),
         ("Three others sustained non-fatal bullet wounds.", [(U, INJ, 3, 3)]),
         ("Police questioned a man after a 2-year-old girl sustained a minor gunshot wound.", [(CH, INJ, 1, 1)]),
+        ("1-year-old son of correctional officer killed after sister shoots him", [(U, K, 1, 1)]),
+        # a headline's bare object, and its verb is no job ("Woman shoots husband" is no "shoots husband")
+        ("Sheriff investigating shooting that killed teen", [(CH, K, 1, 1)]),
+        ("Woman shoots husband during argument", [(Group.MEN, KI, 1, 1)]),
+        ("Shooting kills man, injures woman in Dayton", [(Group.MEN, K, 1, 1), (W, INJ, 1, 1)]),
+        ("An adult and a child were killed.", [(C, K, 2, 2)]),
         ("Police say the homeowner is the gunman who murdered all three.", [(U, K, 3, 3)]),
         ("A father shot and killed his 12- and 10-year-old sons.", []),  # ages, not twelve killed
         # "both" before people in the plural is two; "her" before a noun is whose, not whom

@@ -322,3 +322,17 @@ def test_a_holiday_without_publication_date_keeps_a_fixed_day_and_drops_a_moving
     eve = one("killed on New Year's Eve", None)
     assert (eve.date, eve.month, eve.day, eve.precision, eve.year_known) == (None, 12, 31, P.DAY_MONTH, False)
     assert find_dates("shot on Thanksgiving", None) == []
+
+
+def test_days_after_count_back_from_the_day_named_before_else_from_publication() -> None:
+    published = date(2013, 2, 13)  # a Wednesday
+    text = "The courthouse remained closed Wednesday, two days after a gunman killed two people."
+    assert [(m.words, m.date) for m in find_dates(text, published)] == [
+        ("Wednesday", date(2013, 2, 13)),
+        ("two days after", date(2013, 2, 11)),
+    ]
+    lead = "Four days after three men were wounded by gunfire, police got tips. It rained on Monday."
+    assert find_dates(lead, published)[0].date == date(2013, 2, 9)
+    # a day named in an earlier sentence is no anchor
+    apart = "He was hurt on Monday. A day after the shooting, police spoke."
+    assert [m.date for m in find_dates(apart, published)] == [date(2013, 2, 11), date(2013, 2, 12)]

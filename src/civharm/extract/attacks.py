@@ -35,7 +35,8 @@ ATTACK_PATTERNS: tuple[tuple[AttackType, str], ...] = (
         r"shootings?|shot (?:dead|and killed|and wounded|to death)|gunfire|opened fire|gunm[ae]n|shooters?"
         # "a man was shot", "fatally shot", "gunshot wounds", "shots fired": gun violence in local news
         r"|(?:was|were|been|being|fatally|accidentally|mortally|critically)\s+shot|gunshots?|shots? (?:were )?fired"
-        r"|shootouts?|shot (?:in the|multiple|several|once|twice)|gunned down"
+        r"|shootouts?|shot (?:in the|multiple|several|once|twice)|gunned down|drive-bys?|stray bullets?|gunfights?"
+        r"|gun ?battles?|(?<!photo )(?<!bamboo )shoots\b(?! up\b)"
         # a headline's passive without its "was": "Man shot outside store", "Two shot near park"; not "a shot
         # at the title", "a flu shot on Monday"
         r"|(?<!\ba )(?<!\bthe )(?<!\bone )(?<!\bflu )(?<!\bmug )(?<!\bbooster )shot(?= (?:outside|inside|near|at|on|in"
@@ -48,7 +49,8 @@ ATTACK_PATTERNS: tuple[tuple[AttackType, str], ...] = (
     (
         AttackType.OTHER,
         r"murder[\s-]suicides?|(?:double|triple|quadruple) (?:murders?|homicides?|slayings?)|massacres?"
-        r"|killing spree|rampage|slayings?",
+        r"|killing spree|rampage|slayings?"
+        r"|homicides?(?! (?:detectives?|units?|division|investigators?|squad|charges?|counts?|cases?))",
     ),
 )
 ATTACK = re.compile("|".join(f"(?P<t{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(ATTACK_PATTERNS)), re.IGNORECASE)

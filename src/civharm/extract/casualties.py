@@ -185,8 +185,10 @@ SINGLE_KILLING = re.compile(
 SELF_KILLING = re.compile(
     r"\b(?:turn(?:ed|ing|s)\s+the\s+gun\s+on\s+(?:himself|herself)|killed\s+(?:himself|herself)"
     r"|took\s+(?:his|her)\s+own\s+life"
-    # "was found dead in his home of a self-inflicted gunshot wound"; not "the wound was not self-inflicted"
-    r"|(?:died|dead)\b[^.;:!?]{0,60}?(?<!not )(?<!\bno )self[- ]inflicted)\b",
+    # "the suspect was found dead in his home of a self-inflicted gunshot wound": the attacker's, when the
+    # sentence names one (a child who "died of a self-inflicted gunshot wound" is the victim)
+    r"|(?:suspect|suspected|gunman|shooter|attacker|killer)\b[^.;:!?]{0,80}?\b(?:died|dead)\b[^.;:!?]{0,60}?"
+    r"(?<!not )(?<!\bno )self[- ]inflicted)\b",
     re.IGNORECASE,
 )
 # Words that make the figure not a claim of harm that happened.
@@ -216,13 +218,18 @@ PERSON = re.compile(
     r"|\b\d+-(?:year|month|week)-old\s+(?-i:[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2})"
     r"|(?:\b(?:a|an|one|her|his|their|the|another|a second|a third|(?-i:[A-Z][a-z]+)['’]s)\s+"
     # a headline's bare noun: "Teen suffers gunshot wound", "Pleasantville woman shot in foot"
-    r"|(?:^|(?<=[.;:!?]\s)|(?<=\n))(?=(?-i:[A-Z]))|(?=\d+[- ](?:year|month|week)))"
+    r"|(?:^|(?<=[.;:!?]\s)|(?<=\n))(?=(?-i:[A-Z]))|(?=\d+[- ](?:year|month|week))"
+    # a headline's bare object: "shooting that killed teen", "Woman shoots husband"
+    r"|(?<=\bkilled\s)|(?<=\bkills\s)|(?<=\bshoots\s)|(?<=\bwounds\s)|(?<=\binjures\s))"
     # modifiers: ages, adjectives, and names of places or schools ("a 15-year-old Caldwell County student")
     r"(?:(?:[\w-]+[- ](?:year|month|week|day)s?[- ]old|young|elderly|pregnant|old|little|teenage|unidentified"
     r"|unnamed|local|off-duty|male|female|adult|black|white|hispanic|latino|latina|asian|unarmed|innocent|area"
     r"|high school|middle school|elementary|college|other|fellow|veteran|retired|homeless|injured|wounded"
     r"|(?-i:[A-Z][\w.'’-]*))\s+){0,4}"
-    r"(?:(?-i:[a-z]+)\s+)?"  # one more word of what he does: "a store clerk", "a gas station attendant"
+    # one more word of what he does: "a store clerk", "a gas station attendant"; not a verb ("Woman shoots
+    # husband") or a preposition ("killed after sister shoots him")
+    r"(?:(?!(?:shoots|kills|wounds|injures|hits|shot|killed|wounded|injured|hit|after|before|by|in|at|on|with|for"
+    r"|near|while|when|as|and|or)\b)(?-i:[a-z]+)\s+)?"
     r"(?P<noun>woman|man|child|girl|boy|baby|infant|toddler|teen(?:ager)?|mother|father|husband|wife|son|daughter"
     r"|doctor|nurse|paramedic|civilian|fighter|soldier|victim|suspect|gunman|shooter|assailant|attacker|robber"
     r"|officer|deputy|trooper|person|individual|student|resident|driver|clerk|employee|worker|passenger|bystander|pedestrian"
@@ -231,7 +238,7 @@ PERSON = re.compile(
     r"|detective|investigator|agent|sergeant|sheriff|marshal|bouncer|cashier|partygoer|classmate|roommate"
     r"|step(?:father|mother|son|daughter|brother|sister)|partner|spouse|acquaintance|relative|musician|co-?worker"
     r"|colleague|companion|stranger|patron|coach|pastor|rapper|tenant|landlord|ex-(?:wife|husband|girlfriend|boyfriend)"
-    r"|hunter|inmate|prisoner|guest|visitor|shopper|jogger|cyclist|player"
+    r"|hunter|inmate|prisoner|guest|visitor|shopper|jogger|cyclist|player|adult"
     r"|(?:mother|father|brother|sister|son|daughter)-in-law)\b(?!-)"
     # "the shooting death of a 3-year-old", "charged with killing a 17-year-old": an age alone names the
     # person a harm noun is of, or a harm verb's object
@@ -350,8 +357,11 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
     group_match = GROUP_AFTER.match(after)
     if group_match and any(quantity.end < q.start < quantity.end + group_match.start("group") for q in others):
         group_match = None  # "a woman and her three children": the noun belongs to the next number
-    if group_match and person and after[: group_match.start("group")].strip():
-        group_match = None  # "a girl sustained a minor wound": a person's noun comes right after, if at all
+    between = after[: group_match.start("group")].strip() if group_match else ""
+    if person and between and not between.startswith("of "):
+        # "a girl sustained a minor wound": a person's noun comes right after, if at all, or after "of"
+        # ("1-year-old son of correctional officer killed")
+        group_match = None
     if group_match:
         group = _group_of(group_match.group("group"))
     else:
@@ -776,8 +786,13 @@ def _own_subject_counted(sentence: str, offset: int, implied: Casualty, casualti
         and any(
             c.outcome is Outcome.KILLED
             and c.min == 1  # one person: "five people was found dead" is no one's subject
-            and c.end <= implied.start
-            and SELF_SUBJECT_GAP.fullmatch(sentence[c.end - offset : implied.start - offset])
+            and (
+                c.start <= implied.start < c.end  # "The suspect was found dead ...": the words name him
+                or (
+                    c.end <= implied.start
+                    and SELF_SUBJECT_GAP.fullmatch(sentence[c.end - offset : implied.start - offset]) is not None
+                )
+            )
             for c in casualties
         )
     )

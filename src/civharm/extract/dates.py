@@ -134,6 +134,13 @@ _SMALL_NUMBERS = {
 _DAYS_AGO_RE = re.compile(
     rf"(?:(?P<d>\d{{1,2}})|(?P<w>{word_alternation(list(_SMALL_NUMBERS), _ANY_CASE)}))\s+(?i:days?\s+ago)\b"
 )
+# "closed Wednesday, two days after a gunman killed two people": the days before the day named just before,
+# else before publication ("Four days after three men were wounded, police ...").
+_DAYS_AFTER_RE = re.compile(
+    rf"(?:(?P<d>\d{{1,2}})|(?P<w>{word_alternation(list(_SMALL_NUMBERS), _ANY_CASE)}))\s+(?i:days?\s+after)\b"
+)
+_ANCHOR_CHARS = 60
+_SENTENCE_STOP = re.compile(r"[.!?;\n]\s")
 # Relative phrases -> (kind, offset). Kinds: "day" (published + offset days), "week",
 # "week_to_date", "month", "month_to_date", "year", "year_to_date" (offset in those units).
 _RELATIVE: dict[str, tuple[str, int]] = {
@@ -247,7 +254,31 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     """
     published = _first_stamp(text, published)
     points = _anchored_weekdays(text, _non_overlapping(_find_points(text, published), len(text)))
+    points = _days_after(text, points, published)
     return [m for m in _combine_ranges(text, points, published) if not _is_stamp(text, m)]
+
+
+def _days_after(text: str, points: list[_Point], published: date | None) -> list[_Point]:
+    """Points for "N days after": the day N days before the day named just before in the sentence
+    (``_DAYS_AFTER_RE``), else before publication."""
+    found = []
+    for m in _DAYS_AFTER_RE.finditer(text):
+        if not _starts_word(text, m.start()):
+            continue
+        anchors = [
+            p.mention.date
+            for p in points
+            if p.mention.precision is DatePrecision.DAY
+            and p.mention.date is not None
+            and 0 <= m.start() - p.mention.end <= _ANCHOR_CHARS
+            and not _SENTENCE_STOP.search(text, p.mention.end, m.start())
+        ]
+        anchor = anchors[-1] if anchors else published
+        days = int(m["d"]) if m["d"] else _SMALL_NUMBERS[m["w"].lower()]
+        found.append(_relative_point(text, m.start(), m.end(), ("day", -days), anchor))
+    if not found:
+        return points
+    return sorted([*points, *found], key=lambda p: p.mention.start)
 
 
 def _first_stamp(text: str, published: date | None) -> date | None:
