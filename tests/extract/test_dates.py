@@ -324,15 +324,15 @@ def test_a_holiday_without_publication_date_keeps_a_fixed_day_and_drops_a_moving
     assert find_dates("shot on Thanksgiving", None) == []
 
 
-def test_days_after_count_back_from_the_day_named_before_else_from_publication() -> None:
+def test_days_after_count_back_from_the_day_named_before_them() -> None:
     published = date(2013, 2, 13)  # a Wednesday
     text = "The courthouse remained closed Wednesday, two days after a gunman killed two people."
     assert [(m.words, m.date) for m in find_dates(text, published)] == [
         ("Wednesday", date(2013, 2, 13)),
         ("two days after", date(2013, 2, 11)),
     ]
+    # without a day before them in the sentence they count from an unknown moment: no date
     lead = "Four days after three men were wounded by gunfire, police got tips. It rained on Monday."
-    assert find_dates(lead, published)[0].date == date(2013, 2, 9)
-    # a day named in an earlier sentence is no anchor
+    assert [m.words for m in find_dates(lead, published)] == ["Monday"]
     apart = "He was hurt on Monday. A day after the shooting, police spoke."
-    assert [m.date for m in find_dates(apart, published)] == [date(2013, 2, 11), date(2013, 2, 12)]
+    assert [m.words for m in find_dates(apart, published)] == ["Monday"]

@@ -165,6 +165,7 @@ def test_streets_and_buildings_named_like_towns_are_no_places(gazetteer: Gazette
         "Officers were called to the Ridge Apartment complex in the 8600 block of East 100th Terrace in"
         " Kansas City. The shooting occurred in the 5700 block of Acme. A girl was hurt at 22nd and Grand,"
         " and a man near 5th St. and Madison. A family died in their home in the Brookfield Manor subdivision."
+        " It happened in a car at 27th SW and SW Cambridge."
     )
     assert [m.name for m in find_places(text, gazetteer)] == ["Kansas City"]
 
@@ -510,6 +511,9 @@ def test_a_town_before_an_age_or_a_capitalised_side_is_read_inside_a_tagged_name
         ("Killeen 2-year-old in critical condition from gunshot\n\nThe girl was hurt.", "Killeen"),
         ("Police identify victims of Southeast Fresno house party shooting\n\nTwo men died.", "Fresno"),
         ("Refugees from South Sudan arrived on Monday.", "South Sudan"),
+        ("Man charged in NW Albuquerque accidental shooting death\n\nThe victim was named.", "Albuquerque"),
+        # a one-word "person" before the agency it names: Duncan's police chief
+        ("A teen was shot at home.\n\nAccording to Duncan Police Chief Carl Long, two teens played.", "Duncan"),
     ):
         assert town in {p.name for p in find_places(text, gazetteer, parse(text))}
 

@@ -134,8 +134,9 @@ _SMALL_NUMBERS = {
 _DAYS_AGO_RE = re.compile(
     rf"(?:(?P<d>\d{{1,2}})|(?P<w>{word_alternation(list(_SMALL_NUMBERS), _ANY_CASE)}))\s+(?i:days?\s+ago)\b"
 )
-# "closed Wednesday, two days after a gunman killed two people": the days before the day named just before,
-# else before publication ("Four days after three men were wounded, police ...").
+# "closed Wednesday, two days after a gunman killed two people": the days before the day named just before
+# in the sentence. Without such a day the phrase is not read: "Four days after three men were wounded"
+# counts from when the words were written, which a page's date often is not.
 _DAYS_AFTER_RE = re.compile(
     rf"(?:(?P<d>\d{{1,2}})|(?P<w>{word_alternation(list(_SMALL_NUMBERS), _ANY_CASE)}))\s+(?i:days?\s+after)\b"
 )
@@ -254,13 +255,13 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     """
     published = _first_stamp(text, published)
     points = _anchored_weekdays(text, _non_overlapping(_find_points(text, published), len(text)))
-    points = _days_after(text, points, published)
+    points = _days_after(text, points)
     return [m for m in _combine_ranges(text, points, published) if not _is_stamp(text, m)]
 
 
-def _days_after(text: str, points: list[_Point], published: date | None) -> list[_Point]:
+def _days_after(text: str, points: list[_Point]) -> list[_Point]:
     """Points for "N days after": the day N days before the day named just before in the sentence
-    (``_DAYS_AFTER_RE``), else before publication."""
+    (``_DAYS_AFTER_RE``)."""
     found = []
     for m in _DAYS_AFTER_RE.finditer(text):
         if not _starts_word(text, m.start()):
@@ -273,9 +274,9 @@ def _days_after(text: str, points: list[_Point], published: date | None) -> list
             and 0 <= m.start() - p.mention.end <= _ANCHOR_CHARS
             and not _SENTENCE_STOP.search(text, p.mention.end, m.start())
         ]
-        anchor = anchors[-1] if anchors else published
-        days = int(m["d"]) if m["d"] else _SMALL_NUMBERS[m["w"].lower()]
-        found.append(_relative_point(text, m.start(), m.end(), ("day", -days), anchor))
+        if anchors:
+            days = int(m["d"]) if m["d"] else _SMALL_NUMBERS[m["w"].lower()]
+            found.append(_relative_point(text, m.start(), m.end(), ("day", -days), anchors[-1]))
     if not found:
         return points
     return sorted([*points, *found], key=lambda p: p.mention.start)

@@ -104,10 +104,11 @@ NAME_PART_AFTER = re.compile(
     r"|Manor|Estates|Subdivision|Condominiums?|Townhomes|Gardens"
     r"|Gazette|Journal)\b"
 )
-# "the 5700 block of Acme", "East 100th Terrace", a crossing "at 22nd and Grand": a street's name, however
-# many towns are called so.
+# "the 5700 block of Acme", "East 100th Terrace", a crossing "at 22nd and Grand" or "27th SW and SW
+# Cambridge": a street's name, however many towns are called so.
 BLOCK_BEFORE = re.compile(
-    r"\bblock of\s+(?:the\s+)?$|\b\d+(?:st|nd|rd|th)\s+(?:(?:St\.?|Street|Ave\.?|Avenue)\s*)?(?:(?:and|&|,)\s+)?$",
+    r"\bblock of\s+(?:the\s+)?$|\b\d+(?:st|nd|rd|th)\s+(?:(?:St\.?|Street|Ave\.?|Avenue|[NS]?[EW]|[NS])\s*)?"
+    r"(?:(?:and|&|,)\s+)?(?:[NS]?[EW]\s+|[NS]\s+)?$",
     re.IGNORECASE,
 )
 # A US broadcaster's call sign, and what follows one where it names the station ("KSLA News 12", "WSMV-TV").
@@ -129,7 +130,9 @@ BARE_NAME_WORDS = frozenset(WORD_FORMS.values())
 LEADING_WORDS = re.compile(
     r"(?:(?i:the) |(?:north|south|east|west|northeast|northwest|southeast|southwest|downtown|central) )+"
 )
-SIDE_WORDS = re.compile(r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Downtown|Central) ")
+SIDE_WORDS = re.compile(
+    r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Downtown|Central|NW|NE|SW|SE) "
+)
 # A local agency's name starts with the town it serves: where its officers work is the scene's town.
 AGENCY_AFTER = re.compile(r"\s+(?:Police|Sheriff'?s?|Fire|Metro Police|Metropolitan Police)\b")
 # Words that make the capitalised word before them an area's or a town's name ("Lafayette Parish").
@@ -571,8 +574,8 @@ def _is_place_like(name: str, gazetteer: Gazetteer, tagged: bool) -> bool:
     if STREET_END.search(name):
         return False
     matches = [m for m in gazetteer.matches(name) if m.tier <= 1]
-    if not matches:
-        return False
+    if not matches or (LETTER_PAIR.fullmatch(name) and not candidates(name, gazetteer)):
+        return False  # "NW", "ER": two capitals that are no state's or country's code
     if tagged:
         return True
     return any(m.candidate.feature != "city" or m.candidate.population >= MIN_UNTAGGED_POPULATION for m in matches)
@@ -752,8 +755,10 @@ def find_places(
             place_label = ent.label_ in {"GPE", "LOC", "FAC"} or (
                 (after_locative or sided) and ent.label_ in {"ORG", "PERSON"}
             )
-            town = (_agency_town(text, *name, gazetteer) if ent.label_ == "ORG" else None) or _town_inside(
-                text, *name, gazetteer, ent.label_
+            town = (
+                (_agency_town(text, *name, gazetteer) if ent.label_ == "ORG" else None)
+                or _town_inside(text, *name, gazetteer, ent.label_)
+                or _agency_of(text, *name, gazetteer, ent.label_)
             )
             modifier = ent.label_ in {"ORG", "PERSON"} and _modifies_noun(text, *name, gazetteer)
             if modifier or (place_label and _is_place_like(text[name[0] : name[1]], gazetteer, True)):
@@ -893,9 +898,14 @@ def _strip_the(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[i
     if found:
         return found.end(), end
     side = SIDE_WORDS.match(text, start, end)
-    if side and gazetteer.matches(text[side.end() : end]) and not gazetteer.matches(text[start:end]):
+    if side and _names_a_place(text[side.end() : end], gazetteer) and not _names_a_place(text[start:end], gazetteer):
         return side.end(), end
     return start, end
+
+
+def _names_a_place(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether the gazetteer knows the name itself or a spelling of it (not a bare consonant skeleton)."""
+    return any(m.tier < SKELETON_TIER for m in gazetteer.matches(name))
 
 
 def _runs_into_prose(name: str) -> bool:
@@ -920,6 +930,16 @@ def _town_inside(text: str, start: int, end: int, gazetteer: Gazetteer, label: s
         if TOWN_BEFORE_NOUN.match(text, at) and _is_place_like(text[start:at], gazetteer, False):
             return start, at
     return None
+
+
+def _agency_of(text: str, start: int, end: int, gazetteer: Gazetteer, label: str) -> tuple[int, int] | None:
+    """A one-word name the recogniser took for a person, right before an agency it names: "According to
+    Duncan Police Chief Carl Long" is Duncan's police, not a man called Duncan; "Said Sheriff Chris Elliott" is
+    a word."""
+    word = text[start:end]
+    if label != "PERSON" or " " in word or not AGENCY_AFTER.match(text, end) or _is_common_word(word.lower()):
+        return None
+    return (start, end) if _is_place_like(text[start:end], gazetteer, True) else None
 
 
 def _agency_town(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
