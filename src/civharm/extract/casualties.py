@@ -771,11 +771,7 @@ def find_casualties(sentence: str, offset: int = 0, source: str | None = None) -
 
 
 # Between a person and "killed herself" only adverbs and the verb before it: she is the one who died.
-# So is the one "found dead ... of a self-inflicted wound".
-SELF_SUBJECT_GAP = re.compile(
-    r"[\s,]*(?:\w+ly\s+)?(?:(?:fatally\s+)?shot\s+and\s+|(?:was|were|is|had\s+been|has\s+been)\s+(?:found\s+)?)?",
-    re.IGNORECASE,
-)
+SELF_SUBJECT_GAP = re.compile(r"[\s,]*(?:\w+ly\s+)?(?:(?:fatally\s+)?shot\s+and\s+)?", re.IGNORECASE)
 
 
 def _own_subject_counted(sentence: str, offset: int, implied: Casualty, casualties: list[Casualty]) -> bool:
@@ -785,7 +781,7 @@ def _own_subject_counted(sentence: str, offset: int, implied: Casualty, casualti
         implied.group is Group.FIGHTERS
         and any(
             c.outcome is Outcome.KILLED
-            and c.min == 1  # one person: "five people was found dead" is no one's subject
+            and c.min == 1  # one person: a group's figure is no subject of "killed himself"
             and (
                 c.start <= implied.start < c.end  # "The suspect was found dead ...": the words name him
                 or (

@@ -138,6 +138,7 @@ AGENCY_AFTER = re.compile(r"\s+(?:Police|Sheriff'?s?|Fire|Metro Police|Metropoli
 # Words that make the capitalised word before them an area's or a town's name ("Lafayette Parish").
 AREA_AFTER = re.compile(r"\s+(?:City|County|Parish|Township|Borough|Village|Heights)\b")
 POSSESSIVE = re.compile(r"['’]s?$")
+POSSESSIVE_AFTER = re.compile(r"['’]s\s+[a-z]")  # "Carr's driveway": a thing of Carr's
 TITLE_OF_AFTER = re.compile(r"\s+of\s+(?:a|an|the)\s+[A-Z]")
 # Nouns a town's name modifies ("a Tulare man", "Winona police", "the Hamilton bar shooting").
 TOWN_BEFORE_NOUN = re.compile(
@@ -849,9 +850,6 @@ def _is_surname(text: str, mention: _Mention, surnames: frozenset[str]) -> bool:
     )
 
 
-POSSESSIVE_AFTER = re.compile(r"['’]s\s+[a-z]")
-
-
 def _first_name(text: str, mention: _Mention, person_starts: frozenset[int]) -> bool:
     """A one-word mention right before a person the tagger found: "Terrell Lamar Skinner, 26," when only
     "Lamar Skinner" was tagged is a man, not Terrell, Texas (unless a locative makes it a place)."""
@@ -881,11 +879,7 @@ def _strip_possessive(text: str, start: int, end: int, gazetteer: Gazetteer) -> 
     """Without a possessive ending ("San Diego's City Heights", "Fort Worth’s east side", "Texas'"), unless
     the ending is the name's own (St. John's)."""
     found = POSSESSIVE.search(text, start, end)
-    if (
-        found is None
-        or found.start() == start
-        or any(m.tier < SKELETON_TIER for m in gazetteer.matches(text[start:end]))
-    ):
+    if found is None or found.start() == start or _names_a_place(text[start:end], gazetteer):
         return start, end
     return start, found.start()
 
@@ -922,7 +916,7 @@ def _modifies_noun(text: str, start: int, end: int, gazetteer: Gazetteer) -> boo
 
 def _town_inside(text: str, start: int, end: int, gazetteer: Gazetteer, label: str) -> tuple[int, int] | None:
     """A town before the noun it locates inside what the recogniser took for a name: "Killeen 2-year-old"
-    (PERSON), "Dayton family" (ORG)."""
+    (PERSON), "Dayton teen" (ORG)."""
     if label not in {"ORG", "PERSON"}:
         return None
     for gap in re.finditer(r" ", text[start:end]):
