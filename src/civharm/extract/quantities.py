@@ -7,8 +7,9 @@ DESIGN.md ("Ranges"), kept here as named constants so they can be read and chang
 
 Numbers that are not counts are left out: years ("in 2015", a bare "2011"), dates
 ("Nov. 29"), times ("10:21"), ordinals ("5th"), percentages, money, ages
-("a 37-year-old", "aged 37"), numbers glued to units ("5 km", "three days") and
-references ("Resolution 2254"). Single-person words ("a woman") are the caller's job.
+("a 37-year-old", "aged 37", "his 12- and 10-year-old sons"), numbers glued to units ("5 km",
+"three days", "a few blocks"), references ("Resolution 2254") and an emergency number dialled
+("call 911"). Single-person words ("a woman") are the caller's job.
 """
 
 from __future__ import annotations
