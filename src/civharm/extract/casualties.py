@@ -397,23 +397,24 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
         outcome_match = None  # "the gunman killed two people": he did the killing
     if outcome_match:
         outcome = _outcome_of(outcome_match.group("outcome"))
-        died = DIED_LATER.match(rest, outcome_match.end()) if outcome is Outcome.KILLED_OR_INJURED else None
+        verb_end = outcome_match.end()
+
+        def own_fate(pattern: re.Pattern[str]) -> bool:
+            """Whether the fate ``pattern`` tells after the verb is still this figure's: a shot one's outcome
+            only, and no other figure in between ("... and his brother died")."""
+            told = pattern.match(rest, verb_end) if outcome is Outcome.KILLED_OR_INJURED else None
+            start = phrase_end + verb_end
+            return told is not None and not any(start <= q.start < phrase_end + told.end() for q in others)
+
         if (
-            died
+            own_fate(DIED_LATER)
             and not PASSIVE.search(outcome_match.group(0))
             and not PARTITIVE_BEFORE.search(before)  # "One of 5 shot in a bar dies": one died
-            and not any(phrase_end + outcome_match.end() <= q.start < phrase_end + died.end() for q in others)
         ):
             outcome = Outcome.KILLED  # "a boy shot Monday while riding in a car has died": the shot one died
-        hurt = SHOT_THEN_HURT.match(rest, outcome_match.end()) if outcome is Outcome.KILLED_OR_INJURED else None
-        if hurt and not any(phrase_end + outcome_match.end() <= q.start < phrase_end + hurt.end() for q in others):
+        if own_fate(SHOT_THEN_HURT):
             outcome = Outcome.INJURED  # "was also shot and received non-life-threatening injuries": hurt, alive
-        then = SHOT_THEN_DIED.match(rest, outcome_match.end()) if outcome is Outcome.KILLED_OR_INJURED else None
-        if (
-            then
-            and not PARTITIVE_BEFORE.search(before)
-            and not any(phrase_end + outcome_match.end() <= q.start < phrase_end + then.end() for q in others)
-        ):
+        if own_fate(SHOT_THEN_DIED) and not PARTITIVE_BEFORE.search(before):
             outcome = Outcome.KILLED  # "One man was shot several times and pronounced dead": one verb, one fate
     elif (found := FOUND_THEN.match(rest)) and not any(phrase_end < q.start < phrase_end + found.end() for q in others):
         outcome, outcome_match = Outcome.KILLED, found  # "A man found in a car on Tuesday died from a gunshot wound"
