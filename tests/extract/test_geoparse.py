@@ -529,3 +529,108 @@ def test_english_words_in_titles_and_time_zones_are_no_towns(gazetteer: Gazettee
         ("A man was shot in Mobile Tuesday.", ["Mobile"]),
     ):
         assert [p.name for p in find_places(text, gazetteer)] == expected, text
+
+
+def test_a_named_neighbourhood_is_no_town_of_that_name_far_away(gazetteer: Gazetteer) -> None:
+    # "the Gresham neighborhood" is a part of Chicago, not Gresham, Oregon, but the gazetteer's Woodlawn
+    # near Chicago and Bloomfield in Pittsburgh are those parts; "a Tulare neighborhood" and "the Chicago
+    # neighborhood of Englewood" name their cities
+    for text, expected in (
+        ("A boy was shot in the Gresham neighborhood on the South Side, Chicago police said.", ["Chicago"]),
+        ("A girl was shot in the Woodlawn neighborhood, Chicago police said.", ["Woodlawn", "Chicago"]),
+        ("A man was shot in Pittsburgh's Bloomfield section.", ["Pittsburgh", "Bloomfield"]),
+        ("A man was shot in a Tulare neighborhood.", ["Tulare"]),
+        ("A man was shot in the Chicago neighborhood of Englewood.", ["Chicago", "Englewood"]),
+    ):
+        assert [p.name for p in find_places(text, gazetteer)] == expected, text
+
+
+def test_streets_and_church_names_are_no_towns(gazetteer: Gazetteer) -> None:
+    for text, expected in (
+        ("Child among 2 injured in shooting at 22nd, Grand\n\nA girl was shot in Louisville.", ["Louisville"]),
+        ("Witnesses saw vehicles driving down Grand in Louisville.", ["Louisville"]),
+        ("A pastor at the Allen Temple AME Church in Mount Vernon spoke.", ["Mount Vernon"]),
+    ):
+        assert [p.name for p in find_places(text, gazetteer)] == expected, text
+    # Kentucky's Louisville, not Colorado's (near Grand County), and New York's Mount Vernon, not one near Allen County
+    assert find_places("Witnesses saw vehicles driving down Grand in Louisville.", gazetteer)[0].lon > -90
+    assert find_places("A pastor at the Allen Temple AME Church in Mount Vernon spoke.", gazetteer)[0].lon > -75
+
+
+def test_a_township_dateline_keeps_its_state(gazetteer: Gazetteer) -> None:
+    text = "MILTON TOWNSHIP, Mich. — Police say a Cass County man was shot."
+    places = find_places(text, gazetteer)
+    assert {p.name for p in places} >= {"MILTON", "Cass County"}
+    assert all(p.country == "US" and 41 < (p.lat or 0) < 48 and -91 < (p.lon or 0) < -82 for p in places)
+
+
+def test_the_capitals_initials_name_the_city_not_the_state(gazetteer: Gazetteer) -> None:
+    # "D.C." is only another name of the city in the gazetteer, no area, yet it says which Washington
+    for text in ("A man was shot in Washington, D.C. on Monday.", "Shot in Northeast Washington D.C. on Monday."):
+        (washington,) = find_places(text, gazetteer)
+        assert (round(washington.lat or 0), round(washington.lon or 0)) == (39, -77), text
+    assert round(find_places("A man was shot in Washington on Monday.", gazetteer)[0].lon or 0) != -77
+
+
+@pytest.mark.slow
+def test_people_named_in_the_story_are_no_towns(gazetteer: Gazetteer) -> None:
+    from civharm.extract.nlp import parse
+
+    for text, gone in (
+        # a first name the recogniser missed makes "Walker said" a man, not Walker, Michigan
+        (
+            "A gunman opened fire at a downtown Nashville bus station.\n\nJerock Walker was at the bus "
+            'station when the shooting happened. "People were ducking," Walker said.',
+            "Walker",
+        ),
+        # a list of people after a comma is no "Town, State"
+        (
+            "Police named the victims: 62-year-old Roland Avis and 43-year-old Mary Lynette Spann.\n\n"
+            "Avis, Mary Lynette Spann and Figueroa were taken to the hospital in Youngstown.",
+            "Avis",
+        ),
+        # "Jones'" possessive is the woman's apartment
+        (
+            "Fairmont Police charged Amy Jones with neglect.\n\nThe incident happened at Jones' apartment.",
+            "Jones",
+        ),
+    ):
+        places = find_places(text, gazetteer, parse(text))
+        assert gone not in {p.name for p in places}, text
+    # a town the recogniser also put in a person's name stays a town before its agency or a business, or
+    # after a locative and a side ("Miami Fire" and "Charlotte Cook-Out" tagged PERSON)
+    for text, town in (
+        (
+            "A man was killed after a shooting outside a Miami nightclub, police said.\n\nMiami Police "
+            "responded.\n\nPolice say Michael Lorenzo died on the scene. Miami Fire and Rescue transported "
+            "the three other victims.",
+            "Miami",
+        ),
+        (
+            "4 injured in shooting at north Charlotte Cook-Out\n\nA shooting at the Cook-Out on Sunset Road "
+            "in north Charlotte sent four people to the hospital.",
+            "Charlotte",
+        ),
+    ):
+        assert town in {p.name for p in find_places(text, gazetteer, parse(text))}, text
+    nashville = find_places(
+        text := "A gunman opened fire at a downtown Nashville bus station.\n\nJerock Walker "
+        'was at the station. "People were ducking," Walker said.',
+        gazetteer,
+        parse(text),
+    )
+    assert [(p.name, round(p.lat or 0)) for p in nashville] == [("Nashville", 36)]
+
+
+@pytest.mark.slow
+def test_a_persons_home_town_is_a_place_and_gives_context(gazetteer: Gazetteer) -> None:
+    from civharm.extract.nlp import parse
+
+    # the small model tags "Ephrata" ORG; after "Trujillo of" it is his town, and places Quincy in Washington
+    text = (
+        "Quincy Police identified the two victims of a shooting Saturday in Quincy.\n\n17-year-old Jahleel "
+        "Munnings died at the scene and 20-year-old Luis Nava Trujillo of Ephrata was hospitalized."
+    )
+    places = find_places(text, gazetteer, parse(text))
+    assert "Ephrata" in {p.name for p in places}
+    assert all(p.lon is not None and p.lon < -115 for p in places)

@@ -76,7 +76,7 @@ PRIMARY_NAME_BONUS = 1.5
 # "the town of X", "in X": a known name after these is a place even when the NER missed it.
 LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:town|city|village|province|district|governorate|region|suburb|outskirts|countryside) of"
-    r"|\b(?:in|near|outside|at|into|from)(?: the)?)\s+$",
+    r"|\b(?:in|near|outside|at|into|from)(?: the)?(?: (?:north|south|east|west|downtown|central|suburban))?)\s+$",
     re.IGNORECASE,
 )
 
@@ -84,7 +84,10 @@ _TOKEN = re.compile(r"(?:(?:al|an|ar|as|ash|at|ad|az|el|ez|es|ed|ul)[-‐])?[A-Z
 _CONNECTORS = frozenset({"of", "de", "del", "do", "da", "la", "le", "upon", "on", "al", "el", "an", "ez"})
 # Lower-case words that belong inside an organisation's or a person's name ("Bank of America", "van Gogh").
 _NAME_WORDS = _CONNECTORS | {"for", "and", "the", "van", "von", "der", "bin", "ibn"}
-_QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})")
+# "Paris, Texas"; "MILTON TOWNSHIP, Mich." qualifies Milton too, and initials need no comma ("Washington D.C.").
+_QUALIFIER = re.compile(
+    r"(?:\s+(?i:township|borough))?(?:,\s*|\s+(?=(?:[A-Z]\.){2}))((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})"
+)
 _NEAR = re.compile(
     r"(?:\bnear(?:by)?|\boutside(?: of)?|\boutskirts of|\bclose to|\bvicinity of|\bsurroundings of|\baround|\bsuburban"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?(?: outskirts)? of"
@@ -101,16 +104,28 @@ NAME_PART_AFTER = re.compile(
     r"^\s+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Court|Way|Place|Parkway"
     r"|Highway|Hospital|Medical|Memorial|Elementary|Middle|High|School|Academy|University|College|Church|Park"
     r"|Club|Mall|Apartments?|Complex|Plaza|Motel|Lounge|Nightclub|Restaurant|Pub|Grill|Times|Tribune|Post|Herald"
+    r"|Temple|Chapel|Cathedral|Mosque|Synagogue|Baptist|Methodist"
     r"|Manor|Estates|Subdivision|Condominiums?|Townhomes|Gardens"
     r"|Gazette|Journal)\b"
 )
 # "the 5700 block of Acme", "East 100th Terrace", a crossing "at 22nd and Grand" or "27th SW and SW
-# Cambridge": a street's name, however many towns are called so.
+# Cambridge", "driving down Grand": a street's name, however many towns are called so.
 BLOCK_BEFORE = re.compile(
-    r"\bblock of\s+(?:the\s+)?$|\b\d+(?:st|nd|rd|th)\s+(?:(?:St\.?|Street|Ave\.?|Avenue|[NS]?[EW]|[NS])\s*)?"
+    r"\bblock of\s+(?:the\s+)?$|\b(?:down|along|onto)\s+$"
+    r"|\b\d+(?:st|nd|rd|th)\s*(?:(?:St\.?|Street|Ave\.?|Avenue|[NS]?[EW]|[NS])\s*)?"
     r"(?:(?:and|&|,)\s+)?(?:[NS]?[EW]\s+|[NS]\s+)?$",
     re.IGNORECASE,
 )
+GIVEN_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][a-z]+)\b)")
+AGED_OF = re.compile(r",\s*\d{1,3},?\s+of\s+$")  # "Jane Doe, 20, of Salem"
+# "the Gresham neighborhood", "Pittsburgh's Bloomfield section": a part of a city called by that name, not
+# the town of that name elsewhere ("a Tulare neighborhood" is one of Tulare's; "the Chicago neighborhood
+# of Englewood" names the city).
+NEIGHBOURHOOD_BEFORE = re.compile(r"(?:\b[Tt]he|\w['’]s)\s+(?:[A-Z][\w'’.-]*\s+){0,3}$")
+NEIGHBOURHOOD_AFTER = re.compile(
+    r"(?:[ -][A-Z][\w'’.-]*){0,3}\s+(?:neighborhood|neighbourhood|section|subdivision)\b(?!\s+of\b)"
+)
+NEIGHBOURHOOD_OF = re.compile(r"\b(?:neighborhood|neighbourhood|section) of\s+$")
 # A US broadcaster's call sign, and what follows one where it names the station ("KSLA News 12", "WSMV-TV").
 CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}")
 CALL_SIGN_AFTER = re.compile(r"-?TV\b|\s*(?:News|Channel|NewsChannel|TV|Action News|\d{1,2}\b)")
@@ -138,12 +153,12 @@ AGENCY_AFTER = re.compile(r"\s+(?:Police|Sheriff'?s?|Fire|Metro Police|Metropoli
 # Words that make the capitalised word before them an area's or a town's name ("Lafayette Parish").
 AREA_AFTER = re.compile(r"\s+(?:City|County|Parish|Township|Borough|Village|Heights)\b")
 POSSESSIVE = re.compile(r"['’]s?$")
-POSSESSIVE_AFTER = re.compile(r"['’]s\s+[a-z]")  # "Carr's driveway": a thing of Carr's
+POSSESSIVE_AFTER = re.compile(r"['’]s?\s+[a-z]")  # "Carr's driveway", "Jones' apartment": a thing of Carr's
 TITLE_OF_AFTER = re.compile(r"\s+of\s+(?:a|an|the)\s+[A-Z]")
 # Nouns a town's name modifies ("a Tulare man", "Winona police", "the Hamilton bar shooting").
 TOWN_BEFORE_NOUN = re.compile(
     r"\s+(?:man|woman|men|women|teen|teens|teenager|boy|girl|couple|resident|residents|native|police"
-    r"|officers?|deputies|shooting|shootings|killer|gunman|gang|bar|apartment|school"
+    r"|officers?|deputies|shooting|shootings|killer|gunman|gang|bar|nightclub|restaurant|motel|hotel|apartment|school"
     r"|student|students|child|children|toddler|baby|infant|neighborhood"
     r"|\d+-(?:year|month)-old)(?![\w-])"
 )
@@ -336,7 +351,7 @@ def _best(matches: Sequence[Match], context: ResolveContext, name_key: str) -> C
             for c in cities
         )
     }
-    stated = _stated_area(areas, matches, context)
+    stated = _stated_area(areas, matches, context) or _abbreviated_self(matches, context)
     if stated is not None:
         return stated
     famous = None if any(m.tier == 0 and m.candidate.feature != "city" for m in matches) else _famous_city(cities)
@@ -382,6 +397,22 @@ def _stated_area(areas: Sequence[Candidate], matches: Sequence[Match], context: 
         ):
             return area
     return None
+
+
+def _qualifies(qualifier: str | None, gazetteer: Gazetteer) -> bool:
+    """Whether what follows a name's comma can say which place the name is: an area, or an abbreviation."""
+    return bool(_qualifier_areas(qualifier, gazetteer)) or bool(
+        qualifier and _ABBREVIATION.fullmatch(qualifier.strip())
+    )
+
+
+def _abbreviated_self(matches: Sequence[Match], context: ResolveContext) -> Candidate | None:
+    """The city an abbreviation after its name stands for: "Washington, D.C." is the capital, though
+    "D.C." names no state or county the gazetteer lists (only the city's other name)."""
+    if not context.qualifier or not _ABBREVIATION.fullmatch(context.qualifier.strip()):
+        return None
+    meant = {m.candidate for m in context.gazetteer.matches(context.qualifier, abbreviations=True) if m.tier == 0}
+    return next((m.candidate for m in matches if m.candidate.feature == "city" and m.candidate in meant), None)
 
 
 def _lists_with(cand: Candidate, areas: Sequence[Candidate]) -> bool:
@@ -465,7 +496,7 @@ def _resolve_all(
     qualifiers: dict[str, str | None] = {}
     for key, mention in zip(keys, mentions, strict=True):
         options.setdefault(key, candidates(mention.name, gazetteer))
-        if qualifiers.get(key) is None and _qualifier_areas(mention.qualifier, gazetteer):
+        if qualifiers.get(key) is None and _qualifies(mention.qualifier, gazetteer):
             qualifiers[key] = mention.qualifier
     for place in outlet:
         options[OUTLET_KEY + place.name] = list(place.matches)
@@ -599,7 +630,9 @@ def _ngram_mentions(text: str, gazetteer: Gazetteer, blocked: list[tuple[int, in
             last = tokens[i + n - 1][0]
             if text[end - 1] == "." and not _is_abbrev(text[last:end]):  # "in Corpus Christi." ends a sentence
                 end = end if n == 1 and _state_abbreviation(text, start, end, gazetteer) else end - 1
-            if not (i + n - 1 < len(joinable) and joinable[i + n - 1]):  # "St. Patrick's Day" is a day
+            # "St. Patrick's Day" is a day; "Pittsburgh's Bloomfield", "Chicago's South Side" are the city's.
+            joined = i + n - 1 < len(joinable) and joinable[i + n - 1]
+            if not joined or _owns_next(text, tokens[i + n]):
                 start, end = _strip_possessive(text, start, end, gazetteer)
             if any(s < end and start < e for s, e in blocked):
                 continue
@@ -662,6 +695,13 @@ def _listed(word: str) -> bool:
     hashes, key = _common_word_hashes(), hash(word)
     i = int(np.searchsorted(hashes, key))
     return i < len(hashes) and int(hashes[i]) == key
+
+
+def _owns_next(text: str, token: tuple[int, int]) -> bool:
+    """Whether the capitalised word after a possessive is a name or a side of the owner, not an English
+    word that makes one name with it (nor words run together: "St. Patrick's DayA look at")."""
+    word = _bare(text, *token)
+    return (word[1:].islower() and not _is_common_word(word.lower())) or SIDE_WORDS.match(text, token[0]) is not None
 
 
 def _bare(text: str, start: int, end: int) -> str:
@@ -746,11 +786,15 @@ def find_places(
     spans: list[tuple[int, int]] = []
     blocked: list[tuple[int, int]] = []
     if doc is not None:
+        person_ends = frozenset(e.end_char for e in doc.ents if e.label_ == "PERSON")
         for ent in doc.ents:
             span = (ent.start_char, ent.end_char)
             name = _strip_possessive(text, *_strip_the(text, *span, gazetteer), gazetteer)
-            # The small English model calls some towns ORG ("the town of Sarmin"): a locative decides.
-            after_locative = LOCATIVE_BEFORE.search(text[max(0, span[0] - 30) : span[0]]) is not None
+            # The small English model calls some towns ORG ("the town of Sarmin"): a locative decides,
+            # and so does a person's home ("Luis Nava Trujillo of Ephrata", "Jane Doe, 20, of Salem").
+            after_locative = LOCATIVE_BEFORE.search(text[max(0, span[0] - 30) : span[0]]) is not None or _home_of(
+                text, span[0], person_ends
+            )
             # "Southeast Fresno" (ORG): a city's side is the city, whatever the recogniser called it
             sided = name[0] > span[0] and SIDE_WORDS.match(text, span[0], name[0]) is not None
             place_label = ent.label_ in {"GPE", "LOC", "FAC"} or (
@@ -793,18 +837,55 @@ def find_places(
     mentions = [_Mention(s, e, text[s:e], _qualifier_after(text, e)) for s, e in spans]
     named: frozenset[tuple[str, str]] = frozenset()
     if doc is not None:
-        surnames = _name_words(doc)
+        surnames = _name_words(doc) | _after_given_names(text, gazetteer)
         person_starts = frozenset(e.start_char for e in doc.ents if e.label_ == "PERSON")
         mentions = [
-            m for m in mentions if not _is_surname(text, m, surnames) and not _first_name(text, m, person_starts)
+            m
+            for m in mentions
+            if not _is_surname(text, m, surnames, gazetteer) and not _first_name(text, m, person_starts)
         ]
         named = _areas_in_names(doc, gazetteer)
-    return _resolve_all(text, mentions, gazetteer, named, outlet)
+    return _near_the_rest(_resolve_all(text, mentions, gazetteer, named, outlet), text)
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """Where the text's datelines name a town (``DATELINE``), not a caption's or section's label."""
     return [(line.start(1), line.end(1)) for line in DATELINE.finditer(text) if not NEWSROOM_LABEL.match(line.group(1))]
+
+
+def _home_of(text: str, start: int, person_ends: frozenset[int]) -> bool:
+    """Whether a name follows a person's "of": the town the person lives in."""
+    return (text[max(0, start - 4) : start] == " of " and start - 4 in person_ends) or (
+        AGED_OF.search(text, max(0, start - 16), start) is not None
+    )
+
+
+def _near_the_rest(found: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """The places found, but a neighbourhood's own name only where it lies near the document's other
+    places, if it names any: "the Woodlawn neighborhood" of a Chicago story is Chicago's Woodlawn, "the
+    Gresham neighborhood" of one is no Gresham the gazetteer knows (Oregon's)."""
+    parts = {(p.start, p.end) for p in found if _named_neighbourhood(text, p.start, p.end)}
+    others = [
+        (p.lat, p.lon) for p in found if (p.start, p.end) not in parts and p.lat is not None and p.lon is not None
+    ]
+    return [
+        p
+        for p in found
+        if (p.start, p.end) not in parts
+        or p.lat is None
+        or p.lon is None
+        or not others
+        or any(distance_km((p.lat, p.lon), other) <= SUPPORT_KM for other in others)
+    ]
+
+
+def _named_neighbourhood(text: str, start: int, end: int) -> bool:
+    """ "the Gresham neighborhood on the South Side", "the Chicago neighborhood of Englewood": the
+    neighbourhood's own name (``NEIGHBOURHOOD_BEFORE``)."""
+    return (
+        NEIGHBOURHOOD_AFTER.match(text, end) is not None
+        and NEIGHBOURHOOD_BEFORE.search(text, max(0, start - 60), start) is not None
+    ) or NEIGHBOURHOOD_OF.search(text, max(0, start - 20), start) is not None
 
 
 def _bare_code(text: str, start: int, end: int) -> bool:
@@ -833,20 +914,35 @@ def _name_words(doc: Any) -> frozenset[str]:
     return frozenset(w for words in names if len(words) > 1 for w in words if w[:1].isupper())
 
 
-def _is_surname(text: str, mention: _Mention, surnames: frozenset[str]) -> bool:
-    """A one-word mention that is part of a person's name, with nothing that makes it a place: not a
-    locative before it, nor a noun it names the town of after it ("Detroit Boy" in a title-case headline
-    is no person's name when the story goes on with "an 11-year-old Detroit boy"). A locative before a
-    possessive is the thing's, not the name's: "feet away from Carr's driveway"."""
+def _after_given_names(text: str, gazetteer: Gazetteer) -> frozenset[str]:
+    """Words the text writes right after a capitalised word that is neither English nor a place: a first
+    name the recogniser missed ("Jerock Walker was at the bus station", "Printess Winston IV"), so
+    "Walker said" later is the man, not Walker, Michigan."""
+    return frozenset(
+        pair.group(2)
+        for pair in GIVEN_NAME_PAIR.finditer(text)
+        if not _is_common_word(pair.group(1).lower()) and not _names_a_place(pair.group(1), gazetteer)
+    )
+
+
+def _is_surname(text: str, mention: _Mention, surnames: frozenset[str], gazetteer: Gazetteer) -> bool:
+    """A one-word mention that is part of a person's name, with nothing that makes it a place: no place
+    after its comma ("Avis, Mary Lynette Spann and Figueroa" lists people; "Tyler, Longview" towns), not
+    a locative before it, nor a noun it names the town of after it ("Detroit Boy" in a title-case
+    headline is no person's name when the story goes on with "an 11-year-old Detroit boy"). A locative
+    before a possessive is the thing's, not the name's: "feet away from Carr's driveway", "at Jones'
+    apartment". An agency after it is the town's ("Miami Police", though the recogniser made a man of
+    "Miami Fire")."""
     return (
         " " not in mention.name
         and mention.name in surnames
-        and mention.qualifier is None
+        and not (mention.qualifier and _names_a_place(mention.qualifier, gazetteer))
         and (
             POSSESSIVE_AFTER.match(text, mention.end) is not None
             or LOCATIVE_BEFORE.search(text[max(0, mention.start - 30) : mention.start]) is None
         )
         and TOWN_BEFORE_NOUN.match(text, mention.end) is None
+        and AGENCY_AFTER.match(text, mention.end) is None
     )
 
 
