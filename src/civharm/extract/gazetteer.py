@@ -209,6 +209,11 @@ class Gazetteer:
         ).fetchone()
         return _candidate(row) if row else None
 
+    def areas(self, iso2: str, feature: str) -> list[Candidate]:
+        """A country's areas of one level ("admin1": its states), by the country index."""
+        rows = self._db.execute(f"SELECT {_COLUMNS} FROM place WHERE country = ? AND feature = ?", (iso2, feature))
+        return [_candidate(row) for row in rows]
+
     def names_for_ruler(self, min_population: int) -> list[str]:
         """Surface names for a spaCy EntityRuler: places this populous, and every country/area alias."""
         rows = self._db.execute(

@@ -76,11 +76,14 @@ PRIMARY_NAME_BONUS = 1.5
 # "the town of X", "in X": a known name after these is a place even when the NER missed it.
 LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:town|city|village|province|district|governorate|region|suburb|outskirts|countryside) of"
-    r"|\b(?:in|near|outside|at|into|from)(?: the)?(?: (?:north|south|east|west|downtown|central|suburban))?)\s+$",
+    r"|\b(?:in|near|outside|at|into|from)(?: the| (?:north|south|east|west|downtown|central|suburban))?)\s+$",
     re.IGNORECASE,
 )
 
-_TOKEN = re.compile(r"(?:(?:al|an|ar|as|ash|at|ad|az|el|ez|es|ed|ul)[-‐])?[A-Z\u00c0-\u00de][\w'’‘\u2010-]*\.?")
+# A capitalised word, or initials ("D.C.", "N.Y."): "The D.C. region" is no "The D" (Detroit).
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|(?:(?:al|an|ar|as|ash|at|ad|az|el|ez|es|ed|ul)[-‐])?[A-Z\u00c0-\u00de][\w'’‘\u2010-]*\.?"
+)
 _CONNECTORS = frozenset({"of", "de", "del", "do", "da", "la", "le", "upon", "on", "al", "el", "an", "ez"})
 # Lower-case words that belong inside an organisation's or a person's name ("Bank of America", "van Gogh").
 _NAME_WORDS = _CONNECTORS | {"for", "and", "the", "van", "von", "der", "bin", "ibn"}
@@ -107,15 +110,25 @@ NAME_PART_AFTER = re.compile(
     r"|Temple|Chapel|Cathedral|Mosque|Synagogue|Baptist|Methodist"
     r"|Manor|Estates|Subdivision|Condominiums?|Townhomes|Gardens"
     r"|Gazette|Journal)\b"
+    # "at Independence and Wabash avenues"
+    r"|^(?:\s+(?:and|&)\s+[A-Z][\w.]*)?\s+(?:avenues|streets|roads|boulevards|Avenues|Streets|Roads)\b"
 )
-# "the 5700 block of Acme", "East 100th Terrace", a crossing "at 22nd and Grand" or "27th SW and SW
-# Cambridge", "driving down Grand": a street's name, however many towns are called so.
+# "the 5700 block of Acme", "2000 block of East Lawrence", "East 100th Terrace", a crossing "at 22nd and
+# Grand" or "27th SW and SW Cambridge", "driving down Grand": a street's name, however many towns are
+# called so.
 BLOCK_BEFORE = re.compile(
-    r"\bblock of\s+(?:the\s+)?$|\b(?:down|along|onto)\s+$"
+    r"\bblock of\s+(?:the\s+)?(?:(?:north|south|east|west|[NSEW]\.?)\s+)?$|\b(?:down|along)\s+$"
     r"|\b\d+(?:st|nd|rd|th)\s*(?:(?:St\.?|Street|Ave\.?|Avenue|[NS]?[EW]|[NS])\s*)?"
     r"(?:(?:and|&|,)\s+)?(?:[NS]?[EW]\s+|[NS]\s+)?$",
     re.IGNORECASE,
 )
+# A name that speaks or is a "who" is a person's: "Zappala said", "said Zappala.", "at Oropeza, who".
+SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|testified)\b")
+WHO_AFTER = re.compile(r",\s+who\b")
+HOME_BEFORE = re.compile(r"\bof\s+$|,\s+$")  # "42, of Swansea, who", "of 19 St Ailbe's Drive, Tipperary, who"
+SPEAKS_BEFORE = re.compile(r"\b(?:said|says|(?i:according) to)[ \t]+$")
+CLAUSE_END = re.compile(r"\s*[,.;:]")
+SPEAKING_CITY_POPULATION = 500_000  # "Moscow said": a capital speaking for its government
 GIVEN_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][a-z]+)\b)")
 AGED_OF = re.compile(r",\s*\d{1,3},?\s+of\s+$")  # "Jane Doe, 20, of Salem"
 # "the Gresham neighborhood", "Pittsburgh's Bloomfield section": a part of a city called by that name, not
@@ -135,8 +148,9 @@ CONTRACTION = re.compile(r"\w['’](?:ll|ve|re|m|d)$", re.IGNORECASE)
 # the word alone is no place either ("Rd" is an alias of Arad).
 STREET_END = re.compile(r"(?:^|\s)(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Boulevard|Blvd\.?|Lane|Ln\.?)$")
 # Where a capitalised word is capitalised for its place alone: a sentence's or line's first word, after
-# a full stop, a colon or a line break and any opening quotes ("Soon, police ...", "Date: Tuesday").
-SENTENCE_START = re.compile(r"(?:[.!?:]|\n)[\s\"“‘'(]*$")
+# a full stop, a colon or a line break and any opening quotes ("Soon, police ...", "Date: Tuesday"), or
+# a video's running time in a list of clips ("2:29 Riding with the FBI").
+SENTENCE_START = re.compile(r"(?:[.!?:]|\n)[\s\"“‘'(]*$|\b\d{1,2}:\d\d\s+$")
 # A headline in title case capitalises every word of this many letters or more.
 TITLE_WORD_LETTERS = 4
 TITLE_MIN_WORDS = 3
@@ -211,7 +225,7 @@ def _qualifier_areas(qualifier: str | None, gazetteer: Gazetteer) -> list[Candid
     return [
         m.candidate
         for m in gazetteer.matches(qualifier, abbreviations=True)
-        if m.tier == 0 and m.candidate.feature in {"admin1", "country", "admin2"}
+        if m.tier == 0 and m.candidate.feature in QUALIFIER_FEATURES
     ]
 
 
@@ -242,7 +256,8 @@ def _score(
     if cand.feature == "admin1" and (cand.country, cand.admin1 or "") in namesake_areas:
         score -= NAMESAKE_AREA_PENALTY
     if context.rivals and cand.feature not in {"continent", "region"}:
-        support = sum(any(_supports(r, cand) for r in rival) for rival in context.rivals)
+        # another name that can only mean this very place names it too ("Washington" and "D.C.")
+        support = sum(rival == (cand,) or any(_supports(r, cand) for r in rival) for rival in context.rivals)
         score += SUPPORT_BONUS * min(support, SUPPORT_CAP)
     if context.points and cand.feature in {"city", "admin2", "admin1"}:
         nearest = min(distance_km((cand.lat, cand.lon), p) for p in context.points)
@@ -279,6 +294,7 @@ def _supports(other: Candidate, cand: Candidate) -> bool:
 
 _ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{0,4}\.)+(?:[A-Z][a-z]{0,3})?|[A-Z]{2}")
 LETTER_PAIR = re.compile(r"[A-Z]{2}")
+QUALIFIER_FEATURES = frozenset({"admin1", "country", "admin2"})  # what "Town, Area" may name
 AREA_CODE_FEATURES = frozenset({"country", "admin1", "region"})
 INITIALS_MIN_POPULATION = 250_000
 
@@ -582,11 +598,14 @@ def _place_mention(mention: _Mention, cand: Candidate | None) -> PlaceMention:
 
 def entry(found: PlaceMention, gazetteer: Gazetteer) -> Candidate | None:
     """The gazetteer entry a mention was resolved to: by its id and position, since areas without a
-    GeoNames id (counties: Orange County, California and Orange County, Florida) share the empty one."""
+    GeoNames id (counties: Orange County, California and Orange County, Florida) share the empty one.
+    A town the gazetteer lacks was resolved to the area its qualifier names ("SANBORN, ND"): that
+    area is found among its country's."""
     key = (found.geonameid, found.lat, found.lon)
-    return next(
-        (c for c in gazetteer.lookup(found.name, abbreviations=True) if (c.geonameid, c.lat, c.lon) == key), None
-    )
+    named = gazetteer.lookup(found.name, abbreviations=True)
+    country, feature = found.country, found.feature
+    areas = gazetteer.areas(country, feature) if country and feature in QUALIFIER_FEATURES else []
+    return next((c for c in (*named, *areas) if (c.geonameid, c.lat, c.lon) == key), None)
 
 
 def resolve_spans(
@@ -829,12 +848,13 @@ def find_places(
     spans = sorted(
         s
         for s in set(spans)
-        if not NAME_PART_AFTER.match(text[s[1] : s[1] + 16])
+        if not NAME_PART_AFTER.match(text[s[1] : s[1] + 40])
         and not BLOCK_BEFORE.search(text, max(0, s[0] - 20), s[0])
         and not _bare_code(text, *s)
         and not _call_sign(text, *s)
     )
     mentions = [_Mention(s, e, text[s:e], _qualifier_after(text, e)) for s, e in spans]
+    mentions = [m for m in mentions if not _speaker(text, m, gazetteer)]
     named: frozenset[tuple[str, str]] = frozenset()
     if doc is not None:
         surnames = _name_words(doc) | _after_given_names(text, gazetteer)
@@ -914,14 +934,55 @@ def _name_words(doc: Any) -> frozenset[str]:
     return frozenset(w for words in names if len(words) > 1 for w in words if w[:1].isupper())
 
 
+def _speaker(text: str, mention: _Mention, gazetteer: Gazetteer) -> bool:
+    """A one-word name that speaks ("Zappala said", "said Zappala.") or is a "who" ("points it at
+    Oropeza, who then") is a person. Countries, states and big cities speak for their governments
+    ("Washington said"), so those stay places (and regions)."""
+    if " " in mention.name:
+        return False
+    # "Police in Waco said": the police speak; "Gregory Crolley, 42, of Swansea, who": the man is the who
+    before = text[max(0, mention.start - 30) : mention.start]
+    if HOME_BEFORE.search(before):
+        return False
+    speaks = WHO_AFTER.match(text, mention.end) is not None or (
+        LOCATIVE_BEFORE.search(before) is None
+        and (
+            SPEAKS_AFTER.match(text, mention.end) is not None
+            or (
+                SPEAKS_BEFORE.search(text, max(0, mention.start - 20), mention.start) is not None
+                and CLAUSE_END.match(text, mention.end) is not None
+            )
+        )
+    )
+    return (
+        speaks
+        and not _names_an_area(mention.name, gazetteer)
+        and not any(
+            m.tier < SKELETON_TIER and m.candidate.population >= SPEAKING_CITY_POPULATION
+            for m in gazetteer.matches(mention.name)
+        )
+    )
+
+
 def _after_given_names(text: str, gazetteer: Gazetteer) -> frozenset[str]:
     """Words the text writes right after a capitalised word that is neither English nor a place: a first
     name the recogniser missed ("Jerock Walker was at the bus station", "Printess Winston IV"), so
-    "Walker said" later is the man, not Walker, Michigan."""
+    "Walker said" later is the man, not Walker, Michigan. Countries, states and regions are not."""
     return frozenset(
         pair.group(2)
         for pair in GIVEN_NAME_PAIR.finditer(text)
-        if not _is_common_word(pair.group(1).lower()) and not _names_a_place(pair.group(1), gazetteer)
+        if not _is_common_word(pair.group(1).lower())
+        and not _names_a_place(pair.group(1), gazetteer)
+        and not _names_an_area(pair.group(2), gazetteer)
+    )
+
+
+def _names_an_area(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name is a country's, a state's or a region's ("Neighbouring Israel", "sub-Saharan
+    Africa"): no first name makes a person of those."""
+    return any(
+        m.tier < SKELETON_TIER and m.candidate.feature in {"country", "admin1", "continent", "region"}
+        for m in gazetteer.matches(name)
     )
 
 
@@ -959,15 +1020,19 @@ def _first_name(text: str, mention: _Mention, person_starts: frozenset[int]) -> 
 
 
 def _areas_in_names(doc: Any, gazetteer: Gazetteer) -> frozenset[tuple[str, str]]:
-    """First-level areas named inside organisation names: "the Missouri State Highway Patrol"."""
+    """First-level areas named inside organisation names: "the Missouri State Highway Patrol"; not an
+    area that a bigger city shares its name with ("the San Jose Police Department" is no Costa Rican
+    province's)."""
     found: set[tuple[str, str]] = set()
     for ent in doc.ents:
         if ent.label_ != "ORG":
             continue
         for word in re.findall(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", ent.text):
-            for match in gazetteer.matches(word):
-                if match.tier == 0 and match.candidate.feature == "admin1" and match.candidate.admin1:
-                    found.add((match.candidate.country, match.candidate.admin1))
+            named = [m.candidate for m in gazetteer.matches(word) if m.tier == 0]
+            city = max((c.population for c in named if c.feature == "city"), default=0)
+            found.update(
+                (c.country, c.admin1) for c in named if c.feature == "admin1" and c.admin1 and c.population > city
+            )
     return frozenset(found)
 
 
