@@ -22,6 +22,17 @@ def figures(sentence: str) -> list[tuple[Group, Outcome, int, int | None]]:
         ("A woman and her three children were killed.", [(C, K, 4, 4)]),
         ("The death toll rose to 44.", [(U, K, 44, 44)]),
         ("Bodies of 31 people identified, with twelve more awaiting identification.", [(U, K, 43, 43)]),
+        ("Police said 12 were killed on Monday and 20 more on Tuesday.", [(U, K, 32, 32)]),
+        # "her parents" are two people; parents who watch or are told are no casualties
+        ("He faces charges for killing a two-year-old girl and shooting her parents.", [(CH, K, 1, 1), (U, KI, 2, 2)]),
+        ("His elderly parents were found dead in their home.", [(U, K, 2, 2)]),
+        ("Police told her parents about the shooting.", []),
+        # another clause's "hundreds more" are no victims
+        (
+            "Gunfire left five protesters hospitalized Monday, and a night of music and discussion drew "
+            "hundreds more to the precinct.",
+            [(U, INJ, 5, 5)],
+        ),
         ("At least 18 civilians, including four children, were killed.", [(C, K, 18, None), (CH, K, 4, 4)]),
         ("As many as 60 people died.", [(U, K, 1, 60)]),
         ("Dozens were wounded.", [(U, INJ, 24, None)]),
@@ -143,6 +154,7 @@ M = Group.MEN
         ("Smith was pronounced dead at the scene.", [(U, K, 1, 1)]),
         ("LaPrida Shears, 25, of Tyler, was killed in the crossfire.", [(U, K, 1, 1)]),
         ("Lavell Smith, a 33-year-old black man, was shot and killed Sunday.", [(M, K, 1, 1)]),
+        ("Jesus Rios, a 17-year-old Latino male, died Sunday after being shot.", [(U, K, 1, 1)]),
         ("A 9-month-old baby in Indiana died Thursday.", [(CH, K, 1, 1)]),
         ("Dalton area boy, 8, dies from accidental gunshot wound", [(CH, K, 1, 1)]),
         ("Three-year-old fatally shot in Anchorage", [(U, K, 1, 1)]),
@@ -241,7 +253,7 @@ M = Group.MEN
         # a suspect no harm is told of lends the figures after him no group; holes and children are no counts
         ("Third Suspect Arrested in Shooting That Killed 1 and Injured 4", [(U, K, 1, 1), (U, INJ, 4, 4)]),
         ("The main suspect left five bullet holes in a police helicopter.", []),
-        ("Holder, a father of two, was shot and killed.", []),  # not two killed (Holder himself: not read yet)
+        ("Holder, a father of two, was shot and killed.", [(M, K, 1, 1)]),  # Holder, not two killed
         ("The three people killed inside the home early Sunday died in a dispute.", [(U, K, 3, 3)]),
         # "another" as the object of a harm verb is one more person; the verb is its own, not the figure's
         ("A shooting left three dead and injured another early Sunday.", [(U, K, 3, 3), (U, INJ, 1, 1)]),

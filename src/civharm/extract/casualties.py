@@ -139,6 +139,10 @@ TOLL_ROSE = re.compile(
 # "..., in addition to 5 members of the police": an addition even after a verb.
 ADDITION = re.compile(r"\b(?:in addition to|as well as|besides)\s*$", re.IGNORECASE)
 MORE_AFTER = re.compile(r"^\s+(?:more|additional)\b", re.IGNORECASE)
+# What may stand between a figure and the "N more" that adds to it ("31 people identified, with twelve
+# more"); another clause's verb may not ("five hospitalized Monday evening, a night of music drew hundreds
+# more to the precinct").
+MORE_JOIN = re.compile(r"^(?:\s+\w+){0,4}[\s,]*(?:with|and|while|plus|but)?\s*$", re.IGNORECASE)
 JOINER = re.compile(
     # an apposition may stand between: "his fiancee, Jaime Salazar, 34, and their son"
     r"^(?:,\s*(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})(?:,\s*\d{1,3})?)?"
@@ -264,6 +268,8 @@ NAMED = re.compile(
     r"(?<!\bof )(?<!\bfrom )(?<!\bin )(?=[A-Z][\w'’-]*[a-z])"
     r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3}(?:,?\s+(?:Jr|Sr)\.|\s+I{2,3}\b)?"
     r"(?:,\s*\d{1,3},(?:\s+(?:of|from)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2},?)?)?"
+    # "Jesus Rios, a 17-year-old Latino male, died": who he was, told between commas
+    r"(?P<who>,\s+(?:a|an)\s+[^,.;]{1,60},)?"
     r"(?=\s+(?:was|had been|has been|is|were)\s+(?:\w+\s+){0,2}?(?:shot|killed|wounded|injured|pronounced|hit|struck)\b"
     r"|\s+(?:later\s+)?died\b)"
 )
@@ -366,7 +372,7 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
         group = _group_of(group_match.group("group"))
     else:
         # a person is whoever the noun says, never the group of the figure before ("a gunman ... a clerk")
-        group = (_group_of(quantity.words.split()[-1]) or Group.UNKNOWN) if person else None
+        group = _person_group(quantity.words) if person else None
         if person and quantity.words.lower() in {"him", "her"} and ATTACKER_BEFORE.search(before):
             group = Group.FIGHTERS  # "officers exchanged gunfire with the suspect, killing him"
     phrase_end = quantity.end + (group_match.end() if group_match else 0)
@@ -503,6 +509,8 @@ OBJECT_AFTER = re.compile(
 )
 
 
+# "shooting her parents", "his grandparents were found dead": two people by one noun.
+KIN_PAIR = re.compile(r"\b(?:her|his|their|the|my|our)\s+(?:[a-z]+\s+)?(?:grand)?parents\b", re.IGNORECASE)
 # "a man and woman were found dead": the second noun has no article of its own, and is a second person.
 PAIR_AFTER = re.compile(
     r"\s+and\s+(?:(?:young|elderly|teenage|\d+-year-old)\s+)?(?:woman|man|boy|girl|child|teen(?:ager)?|wife"
@@ -588,6 +596,16 @@ BOTH = re.compile(
 PLURAL_WITHOUT_S = frozenset({"men", "women", "children", "people", "troops", "police"})
 
 
+def _person_group(words: str) -> Group:
+    """A person's group by the noun that names them: the last word ("a 15-year-old boy"), or the noun of
+    what is told of them between commas ("Lavell Smith, a 33-year-old black man,")."""
+    last = _group_of(words.split()[-1].strip(",;:"))
+    if last is not None:
+        return last
+    told = [m.group("noun") for m in PERSON.finditer(words) if m.group("noun")]
+    return (_group_of(told[-1]) if told else None) or Group.UNKNOWN
+
+
 def _both(sentence: str) -> list[Quantity]:
     """ "Both" before people in the plural, as a quantity of two."""
     return [
@@ -606,6 +624,7 @@ def _persons(sentence: str) -> list[Quantity]:
             found.append(Quantity(2, 2, m.start(), pair.end(), sentence[m.start() : pair.end()]))
         else:
             found.append(Quantity(1, 1, m.start(), m.end(), m.group(0)))
+    found.extend(Quantity(2, 2, m.start(), m.end(), m.group(0)) for m in KIN_PAIR.finditer(sentence))
     named = [(m.start(), m.end()) for m in NAMED.finditer(sentence)]
     for m in OBJECT_NAME.finditer(sentence):
         if not (m.group("verb") in {"shooting", "killing"} and ARTICLE_BEFORE.search(sentence, 0, m.start())):
@@ -614,6 +633,8 @@ def _persons(sentence: str) -> list[Quantity]:
             if also:
                 named.append(also.span("name"))  # "accused of shooting Brian Banes and Delandis Clark"
     for start, end in sorted(named):
+        # "Jesus Rios, a 17-year-old Latino male, died": the person told between commas is the named one
+        found = [q for q in found if not (start < q.start and q.end <= end)]
         if not any(q.start < end and start < q.end for q in found):
             found.append(Quantity(1, 1, start, end, sentence[start:end]))
     return found
@@ -670,7 +691,7 @@ def _figures(sentence: str) -> list[_Figure]:
                 continue
             joined = JOINER.match(between) is not None or ADDITION.search(between) is not None
             figure = figure.but(joined=figure.subgroup or joined)
-            if figure.outcome is None and MORE_AFTER.match(sentence[quantity.end :]):
+            if figure.outcome is None and MORE_AFTER.match(sentence[quantity.end :]) and MORE_JOIN.match(between):
                 figure = figure.but(outcome=figures[-1].outcome, group=figures[-1].group)
         figures.append(figure)
     # "39 civilians including 5 children and 7 women were killed": the verb at the end serves all.
