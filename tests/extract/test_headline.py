@@ -31,6 +31,24 @@ def test_hit_minus_killed_are_injured(gazetteer: Gazetteer) -> None:
     assert (head.killed, head.injured) == (1, 1)
 
 
+@pytest.mark.parametrize(
+    ("title", "killed", "injured"),
+    [
+        ("Student killed in restaurant parking lot", 1, 0),
+        ("Police searching for man wanted in death of teen", 1, 0),
+        # an attempt is no death, and a title without one leaves the shot man among the hurt
+        ("Man charged with attempted murder in Garland shooting", 0, 1),
+        ("Man shot in Garland parking lot", 0, 1),
+    ],
+)
+def test_one_shot_in_a_story_whose_title_tells_a_death_is_the_dead(
+    title: str, killed: int, injured: int, gazetteer: Gazetteer
+) -> None:
+    body = "Garland police arrested a teen they say shot a student outside a restaurant Thursday afternoon."
+    head = _head(f"{title}\n{body}", "2017-01-06", gazetteer)
+    assert (head.killed, head.injured) == (killed, injured)
+
+
 def test_a_suspect_killed_by_police_is_not_a_victim(gazetteer: Gazetteer) -> None:
     head = _head(
         "Clerk wounded\nA gunman shot and wounded a store clerk in Toledo, Ohio, on Monday. "

@@ -4,9 +4,9 @@ A local news story usually reports one attack; it may mention others in passing 
 shooting in the area this month"), or run a round-up of other stories below it. Benchmarks and
 summaries need the story's own incident: the first attack mention with victims (local news tells its
 own event first; on gva-dev this beat the mention with the most victims, killed exact 0.7544 →
-0.7596), its killed and injured as the
-largest figure of each (repeated figures are the same people told twice, and a subgroup inside a
-total is never added to it), its place (else the first town the report names) and its date (the
+0.7596), its killed and injured as the largest figure of each (repeated figures are the same people
+told twice, and a subgroup inside a total is never added to it; one person told only as shot, in a
+story whose title tells a death, is the dead), its place (else the first town the report names) and its date (the
 day the words tie to the attack itself, not to a statement, an arrest or a later death; else the
 publication date: local news runs the day of or after the event).
 """
@@ -45,6 +45,12 @@ INCLUDING_BETWEEN = re.compile(r"\b(?:including|among them|among the dead|among 
 TOTAL_GAP_CHARS = 60
 TOWNS = frozenset({"city"})
 AREAS = frozenset({"admin2", "admin1"})
+# A title's words for a death, when the story below only tells that one person was shot.
+TITLE_DEATH = re.compile(
+    r"\b(?:killed|kills|dead|dies|died|death|deadly|fatal|fatally|homicide|murder(?:ed)?|slain|slaying)\b",
+    re.IGNORECASE,
+)
+ATTEMPT = re.compile(r"\battempted\s+(?:murder|homicide)\b", re.IGNORECASE)
 AMONG_AFTER = re.compile(r"[^.;]{0,30}\bamong (?:those|the) (?:killed|dead|who died)\b", re.IGNORECASE)
 
 
@@ -115,7 +121,10 @@ def headline(extraction: Extraction, gazetteer: Gazetteer) -> Headline:
     killed = victims(mention, Outcome.KILLED) if mention else 0
     # "two people were shot, one fatally": those hit and not killed were injured.
     hit = victims(mention, Outcome.KILLED_OR_INJURED) if mention else 0
-    injured = max(victims(mention, Outcome.INJURED) if mention else 0, hit - killed)
+    hurt = victims(mention, Outcome.INJURED) if mention else 0
+    if killed == 0 and hit == 1 and hurt == 0 and _title_tells_a_death(extraction.report):
+        killed = 1  # "Rowlett HS student killed in parking lot" over "the suspect shot a student": he died
+    injured = max(hurt, hit - killed)
     place = _scene(extraction, mention.place if mention else None, gazetteer)
     return Headline(
         killed,
@@ -126,6 +135,13 @@ def headline(extraction: Extraction, gazetteer: Gazetteer) -> Headline:
         attackers(mention, Outcome.KILLED, extraction.report.text) if mention else 0,
         attackers(mention, Outcome.INJURED, extraction.report.text) if mention else 0,
     )
+
+
+def _title_tells_a_death(report: Report) -> bool:
+    """Whether the report's title says someone died ("killed", "death of", "homicide"), though not of an
+    attempt ("attempted murder")."""
+    title = report.title or report.text.split("\n", 1)[0]
+    return TITLE_DEATH.search(title) is not None and ATTEMPT.search(title) is None
 
 
 def _scene(extraction: Extraction, place: Place | None, gazetteer: Gazetteer) -> Place | None:
