@@ -27,6 +27,11 @@ def figures(sentence: str) -> list[tuple[Group, Outcome, int, int | None]]:
         ("He faces charges for killing a two-year-old girl and shooting her parents.", [(CH, K, 1, 1), (U, KI, 2, 2)]),
         ("His elderly parents were found dead in their home.", [(U, K, 2, 2)]),
         ("Police told her parents about the shooting.", []),
+        # recorders count the born: the unborn child is told, not counted
+        ("He is charged in the shooting death of a 15-year-old mother and her unborn child.", [(C, K, 1, 1)]),
+        ("The three people and an unborn baby killed inside the home died in a domestic dispute.", [(C, K, 3, 3)]),
+        # a list of names with ages: the last age is no count
+        ("Nicholas Powers, 30; Demario Burnett, 21; and Jerry Coleman, 31 all died of gunshot wounds.", []),
         # another clause's "hundreds more" are no victims
         (
             "Gunfire left five protesters hospitalized Monday, and a night of music and discussion drew "

@@ -10,7 +10,8 @@ A figure is a quantity (see ``quantities``) bound to a group noun ("civilians", 
     "one dead, two hurt"                    outcome words with no group
 
 What is not counted: a figure under negation or a hypothetical ("could have killed"), a denial
-("denied killing"), and a number with no outcome word near it ("300,000 people ... its victims").
+("denied killing"), a number with no outcome word near it ("300,000 people ... its victims"), and
+an unborn child ("a mother and her unborn child" is one killed: recorders count the born).
 """
 
 from __future__ import annotations
@@ -530,7 +531,10 @@ AND_NAME = re.compile(r",?\s+and\s+(?P<name>[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)
 ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|\w+['’]s)\s+$", re.IGNORECASE)
 AGE_AFTER_NAME = re.compile(r"[A-Za-z][a-z'’-]+\.?,\s*$")
 # "Dennie Reeves, 66 and Ginger Reeves, 64 were found dead": the last of a list of names told with ages.
-AGE_LIST_BEFORE = re.compile(r"[A-Za-z][a-z'’-]+,\s*\d{1,3},?\s+and\s+(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*,\s*$")
+# "Powers, 30; Burnett, 21; and Jerry Trivon Coleman, 31 all died" too.
+AGE_LIST_BEFORE = re.compile(
+    r"[A-Za-z][a-z'’-]+,\s*\d{1,3}(?:,?\s+and|;(?:\s+and)?)\s+(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*,\s*$"
+)
 # "ages 14 to 52", "ages 18, 21 and 35": every number of the list is an age; so is "Justin Aiken and Cody
 # Bouphavong, both 21, were killed" and "Bournes, who was 59, had shot his wife".
 AGES_BEFORE = re.compile(
@@ -538,6 +542,7 @@ AGES_BEFORE = re.compile(
     r"|\bwho\s+(?:was|is)\s+$",
     re.IGNORECASE,
 )
+UNBORN = re.compile(r"\bunborn\b", re.IGNORECASE)
 FAMILY_OF_BEFORE = re.compile(
     r"\b(?:father|mother|parent|dad|mom|grand(?:father|mother|parent))\s+of\s+$", re.IGNORECASE
 )
@@ -622,6 +627,9 @@ def _persons(sentence: str) -> list[Quantity]:
         pair = PAIR_AFTER.match(sentence, m.end())
         if pair:
             found.append(Quantity(2, 2, m.start(), pair.end(), sentence[m.start() : pair.end()]))
+        elif UNBORN.search(m.group(0)):
+            # "a mother and her unborn child": recorders count the born; the words still carry the verb
+            found.append(Quantity(0, 0, m.start(), m.end(), m.group(0)))
         else:
             found.append(Quantity(1, 1, m.start(), m.end(), m.group(0)))
     found.extend(Quantity(2, 2, m.start(), m.end(), m.group(0)) for m in KIN_PAIR.finditer(sentence))
@@ -776,6 +784,8 @@ def find_casualties(sentence: str, offset: int = 0, source: str | None = None) -
             high = None if previous.max is None or high is None else previous.max + high
             group = previous.group
         assert last.outcome is not None
+        if high == 0:
+            continue  # only the unborn
         casualties.append(
             Casualty(
                 start=start + offset,
