@@ -64,6 +64,7 @@ def test_a_date_tied_to_the_harm_dates_the_attack(text: str, words: str) -> None
         ("Great day — Jo Reporter (@joreports) March 2, 2015", "March 2, 2015"),  # a post's signature
         ("Officers say Tuesday the man was shot in the leg.", "Tuesday"),
         ("Five men charged in the park shooting accepted plea deals Tuesday.", "Tuesday"),  # court, not harm
+        ("Federal prosecutors Wednesday filed an involuntary manslaughter charge against him.", "Wednesday"),
     ],
 )
 def test_a_date_tied_to_what_followed_is_aftermath(text: str, words: str) -> None:

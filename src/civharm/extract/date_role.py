@@ -45,7 +45,7 @@ _SPEECH = r"said|says|say|told|announced|reported|stated|added|confirmed|confirm
 SPEECH_CHARS = 25
 _CONTENT = re.compile(r"\bthat\b", re.IGNORECASE)
 _AFTERMATH = (
-    r"identified|identify|released|release|arrested|charged|charges|held|arraigned"
+    r"identified|identify|released|release|arrested|charged|charges?|filed|prosecutors?|held|arraigned"
     r"|sentenced|jail|prison|pleaded|pleas?|guilty|verdict|trial|jury|bond|bail|warrant|indicted|booked|convicted|custody|court"
     r"|hearing|scheduled|testified|funeral|vigil|(?-i:services?|memorial)|ordered"
     r"|condition|autops(?:y|ies)|determined|searching|looking|published|updated?|posted|photo taken"
