@@ -129,6 +129,15 @@ HOME_BEFORE = re.compile(r"\bof\s+$|,\s+$")  # "42, of Swansea, who", "of 19 St 
 SPEAKS_BEFORE = re.compile(r"\b(?:said|says|(?i:according) to)[ \t]+$")
 CLAUSE_END = re.compile(r"\s*[,.;:]")
 SPEAKING_CITY_POPULATION = 500_000  # "Moscow said": a capital speaking for its government
+# Institutions only one country has, by the names its news uses for them.
+INSTITUTIONS = {
+    "US": re.compile(
+        r"\b(?:[Ss]heriff['’]?s? (?:[Oo]ffice|[Dd]epartment|[Dd]eputies)|[Dd]istrict [Aa]ttorney|[Mm]edical [Ee]xaminer"
+        r"|[Hh]ighway [Pp]atrol|[Gg]rand [Jj]ury)\b"
+    ),
+    "GB": re.compile(r"\b(?:Crown Prosecution Service|Constabulary|Scotland Yard|Metropolitan Police)\b"),
+    "CA": re.compile(r"\b(?:RCMP|Royal Canadian Mounted Police|Ontario Provincial Police|OPP|Crown attorney)\b"),
+}
 GIVEN_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][a-z]+)\b)")
 AGED_OF = re.compile(r",\s*\d{1,3},?\s+of\s+$")  # "Jane Doe, 20, of Salem"
 # "the Gresham neighborhood", "Pittsburgh's Bloomfield section": a part of a city called by that name, not
@@ -482,6 +491,12 @@ def _demonym_countries(text: str, gazetteer: Gazetteer) -> Counter[str]:
     return found
 
 
+def _institution_countries(text: str) -> Counter[str]:
+    """Countries whose own institutions the text names ("the Sheriff's Office", "the RCMP"): where a text
+    with no demonym is set, so "Chester" in it is Pennsylvania's, not England's."""
+    return Counter({cc: len(found) for cc, pattern in INSTITUTIONS.items() if (found := pattern.findall(text))})
+
+
 def _prior(match: Match) -> float:
     cand = match.candidate
     return FEATURE_PRIOR[cand.feature] + POPULATION_WEIGHT * math.log10(cand.population + 1) - TIER_PENALTY[match.tier]
@@ -503,8 +518,10 @@ def _resolve_all(
     the text is about (a "Rome" section is no evidence for Italy), and they are never returned; the
     outlet's own country counts as a demonym would, when the text has none.
     """
-    base = _demonym_countries(text, gazetteer) or Counter(
-        m.candidate.country for place in outlet for m in place.matches if m.candidate.feature == "country"
+    base = (
+        _demonym_countries(text, gazetteer)
+        or _institution_countries(text)
+        or Counter(m.candidate.country for place in outlet for m in place.matches if m.candidate.feature == "country")
     )
     keys = [light_key(m.name) for m in mentions]
     names = {key: light_key(m.name) for key, m in zip(keys, mentions, strict=True)}
