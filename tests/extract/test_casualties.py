@@ -30,6 +30,8 @@ def figures(sentence: str) -> list[tuple[Group, Outcome, int, int | None]]:
         # recorders count the born: the unborn child is told, not counted
         ("He is charged in the shooting death of a 15-year-old mother and her unborn child.", [(C, K, 1, 1)]),
         ("The three people and an unborn baby killed inside the home died in a domestic dispute.", [(C, K, 3, 3)]),
+        # a gun's calibre is no count of people shot
+        ("Weapon was a single shot 223, according to the Sheriff's Department.", []),
         # a list of names with ages: the last age is no count
         ("Nicholas Powers, 30; Demario Burnett, 21; and Jerry Coleman, 31 all died of gunshot wounds.", []),
         # another clause's "hundreds more" are no victims

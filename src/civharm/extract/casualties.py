@@ -542,6 +542,8 @@ AGES_BEFORE = re.compile(
     r"|\bwho\s+(?:was|is)\s+$",
     re.IGNORECASE,
 )
+# "Weapon was a single shot 223", "a 12 gauge": a gun's calibre or kind, not people shot.
+WEAPON_BEFORE = re.compile(r"\b(?:single[- ]shot|bolt[- ]action|semi[- ]automatic|caliber|calibre|gauge)\s+$", re.I)
 UNBORN = re.compile(r"\bunborn\b", re.IGNORECASE)
 FAMILY_OF_BEFORE = re.compile(
     r"\b(?:father|mother|parent|dad|mom|grand(?:father|mother|parent))\s+of\s+$", re.IGNORECASE
@@ -662,7 +664,9 @@ def _figures(sentence: str) -> list[_Figure]:
             continue  # "six people, ages 14 to 52": ages, not people
         if FAMILY_OF_BEFORE.search(before):
             continue  # "Anthony Holder, a father of two, was shot": his children, not the harmed
-        if quantity not in persons and AMMUNITION_AFTER.match(sentence[quantity.end :]):
+        if quantity not in persons and (
+            AMMUNITION_AFTER.match(sentence[quantity.end :]) or WEAPON_BEFORE.search(before)
+        ):
             continue
         if (
             quantity not in persons
