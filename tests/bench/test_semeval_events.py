@@ -8,6 +8,7 @@ from civharm.bench.semeval_events import document_event, victim_counts
 def test_numbers_of_victims_and_single_victims() -> None:
     assert victim_counts("Three people were shot and killed and two men were wounded.") == (3, 2)
     assert victim_counts("A man was fatally shot on Sunday.") == (1, 0)
+    assert victim_counts("Last year in Chicago, 4,368 people were shot.") == (0, 0)  # no 368
     assert victim_counts("A teen was shot in the leg and is in stable condition.") == (0, 1)
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from civharm.extract.quantities import number_value
 
-_NUM = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)"
+# "4,368 people were shot" is no 368: a number's digits are all of it
+_NUM = r"((?<![\d,.])\d{1,3}(?![\d,])|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)"
 _WHO = (
     r"(?:(?:other|more|young|teenage|adult|\w+-year-old)\s+)?(?:people|persons|men|women|teens|teenagers|children"
     r"|kids|boys|girls|victims|others|adults|students|officers|individuals)"
