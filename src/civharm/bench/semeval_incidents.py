@@ -20,7 +20,7 @@ from civharm.bench.semeval_data import Document
 from civharm.bench.semeval_events import document_event
 from civharm.bench.semeval_places import document_place
 from civharm.extract.gazetteer import Gazetteer
-from civharm.extract.headline import incident_day
+from civharm.extract.headline import headline, incident_day
 from civharm.link.evidence import lead_words
 from civharm.link.participants import Name, find_names
 from civharm.records import DatePrecision, Extraction, Incident, Outcome, Place, PlacePrecision
@@ -76,7 +76,7 @@ def _lead_incident(sha: str, extraction: Extraction, owners: Sequence[Incident])
 
 
 def _figure(extraction: Extraction, outcome: Outcome) -> int:
-    """The largest figure for people harmed with this outcome in the report's attack mentions."""
+    """The largest figure for people harmed with this outcome in any of the report's attack mentions."""
     values = [c.min for m in extraction.incidents for c in m.casualties if c.outcome is outcome]
     return max(values, default=0)
 
@@ -127,7 +127,12 @@ def document_views(
         sha = shas_by_doc[doc.doc_id]
         extraction = store.extraction(sha) if store.has_report(sha) else None
         lead = _lead_incident(sha, extraction, owners[sha]) if extraction is not None else None
-        killed = _figure(extraction, Outcome.KILLED) if extraction is not None else 0
+        # killed as the report's main incident counts them (victims and attackers, as the task's gun
+        # violence records do; one shot in a story whose title tells a death is the dead); on the trial
+        # split this beat the largest killed figure of any mention (S3 accuracy 21.33 -> 22.51), while
+        # the main incident's injured did not pay (S3 RMSE 12.25 -> 16.05), so injured stay the largest
+        main = headline(extraction, gazetteer) if extraction is not None else None
+        killed = main.killed + main.attackers_killed if main is not None else 0
         injured = _figure(extraction, Outcome.INJURED) if extraction is not None else 0
         event = document_event(doc.title, doc.text, killed, injured)
         # the day the words tie to the attack; else the linked incident's; else the creation date
