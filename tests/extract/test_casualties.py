@@ -30,6 +30,10 @@ def figures(sentence: str) -> list[tuple[Group, Outcome, int, int | None]]:
         # recorders count the born: the unborn child is told, not counted
         ("He is charged in the shooting death of a 15-year-old mother and her unborn child.", [(C, K, 1, 1)]),
         ("The three people and an unborn baby killed inside the home died in a domestic dispute.", [(C, K, 3, 3)]),
+        # a role, then the name of whoever holds it, is one person though a list goes on
+        ("He is accused of injuring his wife, 31-year-old Lesly Paredes and 36-year-old Maria Paz.", [(C, INJ, 2, 2)]),
+        ("His wife, 31-year-old Lesly Paredes, and his son were shot.", [(C, KI, 2, 2)]),
+        ("His wife, his son and his daughter were shot.", [(C, KI, 3, 3)]),
         # a gun's calibre is no count of people shot
         ("Weapon was a single shot 223, according to the Sheriff's Department.", []),
         # a list of names with ages: the last age is no count

@@ -152,6 +152,7 @@ JOINER = re.compile(
 )
 # "Trinity Gay, the daughter of Tyson Gay": a person named again by what she is to someone.
 APPOSITION = re.compile(r"\s*,\s*$")
+NAME_WORD = re.compile(r"\b[A-Z][a-z'’-]+\b")
 OF_AFTER = re.compile(r"\s+of\b")
 # After the second of two people set side by side by a comma, a list goes on ("a man, a woman and a
 # child"); an apposition does not ("The victim, 16-year-old Cade Booher, was shot").
@@ -613,6 +614,13 @@ def _person_group(words: str) -> Group:
     return (_group_of(told[-1]) if told else None) or Group.UNKNOWN
 
 
+def _named_after_role(role: _Figure, named: _Figure) -> bool:
+    """ "his wife, 31-year-old Lesly Paredes and 36-year-old Maria Paredes-Paz": a role told without a
+    name, then a name, is the same person named, though a list goes on after it."""
+    told = role.quantity.words[1:]  # "His wife" opening a sentence is still no name
+    return role.person and not any(c.isupper() for c in told) and NAME_WORD.search(named.quantity.words) is not None
+
+
 def _both(sentence: str) -> list[Quantity]:
     """ "Both" before people in the plural, as a quantity of two."""
     return [
@@ -695,7 +703,7 @@ def _figures(sentence: str) -> list[_Figure]:
                 figure.person
                 and (figures[-1].person or figures[-1].quantity.max == 1)
                 and APPOSITION.match(between)
-                and not LIST_GOES_ON.match(sentence, figure.end)
+                and (not LIST_GOES_ON.match(sentence, figure.end) or _named_after_role(figures[-1], figure))
             ):
                 # "The victim, 16-year-old Cade Booher, was shot": one person, told by the verb after the name
                 previous = figures[-1]
