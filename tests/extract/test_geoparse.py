@@ -624,6 +624,15 @@ def test_people_named_in_the_story_are_no_towns(gazetteer: Gazetteer) -> None:
         ),
     ):
         assert town in {p.name for p in find_places(text, gazetteer, parse(text))}, text
+    # after a locative, a person's name that goes on with "being" is still the person
+    text = (
+        "Officials announced an arrest in the fatal shooting of 20-year-old Tyrell Jackson in July.\n\nThe "
+        "gunfight resulted in Jackson being shot and killed."
+    )
+    assert "Jackson" not in {p.name for p in find_places(text, gazetteer, parse(text))}
+    # a title's separator ends a name the recogniser ran on into the site's ("Brownsville - WMC Action News")
+    text = "10 people shot at party in Brownsville - WMC Action News 5 - Memphis, Tennessee\n\nTen were hurt."
+    assert find_places(text, gazetteer, parse(text))[0].name == "Brownsville"
     # no first name makes a person of a country or a continent
     for text, country in (
         ("Neighbouring Israel has a blockade on Gaza.", "Israel"),

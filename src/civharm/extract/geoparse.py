@@ -122,6 +122,8 @@ BLOCK_BEFORE = re.compile(
     r"(?:(?:and|&|,)\s+)?(?:[NS]?[EW]\s+|[NS]\s+)?$",
     re.IGNORECASE,
 )
+BEING_AFTER = re.compile(r"\s+being\b")
+TITLE_SEPARATOR = re.compile(r"\s[-–—|]\s")
 # A name that speaks or is a "who" is a person's: "Zappala said", "said Zappala.", "at Oropeza, who".
 SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|testified)\b")
 WHO_AFTER = re.compile(r",\s+who\b")
@@ -824,7 +826,9 @@ def find_places(
     if doc is not None:
         person_ends = frozenset(e.end_char for e in doc.ents if e.label_ == "PERSON")
         for ent in doc.ents:
-            span = (ent.start_char, ent.end_char)
+            # "in Brownsville - WMC Action News 5" (ORG): a title's separator ends the name before it
+            cut = TITLE_SEPARATOR.search(ent.text)
+            span = (ent.start_char, ent.start_char + cut.start() if cut else ent.end_char)
             name = _strip_possessive(text, *_strip_the(text, *span, gazetteer), gazetteer)
             # The small English model calls some towns ORG ("the town of Sarmin"): a locative decides,
             # and so does a person's home ("Luis Nava Trujillo of Ephrata", "Jane Doe, 20, of Salem").
@@ -1017,6 +1021,7 @@ def _is_surname(text: str, mention: _Mention, surnames: frozenset[str], gazettee
         and not (mention.qualifier and _names_a_place(mention.qualifier, gazetteer))
         and (
             POSSESSIVE_AFTER.match(text, mention.end) is not None
+            or BEING_AFTER.match(text, mention.end) is not None  # "resulted in Hall being shot"
             or LOCATIVE_BEFORE.search(text[max(0, mention.start - 30) : mention.start]) is None
         )
         and TOWN_BEFORE_NOUN.match(text, mention.end) is None
