@@ -35,6 +35,8 @@ def _role(text: str, words: str) -> DateRole:
         ("Gunfire wounded eight people at Martin Luther King Jr. Memorial Park on Monday.", "Monday"),
         # a shooting reported is one that happened, though "reported" is a speech verb
         ("Two women were arrested in the shooting that was reported Sunday night on Elm Street.", "Sunday"),
+        # a day counted from an event is that event's day, whatever came before it in the sentence
+        ("Green was arrested Thursday, a day after police discovered four of his relatives shot dead.", "a day after"),
     ],
 )
 def test_a_date_tied_to_the_harm_dates_the_attack(text: str, words: str) -> None:
@@ -65,6 +67,7 @@ def test_a_date_tied_to_the_harm_dates_the_attack(text: str, words: str) -> None
         ("Officers say Tuesday the man was shot in the leg.", "Tuesday"),
         ("Five men charged in the park shooting accepted plea deals Tuesday.", "Tuesday"),  # court, not harm
         ("Federal prosecutors Wednesday filed an involuntary manslaughter charge against him.", "Wednesday"),
+        ("He was charged Monday, two days after his arrest.", "two days after"),
     ],
 )
 def test_a_date_tied_to_what_followed_is_aftermath(text: str, words: str) -> None:

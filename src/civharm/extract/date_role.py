@@ -45,7 +45,7 @@ _SPEECH = r"said|says|say|told|announced|reported|stated|added|confirmed|confirm
 SPEECH_CHARS = 25
 _CONTENT = re.compile(r"\bthat\b", re.IGNORECASE)
 _AFTERMATH = (
-    r"identified|identify|released|release|arrested|charged|charges?|filed|prosecutors?|held|arraigned"
+    r"identified|identify|released|release|arrested|arrests?|charged|charges?|filed|prosecutors?|held|arraigned"
     r"|sentenced|jail|prison|pleaded|pleas?|guilty|verdict|trial|jury|bond|bail|warrant|indicted|booked|convicted|custody|court"
     r"|hearing|scheduled|testified|funeral|vigil|(?-i:services?|memorial)|ordered"
     r"|condition|autops(?:y|ies)|determined|searching|looking|published|updated?|posted|photo taken"
@@ -83,6 +83,7 @@ _CHARGE_BEFORE = re.compile(
 CRIMES = frozenset({"murder", "homicide"})
 LOOK_BEFORE_CHARS = 80
 LOOK_AFTER_CHARS = 40
+COUNTED_EVENT_CHARS = 80  # the event a day is counted from: "a day after police discovered four bodies"
 # A clock time next to the date ("about 7:50 p.m. Thursday", "Sunday at around 2 a.m."): reports time
 # what happened, not when someone spoke, so a timed date is not a statement's ("Police said around
 # 7 p.m. on Tuesday the man drove up") and, with nothing else said of it, is the event's.
@@ -102,6 +103,12 @@ def date_role(text: str, mention: DateMention) -> DateRole:
         return DateRole.AFTERMATH
     if _HARM_NOUN_AFTER.match(text, mention.end, mention.end + LOOK_AFTER_CHARS):
         return DateRole.ATTACK
+    if _COUNTED_FROM.search(text, mention.start, mention.end):
+        # "arrested Thursday, a day after police discovered four bodies": the day of what follows "after"
+        end = min(mention.end + COUNTED_EVENT_CHARS, len(text))
+        stop = _CLAUSE_STOP.search(text, mention.end, end)
+        told = next(_CUE.finditer(text, mention.end, stop.start() if stop else end), None)
+        return _role(told) if told else DateRole.UNSAID
     timed = _timed(text, mention)
     start = max(mention.start - LOOK_BEFORE_CHARS, 0)
     stops = [stop.end() for stop in _CLAUSE_STOP.finditer(text, start, mention.start)]
@@ -117,6 +124,10 @@ def date_role(text: str, mention: DateMention) -> DateRole:
     if after:
         return _role(after)
     return DateRole.ATTACK if timed else DateRole.UNSAID
+
+
+# A day counted from an event told after it: "two days after a gunman killed two people".
+_COUNTED_FROM = re.compile(r"\b(?:after|before)$", re.IGNORECASE)
 
 
 def _says_when(text: str, said: int, date: int) -> bool:
