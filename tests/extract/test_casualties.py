@@ -34,6 +34,12 @@ def figures(sentence: str) -> list[tuple[Group, Outcome, int, int | None]]:
         ("He is accused of injuring his wife, 31-year-old Lesly Paredes and 36-year-old Maria Paz.", [(C, INJ, 2, 2)]),
         ("His wife, 31-year-old Lesly Paredes, and his son were shot.", [(C, KI, 2, 2)]),
         ("His wife, his son and his daughter were shot.", [(C, KI, 3, 3)]),
+        # a shouted caption run into a headline: its verb governs nothing after it
+        ("OFFICERS SHOT, SUSPECT KILLED Hundreds gather to mourn slain officers", []),
+        ("SUSPECT KILLED Sheriff: 3 killed in shooting at Michigan courthouse", [(U, K, 3, 3)]),
+        ("GUNMAN KILLED 3 PEOPLE", [(U, K, 3, 3)]),
+        # a region's adjective makes a place of the capital after it, not a person
+        ("Two bailiffs at a courthouse in southwestern Michigan were killed following a shooting.", []),
         # a gun's calibre is no count of people shot
         ("Weapon was a single shot 223, according to the Sheriff's Department.", []),
         # a list of names with ages: the last age is no count

@@ -226,7 +226,9 @@ PERSON = re.compile(
     # a headline's bare noun: "Teen suffers gunshot wound", "Pleasantville woman shot in foot"
     r"|(?:^|(?<=[.;:!?]\s)|(?<=\n))(?=(?-i:[A-Z]))|(?=\d+[- ](?:year|month|week))"
     # a headline's bare object: "shooting that killed teen", "Woman shoots husband"
-    r"|(?<=\bkilled\s)|(?<=\bkills\s)|(?<=\bshoots\s)|(?<=\bwounds\s)|(?<=\binjures\s))"
+    # (the verb in lower case: "SUSPECT KILLED Sheriff: 3 killed" runs a caption into a headline)
+    r"|(?<=\b(?-i:[Kk]illed)\s)|(?<=\b(?-i:[Kk]ills)\s)|(?<=\b(?-i:[Ss]hoots)\s)|(?<=\b(?-i:[Ww]ounds)\s)"
+    r"|(?<=\b(?-i:[Ii]njures)\s))"
     # modifiers: ages, adjectives, and names of places or schools ("a 15-year-old Caldwell County student")
     r"(?:(?:[\w-]+[- ](?:year|month|week|day)s?[- ]old|young|elderly|pregnant|old|little|teenage|unidentified"
     r"|unnamed|local|off-duty|male|female|adult|black|white|hispanic|latino|latina|asian|unarmed|innocent|area"
@@ -267,7 +269,8 @@ NAMED = re.compile(
     r"|Everyone|Everybody|Someone|Somebody|Anyone|Who|What|Which|All|Both|Each|Many|Some|Several|Others|Another"
     r"|Nothing|Everything|The|A|An|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight)\b)"
     # "of Evansville died": a home town, not a name; "the BMW was hit": capitals, not a name
-    r"(?<!\bof )(?<!\bfrom )(?<!\bin )(?=[A-Z][\w'’-]*[a-z])"
+    # "in southwestern Michigan were killed": a region's adjective makes a place of the capital
+    r"(?<!\bof )(?<!\bfrom )(?<!\bin )(?<!ern )(?=[A-Z][\w'’-]*[a-z])"
     r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3}(?:,?\s+(?:Jr|Sr)\.|\s+I{2,3}\b)?"
     r"(?:,\s*\d{1,3},(?:\s+(?:of|from)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2},?)?)?"
     # "Jesus Rios, a 17-year-old Latino male, died": who he was, told between commas
@@ -430,6 +433,8 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
         governing = (
             OUTCOME_BEFORE.search(before) or TOLL_BEFORE.search(before) or TOLL_ROSE.search(sentence, 0, quantity.start)
         )
+        if governing and governing.group("outcome").isupper() and any(c.islower() for c in quantity.words):
+            governing = None  # "SUSPECT KILLED Hundreds gather to mourn": a shouted caption, then a headline
         if governing and _unrealised(before, governing):
             governing = None  # "planned to kill hundreds", "nearly killed his father-in-law": not done
         if governing:
