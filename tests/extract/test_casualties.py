@@ -8,7 +8,7 @@ from civharm.extract.casualties import find_casualties
 from civharm.records import Group, Outcome
 
 K, INJ, KI = Outcome.KILLED, Outcome.INJURED, Outcome.KILLED_OR_INJURED
-C, F, U, CH, W = Group.CIVILIANS, Group.FIGHTERS, Group.UNKNOWN, Group.CHILDREN, Group.WOMEN
+C, F, U, CH, W, M = Group.CIVILIANS, Group.FIGHTERS, Group.UNKNOWN, Group.CHILDREN, Group.WOMEN, Group.MEN
 
 
 def figures(sentence: str) -> list[tuple[Group, Outcome, int, int | None]]:
@@ -34,6 +34,11 @@ def figures(sentence: str) -> list[tuple[Group, Outcome, int, int | None]]:
         ("He is accused of injuring his wife, 31-year-old Lesly Paredes and 36-year-old Maria Paz.", [(C, INJ, 2, 2)]),
         ("His wife, 31-year-old Lesly Paredes, and his son were shot.", [(C, KI, 2, 2)]),
         ("His wife, his son and his daughter were shot.", [(C, KI, 3, 3)]),
+        ("5-year-old passes away after accidental shooting", [(U, K, 1, 1)]),
+        (
+            "A 6-year-old child was shot five times and killed, his father was critically injured.",
+            [(CH, K, 1, 1), (M, INJ, 1, 1)],
+        ),
         # a shouted caption run into a headline: its verb governs nothing after it
         ("OFFICERS SHOT, SUSPECT KILLED Hundreds gather to mourn slain officers", []),
         ("SUSPECT KILLED Sheriff: 3 killed in shooting at Michigan courthouse", [(U, K, 3, 3)]),
@@ -145,9 +150,6 @@ def test_spans_and_words_point_into_the_report_text() -> None:
 )
 def test_more_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, int | None]]) -> None:
     assert figures(sentence) == expected
-
-
-M = Group.MEN
 
 
 @pytest.mark.parametrize(

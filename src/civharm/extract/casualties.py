@@ -71,7 +71,10 @@ _SHOT_DEAD = (
     r"(?:fatally|mortally)\s+(?:shot|wounded)|shot,?\s+(?:and\s+)?killed|shot\s+(?:dead|to\s+death)"
     r"|pronounced\s+dead|fatally(?=\s*[.,;)]|\s*$)"
 )
-_KILLED = rf"{_SHOT_DEAD}|killed|murdered|dead|died|dies|deaths?|fatalities|lost their lives|perished|slain|massacred"
+_KILLED = (
+    rf"{_SHOT_DEAD}|killed|murdered|dead|died|dies|deaths?|fatalities|lost their lives|perished|slain|massacred"
+    r"|pass(?:ed|es)\s+away"
+)
 # "a man was shot", "two people were struck": hit, and whether they lived is not said: killed or injured.
 # "hit" and "struck" name harm only when people are hit (``HIT_WORDS``, see ``_read``).
 _SHOT = r"shot|hit|struck"
@@ -211,7 +214,8 @@ PERSON = re.compile(
     # "the 13-year-old was dead": an age alone names a person too
     # "Three-year-old fatally shot", "a 15-month-old in the minivan was also struck"
     r"\b(?:(?:a|an|the|one)\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-old(?=(?:\s+in\s+the\s+\w+)?,?\s+"
-    r"(?:was|is|had|has|died|dies|shot|killed|hit|struck|wounded|injured|also|later|accidentally|fatally)\b)"
+    r"(?:was|is|had|has|died|dies|passes|passed|shot|killed|hit|struck|wounded|injured|also|later|accidentally"
+    r"|fatally)\b)"
     # "he was shot", "she died from her injuries": a pronoun whose fate the sentence tells
     r"|\b(?:He|She)(?=\s+(?:(?:was|had been|has been|is|remains|remained|later|also|then|eventually)\s+"
     r"(?:\w+\s+){0,2}?)?"
@@ -476,7 +480,7 @@ ATTACKER_BEFORE = re.compile(
 # subject's next verb tells the fate ("and his brother died" has a subject of its own).
 SHOT_THEN_DIED = re.compile(
     r"[^.;:!?]{0,80}?\b(?:and|but)\s+(?:(?:was|later|then|eventually|subsequently|soon)\s+)*"
-    r"(?:pronounced\s+dead|died|succumbed)\b",
+    r"(?:pronounced\s+dead|died|succumbed|killed|passed\s+away)\b",
     re.IGNORECASE,
 )
 SHOT_THEN_HURT = re.compile(
