@@ -22,6 +22,8 @@ def _words(sentence: str) -> list[str]:
         "Child injured by stray bullet",
         "Two dead after gunfight",
         "Police investigate the homicide.",
+        "Houston mass killing suspect appears in court",  # an attack named without its weapon
+        "Police investigate a double killing.",
     ],
 )
 def test_a_shooting_is_named(sentence: str) -> None:

@@ -48,8 +48,8 @@ ATTACK_PATTERNS: tuple[tuple[AttackType, str], ...] = (
     # one violent attack named without its weapon: "an apparent murder-suicide", "a double homicide"
     (
         AttackType.OTHER,
-        r"murder[\s-]suicides?|(?:double|triple|quadruple) (?:murders?|homicides?|slayings?)|massacres?"
-        r"|killing spree|rampage|slayings?"
+        r"murder[\s-]suicides?|(?:double|triple|quadruple) (?:murders?|homicides?|slayings?|killings?)|massacres?"
+        r"|killing spree|mass (?:killings?|murders?)|rampage|slayings?"
         r"|homicides?(?! (?:detectives?|units?|division|investigators?|squad|charges?|counts?|cases?))",
     ),
 )
