@@ -35,6 +35,8 @@ def figures(sentence: str) -> list[tuple[Group, Outcome, int, int | None]]:
         ("His wife, 31-year-old Lesly Paredes, and his son were shot.", [(C, KI, 2, 2)]),
         ("His wife, his son and his daughter were shot.", [(C, KI, 3, 3)]),
         ("5-year-old passes away after accidental shooting", [(U, K, 1, 1)]),
+        ("The three other teens survived but were also hit and injured by gunfire.", [(CH, INJ, 3, 3)]),
+        ("A man was shot and his brother was wounded.", [(M, KI, 1, 1), (U, INJ, 1, 1)]),
         (
             "A 6-year-old child was shot five times and killed, his father was critically injured.",
             [(CH, K, 1, 1), (M, INJ, 1, 1)],

@@ -100,7 +100,9 @@ _SUFFERED = (
 _INJURED = rf"shot\s+and\s+(?:wounded|injured)|{_SUFFERED}|{_HOSPITAL}|wounded|injured|hurt|injuries|maimed|grazed"
 _MISSING = r"missing|unaccounted for|buried under (?:the )?rubble"
 _AUX = (
+    # "three other teens survived but were also hit": alive, and hit
     r"(?:\s*(?:,\s*)?(?:who|that|were|was|have|has|had|been|are|is|being|reportedly|reported|also|all|later|found|both"
+    r"|survived,?\s+(?:but|and)"
     r"|since|now|still|remains|remained|were\s+said\s+to\s+have|are\s+feared|feared|confirmed|believed|thought|to\s+be|to\s+have)\b)*"
 )
 # "left three dead and injured another": a harm verb with an object of its own is not the figure's
@@ -485,7 +487,8 @@ SHOT_THEN_DIED = re.compile(
 )
 SHOT_THEN_HURT = re.compile(
     r"[^.;:!?]{0,80}?\b(?:and|but)\s+(?:(?:was|is|later|then)\s+)*(?:(?:received|suffered|sustained|treated\s+for)"
-    r"\s+(?:[\w-]+\s+){0,3}?(?:injur(?:y|ies)|wounds?)|(?:(?:is|was)\s+expected\s+to\s+)?survived?)\b",
+    r"\s+(?:[\w-]+\s+){0,3}?(?:injur(?:y|ies)|wounds?)|(?:(?:is|was)\s+expected\s+to\s+)?survived?"
+    r"|injured|wounded|hurt)\b",  # "were also hit and injured"
     re.IGNORECASE,
 )
 FOUND_THEN = re.compile(
