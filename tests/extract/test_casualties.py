@@ -23,6 +23,11 @@ def figures(sentence: str) -> list[tuple[Group, Outcome, int, int | None]]:
         ("The death toll rose to 44.", [(U, K, 44, 44)]),
         ("Bodies of 31 people identified, with twelve more awaiting identification.", [(U, K, 43, 43)]),
         ("Police said 12 were killed on Monday and 20 more on Tuesday.", [(U, K, 32, 32)]),
+        (
+            "The bodies of 31 people were identified after Saturday's bombing of a market, with twelve more awaiting "
+            "identification.",
+            [(U, K, 43, 43)],
+        ),
         # "her parents" are two people; parents who watch or are told are no casualties
         ("He faces charges for killing a two-year-old girl and shooting her parents.", [(CH, K, 1, 1), (U, KI, 2, 2)]),
         ("His elderly parents were found dead in their home.", [(U, K, 2, 2)]),

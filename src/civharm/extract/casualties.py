@@ -145,10 +145,12 @@ TOLL_ROSE = re.compile(
 # "..., in addition to 5 members of the police": an addition even after a verb.
 ADDITION = re.compile(r"\b(?:in addition to|as well as|besides)\s*$", re.IGNORECASE)
 MORE_AFTER = re.compile(r"^\s+(?:more|additional)\b", re.IGNORECASE)
-# What may stand between a figure and the "N more" that adds to it ("31 people identified, with twelve
-# more"); another clause's verb may not ("five hospitalized Monday evening, a night of music drew hundreds
-# more to the precinct").
-MORE_JOIN = re.compile(r"^(?:\s+\w+){0,4}[\s,]*(?:with|and|while|plus|but)?\s*$", re.IGNORECASE)
+# What may stand between a figure and the "N more" that adds to it: a few words, or anything ending in
+# a joining word ("31 people identified after Saturday's bombing of a market, with twelve more"); another
+# clause's verb may not ("five hospitalized Monday evening, a night of music drew hundreds more").
+MORE_JOIN = re.compile(
+    r"^(?:\s+\w+){0,4}[\s,]*(?:with|and|while|plus|but)?\s*$|\b(?:with|and|while|plus)\s*$", re.IGNORECASE
+)
 JOINER = re.compile(
     # an apposition may stand between: "his fiancee, Jaime Salazar, 34, and their son"
     r"^(?:,\s*(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})(?:,\s*\d{1,3})?)?"
@@ -723,7 +725,7 @@ def _figures(sentence: str) -> list[_Figure]:
                 continue
             joined = JOINER.match(between) is not None or ADDITION.search(between) is not None
             figure = figure.but(joined=figure.subgroup or joined)
-            if figure.outcome is None and MORE_AFTER.match(sentence[quantity.end :]) and MORE_JOIN.match(between):
+            if figure.outcome is None and MORE_AFTER.match(sentence[quantity.end :]) and MORE_JOIN.search(between):
                 figure = figure.but(outcome=figures[-1].outcome, group=figures[-1].group)
         figures.append(figure)
     # "39 civilians including 5 children and 7 women were killed": the verb at the end serves all.
