@@ -282,7 +282,7 @@ NAMED = re.compile(
     r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3}(?:,?\s+(?:Jr|Sr)\.|\s+I{2,3}\b)?"
     r"(?:,\s*\d{1,3},(?:\s+(?:of|from)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2},?)?)?"
     # "Jesus Rios, a 17-year-old Latino male, died": who he was, told between commas
-    r"(?P<who>,\s+(?:a|an)\s+[^,.;]{1,60},)?"
+    r"(?:,\s+(?:a|an)\s+[^,.;]{1,60},)?"
     r"(?=\s+(?:was|had been|has been|is|were)\s+(?:\w+\s+){0,2}?(?:shot|killed|wounded|injured|pronounced|hit|struck)\b"
     r"|\s+(?:later\s+)?died\b)"
 )
