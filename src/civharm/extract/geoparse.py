@@ -123,7 +123,8 @@ BLOCK_BEFORE = re.compile(
     re.IGNORECASE,
 )
 BEING_AFTER = re.compile(r"\s+being\b")
-TITLE_SEPARATOR = re.compile(r"\s[-–—|]\s")
+# What separates a page title's parts ("... in Brownsville - WMC Action News 5 - Memphis").
+TITLE_SEPARATOR = re.compile(r"\s(?:-|\||–|—|«|::)\s")
 # A name that speaks or is a "who" is a person's: "Zappala said", "said Zappala.", "at Oropeza, who".
 SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|testified)\b")
 WHO_AFTER = re.compile(r",\s+who\b")

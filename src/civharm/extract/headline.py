@@ -206,7 +206,6 @@ def _scene_among(
 
 # A page title's site name: the rest of the title after a separator, when it names a broadcaster (a call
 # sign) or a site ("- WMC Action News 5 - Memphis, Tennessee", "| WBTV Charlotte", "- wave3.com-Louisville").
-_TITLE_SEPARATOR = re.compile(r"\s(?:-|\||–|—|«|::)\s")
 _SITE_MARK = re.compile(r"(?i:\.com)\b|\bNews\b|\bNEWS\b|\bTV\b|\b[KW][A-Z]{2,3}\b")
 
 
@@ -214,7 +213,7 @@ def masthead_span(text: str) -> tuple[int, int] | None:
     """Where the first line, a page title, carries its site's name (``_SITE_MARK``), if it does."""
     line_end = text.find("\n")
     line_end = len(text) if line_end < 0 else line_end
-    for found in _TITLE_SEPARATOR.finditer(text, 0, line_end):
+    for found in geoparse.TITLE_SEPARATOR.finditer(text, 0, line_end):
         if _SITE_MARK.search(text, found.end(), line_end):
             return found.start(), line_end
     return None
