@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from civharm.extract.dates import (
     DATE_GRACE_DAYS,
     DateMention,
+    counted_from_publication,
     find_dates,
     resolve_day_month,
     resolve_weekday,
@@ -336,3 +337,16 @@ def test_days_after_count_back_from_the_day_named_before_them() -> None:
     assert [m.words for m in find_dates(lead, published)] == ["Monday"]
     apart = "He was hurt on Monday. A day after the shooting, police spoke."
     assert [m.words for m in find_dates(apart, published)] == ["Monday"]
+
+
+def test_a_day_counted_from_the_page_is_told_apart_from_a_day_named() -> None:
+    text = "Shot this morning, two days ago, last night, Sunday, on March 1 and Friday evening."
+    counted = {m.words: counted_from_publication(m) for m in find_dates(text, date(2015, 3, 4))}
+    assert counted == {
+        "this morning": True,
+        "two days ago": True,
+        "last night": True,
+        "Sunday": False,
+        "March 1": False,
+        "Friday": False,
+    }

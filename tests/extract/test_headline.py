@@ -212,6 +212,14 @@ _INCIDENT_DAYS = [
         dt.date(2015, 5, 4),
     ),
     ("last night", "Shooting\nTwo people were shot last night in Dayton, Ohio.", "2015-07-06", dt.date(2015, 7, 5)),
+    (
+        # a broadcast's "this evening", on a page dated the next day, is weaker than the day the text names
+        "named day over one counted from the page",
+        "4 shot\nANCHOR: IT HAPPENED AROUND 6:00 P.M. THIS EVENING NEAR ELLIS STREET IN JACKSONVILLE, FLORIDA.\n\n"
+        "Gunmen sent three people to the hospital and killed an 18-year-old Tuesday night.",
+        "2015-11-04",
+        dt.date(2015, 11, 3),
+    ),
 ]
 
 

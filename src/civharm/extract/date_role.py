@@ -41,7 +41,7 @@ _DEATH = r"died|dies|pronounced (?:dead|deceased)|found dead|succumbed"
 # Speech verbs date the statement only when the date follows them closely ("police said Friday",
 # "told reporters Tuesday"); further on, the date is inside what was said ("police said the man was
 # holding the gun on March 20 when it discharged").
-_SPEECH = r"said|says|say|told|announced|reported|stated|added|confirmed|confirms"
+_SPEECH = r"said|says|say|told|announced|reported|stated|added|confirmed|confirms|revealed|disclosed"
 SPEECH_CHARS = 25
 _CONTENT = re.compile(r"\bthat\b", re.IGNORECASE)
 _AFTERMATH = (

@@ -209,6 +209,16 @@ class _Point:
     inferred_year: bool = False
 
 
+def counted_from_publication(mention: DateMention) -> bool:
+    """Whether the mention names its day only by the page's date ("today", "last night", "two days ago").
+
+    A page's date is often a day later than the words were written (a story filed at night, a page
+    updated the next morning), so such a day is weaker than one the words name ("Sunday", "March 3").
+    """
+    words = " ".join(mention.words.split())
+    return _RELATIVE_RE.fullmatch(words) is not None or _DAYS_AGO_RE.fullmatch(words) is not None
+
+
 def resolve_weekday(weekday: int, published: date) -> date:
     """The latest ``weekday`` (0 = Monday) on or before ``published``.
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from civharm.extract import geoparse
 from civharm.extract.date_role import date_role
-from civharm.extract.dates import find_dates
+from civharm.extract.dates import counted_from_publication, find_dates
 from civharm.records import (
     AttackMention,
     Casualty,
@@ -265,8 +265,9 @@ def incident_day(report: Report) -> dt.date | None:
     """The day of the attack: the best day-precise date on or before publication.
 
     Best is by role (the attack's own day, then a death's, then a day nothing is said of, and a
-    statement's, arrest's, court's or page's day last: ``date_role``), then the first told: local
-    news tells the event first. The main mention's own date is not preferred: a mention gathers
+    statement's, arrest's, court's or page's day last: ``date_role``), then a day the words name over
+    one counted from the page's date ("early Tuesday" over "this evening" in a transcript published the
+    next day: ``counted_from_publication``), then the first told: local news tells the event first. The main mention's own date is not preferred: a mention gathers
     many sentences of a follow-up story, statements and arrests among them, and on gva-dev
     preferring dates inside it chose another incident's or a statement's day more often than it
     saved one.
@@ -280,7 +281,7 @@ def incident_day(report: Report) -> dt.date | None:
     ]
     if not days:
         return None
-    return min(days, key=lambda m: (date_role(report.text, m), m.start)).date
+    return min(days, key=lambda m: (date_role(report.text, m), counted_from_publication(m), m.start)).date
 
 
 def _first_town(
