@@ -19,6 +19,37 @@ def test_victim_names_are_found_and_organisations_are_not() -> None:
     assert not any("Police" in n or "Hospital" in n for n in names)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two men were shot on the Southwest Side, the Chicago Tribune reported.",  # a part of town, an outlet
+        "A man was shot at Lehigh Valley Hospital-Cedar Crest.",  # a word inside a hyphenated one
+        "Mayor Rahm Emanuel said the shooting was senseless.",  # an office held
+        "Caption Close Image 1 of 6 A woman was found shot in west Houston.",  # the page around the story
+        "Anyone who saw the shooting should call Crime Stoppers.",
+    ],
+)
+def test_places_outlets_offices_and_the_page_are_not_people(text: str) -> None:
+    assert find_names(text) == []
+
+
+def test_a_title_case_line_names_no_one() -> None:
+    text = "Teen Boys Shot During Party\nTwo boys were shot at a party on Elm Street, police said."
+    assert find_names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A grand jury indicted a teen for killing Troyvonte Hurt in August.",
+        "He is charged in the shooting death of Troyvonte Hurt near Clay Street.",
+        "Police arrested a man in the murder of Troyvonte Hurt.",
+    ],
+)
+def test_the_person_a_killing_or_a_murder_is_told_of_is_named(text: str) -> None:
+    assert [n.full for n in find_names(text)] == ["Troyvonte Hurt"]
+
+
 def test_a_capitalised_run_far_from_incident_words_is_not_a_name() -> None:
     assert find_names("Subscribe to Morning Briefing for the weather.") == []
 

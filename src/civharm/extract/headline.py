@@ -267,10 +267,10 @@ def incident_day(report: Report) -> dt.date | None:
     Best is by role (the attack's own day, then a death's, then a day nothing is said of, and a
     statement's, arrest's, court's or page's day last: ``date_role``), then a day the words name over
     one counted from the page's date ("early Tuesday" over "this evening" in a transcript published the
-    next day: ``counted_from_publication``), then the first told: local news tells the event first. The main mention's own date is not preferred: a mention gathers
-    many sentences of a follow-up story, statements and arrests among them, and on gva-dev
-    preferring dates inside it chose another incident's or a statement's day more often than it
-    saved one.
+    next day: ``counted_from_publication``), then the first told: local news tells the event first.
+    The main mention's own date is not preferred: a mention gathers many sentences of a follow-up
+    story, statements and arrests among them, and on gva-dev preferring dates inside it chose another
+    incident's or a statement's day more often than it saved one.
     """
     days = [
         m

@@ -175,6 +175,60 @@ _NOT_NAME = frozenset(
         "jail",
         "prison",
         "correctional",
+        # the outlets and the page around the story: "Chicago Tribune", "Copy Link Copy", "Buy Photo"
+        "tribune",
+        "times",
+        "herald",
+        "gazette",
+        "journal",
+        "wire",
+        "media",
+        "broadcasting",
+        "corporation",
+        "group",
+        "images",
+        "image",
+        "photo",
+        "photos",
+        "caption",
+        "gallery",
+        "video",
+        "transcript",
+        "advertisement",
+        "story",
+        "link",
+        # parts of a city and other places: "Southwest Side", "Northeast Portland", "Dauphin Island Parkway"
+        "northwest",
+        "northeast",
+        "southwest",
+        "southeast",
+        "side",
+        "area",
+        "parkway",
+        "trail",
+        "place",
+        "heights",
+        "subdivision",
+        "inn",
+        "lounge",
+        "armory",
+        "facility",
+        # offices held, not people involved: "Mayor Rahm Emanuel", "Florida Gov"
+        "mayor",
+        "gov",
+        "governor",
+        "president",
+        "coroner",
+        "superintendent",
+        "investigator",
+        # a crime's or a headline's words: "Aggravated Assault", "Crime Stoppers", "Others Wounded"
+        "assault",
+        "robbery",
+        "crime",
+        "stoppers",
+        "shooting",
+        "wounded",
+        "year",
     ]
 )
 # Words of one name are on one line: a headline's last word and the lead's first are not a name.
@@ -197,12 +251,17 @@ _SPEAKS_AFTER = re.compile(
 AGE_BEFORE_WINDOW = 40
 _CUE_AFTER = re.compile(r"^\s*(?:was|had)\s")
 _CUE_NEAR = re.compile(
-    r"\b(?:victim|victims|identified|shot|killed|died|dead|wounded|injured|suspect|charged|arrested|shooter"
+    r"\b(?:victim|victims|identified|shot|killed|killing|died|dead|wounded|injured|suspect|charged|arrested|shooter"
+    r"|murder|murdered|slain|slaying|indicted|accused|shooting|death"
     r"|gunman|son|daughter|mother|father|brother|sister|wife|husband|boyfriend|girlfriend|family|fired|burned)\b",
     re.IGNORECASE,
 )
 # Characters either side of a name searched for a cue: about one clause.
 CUE_WINDOW = 80
+# A line of at least this many words with at least this share capitalised is in title case.
+TITLE_CASE_WORDS = 4
+TITLE_CASE_SHARE = 0.8
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 @dataclass(frozen=True)
@@ -214,7 +273,17 @@ class Name:
 
 
 def _is_name(words: list[str]) -> bool:
-    return not any(w.casefold().strip(".'’") in _NOT_NAME for w in words)
+    """No word, nor part of a hyphenated one ("Lehigh Valley Hospital-Cedar Crest"), marks something else."""
+    return not any(part in _NOT_NAME for w in words for part in re.split(r"-", w.casefold().strip(".'’")))
+
+
+def _in_title_case(text: str, start: int) -> bool:
+    """Whether the line around ``start`` capitalises nearly every word: a title-case headline, a caption or
+    the page's menu ("Teen Boys Shot During Party", "Hide Transcript Show"), where capitals mark no name."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    words = _WORD.findall(text[line_start : line_end if line_end >= 0 else len(text)])
+    return len(words) >= TITLE_CASE_WORDS and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def find_names(text: str) -> list[Name]:
@@ -222,7 +291,7 @@ def find_names(text: str) -> list[Name]:
     seen: dict[str, Name] = {}
     for m in _RUN.finditer(text):
         words = [w for w in m.group(1).split() if not re.fullmatch(r"[A-Z]\.", w)]
-        if len(words) < 2 or not _is_name(words):
+        if len(words) < 2 or not _is_name(words) or _in_title_case(text, m.start()):
             continue
         after = text[m.end() : m.end() + CUE_WINDOW]
         around = text[max(0, m.start() - CUE_WINDOW) : m.end() + CUE_WINDOW]
