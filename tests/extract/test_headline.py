@@ -26,6 +26,28 @@ def test_shot_then_died_is_one_killed_not_also_injured(gazetteer: Gazetteer) -> 
     assert head.date == dt.date(2015, 3, 1)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boy dies after shooting\nOfficers found a 3-year-old boy suffering from a gunshot wound to the chest in "
+        "New Orleans, Louisiana. The boy was taken to a hospital where he later died.",
+        "Teen dies\nThe victim who suffered the gunshot wound in Clearwater, South Carolina, on Monday has died.",
+    ],
+)
+def test_the_wounded_told_to_have_died_are_the_dead_not_also_injured(text: str, gazetteer: Gazetteer) -> None:
+    head = _head(text, "2015-03-04", gazetteer)
+    assert (head.killed, head.injured) == (1, 0)
+
+
+def test_a_second_wounded_who_survives_stays_injured(gazetteer: Gazetteer) -> None:
+    text = (
+        "One dead, one hurt\nA 16-year-old has died after a shooting in Stockton, California. "
+        "A second 16-year-old was taken to the hospital with non-life-threatening injuries."
+    )
+    head = _head(text, "2015-03-04", gazetteer)
+    assert (head.killed, head.injured) == (1, 1)
+
+
 def test_hit_minus_killed_are_injured(gazetteer: Gazetteer) -> None:
     head = _head("Shooting\nTwo people were shot, one fatally, in Dayton, Ohio, on Saturday.", "2015-07-06", gazetteer)
     assert (head.killed, head.injured) == (1, 1)

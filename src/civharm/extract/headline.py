@@ -51,6 +51,18 @@ TITLE_DEATH = re.compile(
     re.IGNORECASE,
 )
 ATTEMPT = re.compile(r"\battempted\s+(?:murder|homicide)\b", re.IGNORECASE)
+# A death told after the wounding: "later died", "has now died", "died at the hospital", "succumbed".
+_DEATH_AFTER_WOUNDS = (
+    r"(?:later died|(?:has|have) (?:now |since )?died|died (?:later|shortly|hours|days|a short time)"
+    r"|died (?:at|in) (?:a |the )?(?:\w+ ){0,3}hospital|died (?:from|of) (?:his|her|their|the) (?:injuries|wounds)"
+    r"|succumbed|was (?:later )?pronounced dead)"
+)
+DIED_LATER_SAME = re.compile(rf"[^.;!?]*?\b{_DEATH_AFTER_WOUNDS}", re.IGNORECASE)
+DIED_LATER_NEXT = re.compile(
+    r"[^.;!?]*[.;!?]\s+(?:He|She|The (?:boy|girl|man|woman|child|teen|teenager|victim|baby|infant|toddler))\b"
+    rf"[^.;!?]{{0,80}}?\b{_DEATH_AFTER_WOUNDS}",
+    re.IGNORECASE,
+)
 AMONG_AFTER = re.compile(r"[^.;]{0,30}\bamong (?:those|the) (?:killed|dead|who died)\b", re.IGNORECASE)
 
 
@@ -69,9 +81,24 @@ class Headline:
     attackers_injured: int = 0
 
 
-def victims(mention: AttackMention, outcome: Outcome) -> int:
-    """The largest lower bound among the mention's victim figures with this outcome."""
-    return max((c.min for c in mention.casualties if _counts(c, outcome)), default=0)
+def victims(mention: AttackMention, outcome: Outcome, text: str | None = None) -> int:
+    """The largest lower bound among the mention's victim figures with this outcome. Given the report's
+    text, the wounded it then tells died ("found a boy suffering from a gunshot wound. He later died")
+    are not among the injured: they are the dead."""
+    return max(
+        (
+            c.min
+            for c in mention.casualties
+            if _counts(c, outcome) and not (text is not None and outcome is Outcome.INJURED and _died_later(c, text))
+        ),
+        default=0,
+    )
+
+
+def _died_later(casualty: Casualty, text: str) -> bool:
+    """Whether the wounded of this figure are told to have died, in its own sentence ("the victim who
+    suffered the gunshot wound ... has died") or by the next one's subject ("He later died")."""
+    return any(p.match(text, casualty.end) is not None for p in (DIED_LATER_SAME, DIED_LATER_NEXT))
 
 
 def _harmed(mention: AttackMention) -> int:
@@ -121,7 +148,7 @@ def headline(extraction: Extraction, gazetteer: Gazetteer) -> Headline:
     killed = victims(mention, Outcome.KILLED) if mention else 0
     # "two people were shot, one fatally": those hit and not killed were injured.
     hit = victims(mention, Outcome.KILLED_OR_INJURED) if mention else 0
-    hurt = victims(mention, Outcome.INJURED) if mention else 0
+    hurt = victims(mention, Outcome.INJURED, extraction.report.text) if mention else 0
     if killed == 0 and hit == 1 and hurt == 0 and _title_tells_a_death(extraction.report):
         killed = 1  # "Rowlett HS student killed in parking lot" over "the suspect shot a student": he died
     injured = max(hurt, hit - killed)
