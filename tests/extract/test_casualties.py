@@ -338,10 +338,18 @@ def test_more_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, i
         # words that open a sentence are not names
         ("Nobody was hurt.", []),
         ("Police said Smith shot Jones.", []),
+        # a role in a death is no death of one's own
+        ("Police searched for a suspect in the shooting death of a teenage boy.", [(CH, K, 1, 1)]),
+        ("He was not named a suspect in Newsom's death.", []),
     ],
 )
 def test_local_news_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, int | None]]) -> None:
     assert figures(sentence) == expected
+
+
+def test_the_object_of_an_asides_preposition_is_not_the_subject_after_it() -> None:
+    found = figures("The boy, shot in the head as he ran from a gunman, has died.")
+    assert all(group is not Group.FIGHTERS for group, *_ in found)
 
 
 def test_conflicting_sources_stay_separate_claims() -> None:

@@ -414,6 +414,10 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
         outcome_match, rest[aside.end() :] if aside and not OUTCOME_AFTER.match(rest) else rest
     ):
         outcome_match = None  # "the gunman killed two people": he did the killing
+    if outcome_match and lead and lead.group("origin").strip() and DEATH_NOUN.fullmatch(outcome_match.group("outcome")):
+        outcome_match = None  # "a suspect in the shooting death of a boy", "a suspect in Newsom's death": his role
+    if outcome_match and person and OBJECT_OF_BEFORE.search(before) and rest[:1] in {",", ")"}:
+        outcome_match = None  # "a boy, shot as he ran from a gunman, has died": the clause closes, its verb is not his
     if outcome_match:
         outcome = _outcome_of(outcome_match.group("outcome"))
         verb_end = outcome_match.end()
@@ -472,6 +476,10 @@ DONE_BEFORE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?to\s+$",
     re.IGNORECASE,
 )
+# A harm told by a noun ("death"), which after "in the shooting" or "in Newsom's" is what a role is in.
+DEATH_NOUN = re.compile(r"deaths?", re.IGNORECASE)
+# A preposition right before a person: the object of an aside, not the subject of the verb after it.
+OBJECT_OF_BEFORE = re.compile(r"\b(?:from|by|with|at|toward|towards|against)\s+$", re.IGNORECASE)
 BASE_VERB = re.compile(r"kill|shoot|wound|injure|hurt|hit|strike", re.IGNORECASE)
 # Whom "killing him" is about when the clause names an attacker just before.
 # ("fired at the woman, killing her": an article brings in someone else, whom "her" is)
