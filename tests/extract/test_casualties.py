@@ -29,7 +29,7 @@ def figures(sentence: str) -> list[tuple[Group, Outcome, int, int | None]]:
             [(U, K, 43, 43)],
         ),
         # "her parents" are two people; parents who watch or are told are no casualties
-        ("He faces charges for killing a two-year-old girl and shooting her parents.", [(CH, K, 1, 1), (U, KI, 2, 2)]),
+        ("He faces charges for killing a two-year-old girl and shooting her parents.", [(CH, K, 1, 1), (U, INJ, 2, 2)]),
         ("His elderly parents were found dead in their home.", [(U, K, 2, 2)]),
         ("Police told her parents about the shooting.", []),
         # recorders count the born: the unborn child is told, not counted
@@ -338,6 +338,18 @@ def test_more_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, i
         # words that open a sentence are not names
         ("Nobody was hurt.", []),
         ("Police said Smith shot Jones.", []),
+        # people listed with their ages share the verb after the last; a role and a name are one person
+        ("Melanie Virgen, 13, and Edgar Sanchez Rios, 16, were shot and killed.", [(C, K, 2, 2)]),
+        ("Brenda Adams, 40, and her son Mark, 18, were killed.", [(C, K, 2, 2)]),
+        ("Police Chief John Smith said Mark Jones, 18, was killed.", [(U, K, 1, 1)]),
+        # a shot one told right after a killed one, by the same subject, lived
+        ("He killed his wife and shot his daughter.", [(W, K, 1, 1), (CH, INJ, 1, 1)]),
+        ("A man was killed and two others shot.", [(Group.MEN, K, 1, 1), (U, KI, 2, 2)]),
+        (
+            "He shot his partner and their two children before setting the house on fire and killing himself.",
+            [(C, KI, 3, 3), (Group.FIGHTERS, K, 1, 1)],
+        ),
+        ("Child accidentally shoots, kills himself", []),
         # a role in a death is no death of one's own
         ("Police searched for a suspect in the shooting death of a teenage boy.", [(CH, K, 1, 1)]),
         ("He was not named a suspect in Newsom's death.", []),

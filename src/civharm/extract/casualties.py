@@ -196,7 +196,7 @@ SINGLE_KILLING = re.compile(
 )
 # The attacker's own death: "before turning the gun on himself", "then took his own life".
 SELF_KILLING = re.compile(
-    r"\b(?:turn(?:ed|ing|s)\s+the\s+gun\s+on\s+(?:himself|herself)|killed\s+(?:himself|herself)"
+    r"\b(?:turn(?:ed|ing|s)\s+the\s+gun\s+on\s+(?:himself|herself)|kill(?:ed|ing|s)\s+(?:himself|herself)"
     r"|took\s+(?:his|her)\s+own\s+life"
     # "the suspect was found dead in his home of a self-inflicted gunshot wound": the attacker's, when the
     # sentence names one (a child who "died of a self-inflicted gunshot wound" is the victim)
@@ -204,6 +204,7 @@ SELF_KILLING = re.compile(
     r"(?<!not )(?<!\bno )self[- ]inflicted)\b",
     re.IGNORECASE,
 )
+ACCIDENT = re.compile(r"\baccident(?:al|ally)?\b", re.IGNORECASE)
 # Words that make the figure not a claim of harm that happened.
 NEGATED = re.compile(
     r"\b(?:no|zero|without)\s+(?:(?:immediate|reported|civilian)\s+)?"
@@ -285,6 +286,12 @@ NAMED = re.compile(
     r"(?:,\s+(?:a|an)\s+[^,.;]{1,60},)?"
     r"(?=\s+(?:was|had been|has been|is|were)\s+(?:\w+\s+){0,2}?(?:shot|killed|wounded|injured|pronounced|hit|struck)\b"
     r"|\s+(?:later\s+)?died\b)"
+)
+# "Melanie Virgen, 13, and Edgar Sanchez Rios, 16, were killed": the people listed with their ages before the
+# named one the verb follows (``NAMED``) share its verb. A name here has a first and a last word.
+AGED_NAME_BEFORE = re.compile(
+    r"(?P<name>(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z]\.|[A-Z][\w'’-]+)){1,3},\s*\d{1,3})\s*[,;]\s*(?:and\s+)?"
+    r"(?:(?:his|her|their)\s+)?(?:[a-z]+,?\s+)?$"
 )
 PERSON_GROUPS: dict[str, Group] = {
     "woman": Group.WOMEN,
@@ -454,6 +461,8 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
             outcome_match = governing
             if governing.group("outcome").lower() in {"left", "leaving"} and LEFT_HURT.match(rest):
                 outcome = Outcome.INJURED  # "left two juveniles with non-life-threatening injuries"
+            if outcome is Outcome.KILLED_OR_INJURED and KILLED_AND_BEFORE.search(before, 0, governing.start()):
+                outcome = Outcome.INJURED  # "killing a girl and shooting her mother": shot, set against the killed
     if outcome_match and TAKEN_TO_HOSPITAL.fullmatch(outcome_match.group("outcome")) and DEFINITE.match(quantity.words):
         outcome = None  # "The man was taken to a hospital, where he died" in the next sentence: told already
     if outcome_match and group is None and not person and HIT_WORDS.fullmatch(outcome_match.group("outcome")):
@@ -516,6 +525,9 @@ PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\b", re.IGNORECASE)
 # "left a boy in the hospital", "leaving two people with gunshot wounds", "left a girl abandoned in critical
 # condition": what "left" leaves them is hurt.
+# "accused of killing a teenage girl and shooting her mother": a shot one told right after a killed one,
+# by the same subject, is the one who lived (had she died, "killing both").
+KILLED_AND_BEFORE = re.compile(r"\b(?:kill(?:ed|ing|s)|murder(?:ed|ing|s))\b[^.;:!?]{1,50}\band\s+$", re.IGNORECASE)
 LEFT_HURT = re.compile(
     r"^\s*(?:[a-z]+ed\s+)?(?:with\s+(?:[\w-]+\s+){0,4}?(?:injuries|wounds?)|in\s+(?:the\s+)?hospital|in\s+surgery"
     r"|in\s+(?:[\w-]+\s+){0,2}condition|paralyzed|(?:seriously\s+|critically\s+|badly\s+)?(?:wounded|injured|hurt))\b",
@@ -665,7 +677,13 @@ def _persons(sentence: str) -> list[Quantity]:
         else:
             found.append(Quantity(1, 1, m.start(), m.end(), m.group(0)))
     found.extend(Quantity(2, 2, m.start(), m.end(), m.group(0)) for m in KIN_PAIR.finditer(sentence))
-    named = [(m.start(), m.end()) for m in NAMED.finditer(sentence)]
+    named = []
+    for m in NAMED.finditer(sentence):
+        named.append(m.span())
+        start = m.start()
+        while listed := AGED_NAME_BEFORE.search(sentence, 0, start):
+            named.append(listed.span("name"))
+            start = listed.start()
     for m in OBJECT_NAME.finditer(sentence):
         if not (m.group("verb") in {"shooting", "killing"} and ARTICLE_BEFORE.search(sentence, 0, m.start())):
             named.append(m.span("name"))
@@ -721,13 +739,16 @@ def _figures(sentence: str) -> list[_Figure]:
             between = sentence[figures[-1].end : quantity.start]
             if figure.person and APPOSITION.match(between) and OF_AFTER.match(sentence, figure.end):
                 continue  # "Trinity Gay, the daughter of a sprinter": the same person again
-            if (
-                figure.person
-                and (figures[-1].person or figures[-1].quantity.max == 1)
-                and APPOSITION.match(between)
-                and (not LIST_GOES_ON.match(sentence, figure.end) or _named_after_role(figures[-1], figure))
+            if figure.person and (
+                (
+                    (figures[-1].person or figures[-1].quantity.max == 1)
+                    and APPOSITION.match(between)
+                    and (not LIST_GOES_ON.match(sentence, figure.end) or _named_after_role(figures[-1], figure))
+                )
+                or (not between.strip() and _named_after_role(figures[-1], figure))
             ):
-                # "The victim, 16-year-old Cade Booher, was shot": one person, told by the verb after the name
+                # "The victim, 16-year-old Cade Booher, was shot", "her son Mark, 18": one person, told by the
+                # verb after the name
                 previous = figures[-1]
                 figures[-1] = previous.but(end=figure.end, outcome=previous.outcome or figure.outcome)
                 continue
@@ -871,6 +892,8 @@ def _implied(sentence: str, offset: int, source: str | None) -> list[Casualty]:
         (SELF_KILLING, Group.FIGHTERS, Outcome.KILLED),
     ):
         for m in pattern.finditer(sentence):
+            if pattern is SELF_KILLING and ACCIDENT.search(sentence, 0, m.start()):
+                continue  # "Child accidentally shoots, kills himself": no attacker, the victim told already
             n = MULTIPLES.get(m.group(1).lower(), 1) if m.groups() else 1
             found.append(
                 Casualty(
