@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from civharm.extract.gazetteer import Gazetteer
 from civharm.extract.geoparse import find_places
-from civharm.extract.outlet import OutletPlace, outlet_places
+from civharm.extract.outlet import OutletPlace, masthead_places, outlet_places
 
 
 def _named(url: str, gazetteer: Gazetteer) -> dict[str, set[str]]:
@@ -126,3 +126,32 @@ def test_a_call_signs_country_chooses_between_namesakes_when_the_text_implies_no
     text = "Canadian police said a man was hurt in Hamilton."  # the text's own country comes first
     outlet = outlet_places("http://www.wlwt.com/news/x/1", gazetteer)
     assert [p.country for p in find_places(text, gazetteer, outlet=outlet) if p.name == "Hamilton"] == ["CA"]
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "area"),
+    [
+        (
+            "Maryland Drive murder victims identified - WALB.com, South Georgia News, Weather, Sports",
+            "georgia",
+            "Georgia",
+        ),
+        ("Youngstown news, Campbell police release names of shooting suspect", "youngstown", "Ohio"),
+        ("Shooting suspect arrested - FOX 8 WVUE New Orleans News, Weather, Sports", "neworleans", "Louisiana"),
+    ],
+)
+def test_a_page_titles_news_names_its_outlets_region(title: str, name: str, area: str, gazetteer: Gazetteer) -> None:
+    [place] = masthead_places(title, gazetteer)
+    assert place.name == name and area in {m.candidate.admin1 for m in place.matches}
+
+
+@pytest.mark.parametrize("title", ["Texas Police News", "Man shot on Main Street", "Breaking News: two hurt", ""])
+def test_a_title_without_a_places_news_names_no_region(title: str, gazetteer: Gazetteer) -> None:
+    assert masthead_places(title, gazetteer) == ()
+
+
+def test_the_titles_region_chooses_between_namesakes(gazetteer: Gazetteer) -> None:
+    text = "Two shot\n\nThe Albany Police Department responded to a shooting on Maryland Drive."
+    outlet = masthead_places("Two shot - WALB.com, South Georgia News, Weather", gazetteer)
+    [albany] = [p for p in find_places(text, gazetteer, outlet=outlet) if p.name == "Albany"]
+    assert albany.geonameid in {c.geonameid for c in gazetteer.lookup("Albany") if c.admin1 == "Georgia"}

@@ -62,6 +62,11 @@ US_CALL_SIGN = re.compile(r"[kw][a-z]{2,3}(?:tv|news|\d{1,2}(?:news)?)?")
 CALL_SIGN_DOMAINS = frozenset({"com", "net", "org"})
 
 
+# A page title's "<place> News": "WALB.com, South Georgia News, Weather", "Youngstown news, ...",
+# "WDRB 41 Louisville News": the words before "News", without compass and outlet words before the place.
+TITLE_NEWS = re.compile(r"((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+),?\s+(?:News|NEWS|news)\b")
+
+
 @dataclass(frozen=True)
 class OutletPlace:
     """A place name read from an address, with every entry it may mean (the geoparser chooses)."""
@@ -83,6 +88,20 @@ def outlet_places(url: str | None, gazetteer: Gazetteer) -> tuple[OutletPlace, .
     found = [_host_place(label, gazetteer) for label in labels]
     found.extend(_section_place(segment.lower(), gazetteer) for segment in unquote(parts.path).split("/")[1:-1])
     found.append(_country(host.rsplit(".", 1)[-1], labels, gazetteer))
+    return tuple(dict.fromkeys(place for place in found if place is not None))
+
+
+def masthead_places(title: str | None, gazetteer: Gazetteer) -> tuple[OutletPlace, ...]:
+    """The places a page title names as its outlet's region ("South Georgia News", "Youngstown news"):
+    the same weak context as an address's places, since a station's title names where it broadcasts."""
+    if not title:
+        return ()
+    found = []
+    for m in TITLE_NEWS.finditer(title):
+        words = m.group(1).lower().split()
+        while len(words) > 1 and words[0] in PREFIX_WORDS | COMPASS:
+            words = words[1:]  # "South Georgia", "My San Antonio": the outlet's words around the place
+        found.append(_named("".join(words), gazetteer, 0))
     return tuple(dict.fromkeys(place for place in found if place is not None))
 
 

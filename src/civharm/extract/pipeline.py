@@ -26,7 +26,7 @@ from civharm.extract.evidence import find_evidence
 from civharm.extract.gazetteer import Gazetteer
 from civharm.extract.legal import find_legal
 from civharm.extract.nlp import parse, parse_many
-from civharm.extract.outlet import outlet_places
+from civharm.extract.outlet import masthead_places, outlet_places
 from civharm.extract.positions import find_position
 from civharm.geo import haversine_km
 from civharm.records import (
@@ -493,7 +493,13 @@ def extract_report(report: Report, gazetteer: Gazetteer, doc: Doc | None = None)
     reader = _Reader(
         report=report,
         gazetteer=gazetteer,
-        places=geoparse.find_places(text, gazetteer, doc, outlet_places(report.canonical_url or report.url, gazetteer)),
+        places=geoparse.find_places(
+            text,
+            gazetteer,
+            doc,
+            outlet_places(report.canonical_url or report.url, gazetteer)
+            + masthead_places(report.title or text.split("\n", 1)[0], gazetteer),
+        ),
         dates=dates,
         persons=[(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"],
         organisations=[(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"],
