@@ -27,10 +27,18 @@ def test_victim_names_are_found_and_organisations_are_not() -> None:
         "Mayor Rahm Emanuel said the shooting was senseless.",  # an office held
         "Caption Close Image 1 of 6 A woman was found shot in west Houston.",  # the page around the story
         "Anyone who saw the shooting should call Crime Stoppers.",
+        # places and days named for someone
+        "Eight people were shot at Martin Luther King Jr. Memorial Park on Monday.",
+        "A man was shot on Rosa Parks Boulevard.",
     ],
 )
 def test_places_outlets_offices_and_the_page_are_not_people(text: str) -> None:
     assert find_names(text) == []
+
+
+def test_a_suffix_is_no_last_name() -> None:
+    [name] = find_names("Lavontay White Jr. was shot on Elm Street.")
+    assert (name.full, name.first, name.last) == ("Lavontay White", "Lavontay", "White")
 
 
 def test_a_title_case_line_names_no_one() -> None:

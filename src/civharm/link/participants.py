@@ -212,6 +212,10 @@ _NOT_NAME = frozenset(
         "inn",
         "lounge",
         "armory",
+        "memorial",
+        "update",
+        "incident",
+        "day",
         "facility",
         # offices held, not people involved: "Mayor Rahm Emanuel", "Florida Gov"
         "mayor",
@@ -258,6 +262,8 @@ _CUE_NEAR = re.compile(
 )
 # Characters either side of a name searched for a cue: about one clause.
 CUE_WINDOW = 80
+# The word after a name and its suffix: "Martin Luther King Jr. Memorial Park", "Cesar Chavez Day".
+NAMED_AFTER = re.compile(r"(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3}\b)?\s+([A-Z][a-z]+)")
 # A line of at least this many words with at least this share capitalised is in title case.
 TITLE_CASE_WORDS = 4
 TITLE_CASE_SHARE = 0.8
@@ -291,8 +297,13 @@ def find_names(text: str) -> list[Name]:
     seen: dict[str, Name] = {}
     for m in _RUN.finditer(text):
         words = [w for w in m.group(1).split() if not re.fullmatch(r"[A-Z]\.", w)]
+        if len(words) > 2 and words[-1] in {"Jr", "Sr"}:
+            words = words[:-1]  # "Lavontay White Jr": the man is Lavontay White
         if len(words) < 2 or not _is_name(words) or _in_title_case(text, m.start()):
             continue
+        named_after = NAMED_AFTER.match(text, m.end())
+        if named_after and named_after.group(1).casefold() in _NOT_NAME:
+            continue  # "Martin Luther King Jr. Memorial Park", "Rosa Parks Boulevard": a place named for someone
         after = text[m.end() : m.end() + CUE_WINDOW]
         around = text[max(0, m.start() - CUE_WINDOW) : m.end() + CUE_WINDOW]
         before = text[max(0, m.start() - AGE_BEFORE_WINDOW) : m.start()]
