@@ -563,6 +563,17 @@ def test_a_township_dateline_keeps_its_state(gazetteer: Gazetteer) -> None:
     places = find_places(text, gazetteer)
     assert {p.name for p in places} >= {"MILTON", "Cass County"}
     assert all(p.country == "US" and 41 < (p.lat or 0) < 48 and -91 < (p.lon or 0) < -82 for p in places)
+    # "Twp." abbreviates it: Douglass, Pennsylvania (at least its state), not Douglass, Kansas
+    [douglass, *_] = find_places("DOUGLASS TWP., Pa. - A man has died after a shooting.", gazetteer)
+    assert douglass.name == "DOUGLASS" and (douglass.lon or 0) > -81
+
+
+def test_a_name_ends_before_the_line_break_after_it(gazetteer: Gazetteer) -> None:
+    from civharm.extract.nlp import parse
+
+    text = "Man shot near Boyertown\n\nDOUGLASS TWP., Pa. -\n\nA man has died after a shooting in Berks County."
+    first = find_places(text, gazetteer, parse(text))[0]
+    assert text[first.start : first.end] == "Boyertown"
 
 
 def test_the_capitals_initials_name_the_city_not_the_state(gazetteer: Gazetteer) -> None:

@@ -89,7 +89,7 @@ _CONNECTORS = frozenset({"of", "de", "del", "do", "da", "la", "le", "upon", "on"
 _NAME_WORDS = _CONNECTORS | {"for", "and", "the", "van", "von", "der", "bin", "ibn"}
 # "Paris, Texas"; "MILTON TOWNSHIP, Mich." qualifies Milton too, and initials need no comma ("Washington D.C.").
 _QUALIFIER = re.compile(
-    r"(?:\s+(?i:township|borough))?(?:,\s*|\s+(?=(?:[A-Z]\.){2}))((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})"
+    r"(?:\s+(?i:township|twp\.|borough))?(?:,\s*|\s+(?=(?:[A-Z]\.){2}))((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})"
 )
 _NEAR = re.compile(
     r"(?:\bnear(?:by)?|\boutside(?: of)?|\boutskirts of|\bclose to|\bvicinity of|\bsurroundings of|\baround|\bsuburban"
@@ -829,7 +829,8 @@ def find_places(
         for ent in doc.ents:
             # "in Brownsville - WMC Action News 5" (ORG): a title's separator ends the name before it
             cut = TITLE_SEPARATOR.search(ent.text)
-            span = (ent.start_char, ent.start_char + cut.start() if cut else ent.end_char)
+            # the recogniser may take the line breaks after a title into its entity: they are no part of a name
+            span = (ent.start_char, ent.start_char + len(ent.text[: cut.start() if cut else None].rstrip()))
             name = _strip_possessive(text, *_strip_the(text, *span, gazetteer), gazetteer)
             # The small English model calls some towns ORG ("the town of Sarmin"): a locative decides,
             # and so does a person's home ("Luis Nava Trujillo of Ephrata", "Jane Doe, 20, of Salem").
