@@ -350,6 +350,13 @@ def test_more_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, i
             [(C, KI, 3, 3), (Group.FIGHTERS, K, 1, 1)],
         ),
         ("Child accidentally shoots, kills himself", []),
+        ("Another teen, also 15, was shot in the foot.", []),  # an age, not fifteen shot
+        # whose daughter she is names no second person; "left" waits for the fate told after the list
+        ("Tyson Gay's 15-year-old daughter Trinity is shot dead in Kentucky", [(CH, K, 1, 1)]),
+        ("A shooting left three men and three women injured.", [(Group.MEN, INJ, 3, 3), (W, INJ, 3, 3)]),
+        ("Police say he shot two mothers and their daughters to death.", [(W, K, 2, 2)]),
+        # a verb in the singular is no figure's of two or more
+        ("Teen who shot 4, including 2 ATF agents, is killed by cops", [(U, KI, 4, 4), (U, KI, 2, 2)]),
         # a role in a death is no death of one's own
         ("Police searched for a suspect in the shooting death of a teenage boy.", [(CH, K, 1, 1)]),
         ("He was not named a suspect in Newsom's death.", []),

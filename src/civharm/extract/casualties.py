@@ -421,6 +421,8 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
         outcome_match, rest[aside.end() :] if aside and not OUTCOME_AFTER.match(rest) else rest
     ):
         outcome_match = None  # "the gunman killed two people": he did the killing
+    if outcome_match and quantity.min > 1 and SINGULAR_VERB.search(outcome_match.group(0)):
+        outcome_match = None  # "Teen who shot 4, including 2 ATF agents, is killed by cops": the verb is his
     if outcome_match and lead and lead.group("origin").strip() and DEATH_NOUN.fullmatch(outcome_match.group("outcome")):
         outcome_match = None  # "a suspect in the shooting death of a boy", "a suspect in Newsom's death": his role
     if outcome_match and person and OBJECT_OF_BEFORE.search(before) and rest[:1] in {",", ")"}:
@@ -461,6 +463,8 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
             outcome_match = governing
             if governing.group("outcome").lower() in {"left", "leaving"} and LEFT_HURT.match(rest):
                 outcome = Outcome.INJURED  # "left two juveniles with non-life-threatening injuries"
+            if outcome is Outcome.KILLED_OR_INJURED and TO_DEATH_AFTER.match(rest):
+                outcome = Outcome.KILLED  # "shot two mothers and their daughters to death"
             if outcome is Outcome.KILLED_OR_INJURED and KILLED_AND_BEFORE.search(before, 0, governing.start()):
                 outcome = Outcome.INJURED  # "killing a girl and shooting her mother": shot, set against the killed
     if outcome_match and TAKEN_TO_HOSPITAL.fullmatch(outcome_match.group("outcome")) and DEFINITE.match(quantity.words):
@@ -485,6 +489,8 @@ DONE_BEFORE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?to\s+$",
     re.IGNORECASE,
 )
+# A verb in the singular, which no figure of two or more is the subject of.
+SINGULAR_VERB = re.compile(r"\b(?:is|was|has)\b(?![^.;]*\b(?:are|were|have)\b)", re.IGNORECASE)
 # A harm told by a noun ("death"), which after "in the shooting" or "in Newsom's" is what a role is in.
 DEATH_NOUN = re.compile(r"deaths?", re.IGNORECASE)
 # A preposition right before a person: the object of an aside, not the subject of the verb after it.
@@ -528,8 +534,12 @@ PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\b", re.IGNORECASE)
 # "accused of killing a teenage girl and shooting her mother": a shot one told right after a killed one,
 # by the same subject, is the one who lived (had she died, "killing both").
 KILLED_AND_BEFORE = re.compile(r"\b(?:kill(?:ed|ing|s)|murder(?:ed|ing|s))\b[^.;:!?]{1,50}\band\s+$", re.IGNORECASE)
+# "shot two women to death", "shot two mothers and their daughters to death": the object's fate after it.
+TO_DEATH_AFTER = re.compile(r"^(?:\s+and\s+(?:[\w'’-]+\s+){1,3}?)?\s*to\s+death\b", re.IGNORECASE)
 LEFT_HURT = re.compile(
-    r"^\s*(?:[a-z]+ed\s+)?(?:with\s+(?:[\w-]+\s+){0,4}?(?:injuries|wounds?)|in\s+(?:the\s+)?hospital|in\s+surgery"
+    # "left three men and three women injured": the hurt words after the list serve each figure in it
+    r"^(?:\s+and\s+(?:(?!dead|killed)[\w-]+\s+){1,4}?(?=(?:seriously\s+|critically\s+|badly\s+)?(?:wounded|injured|hurt)))?"
+    r"\s*(?:[a-z]+ed\s+)?(?:with\s+(?:[\w-]+\s+){0,4}?(?:injuries|wounds?)|in\s+(?:the\s+)?hospital|in\s+surgery"
     r"|in\s+(?:[\w-]+\s+){0,2}condition|paralyzed|(?:seriously\s+|critically\s+|badly\s+)?(?:wounded|injured|hurt))\b",
     re.IGNORECASE,
 )
@@ -571,9 +581,9 @@ AGE_LIST_BEFORE = re.compile(
     r"[A-Za-z][a-z'’-]+,\s*\d{1,3}(?:,?\s+and|;(?:\s+and)?)\s+(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*,\s*$"
 )
 # "ages 14 to 52", "ages 18, 21 and 35": every number of the list is an age; so is "Justin Aiken and Cody
-# Bouphavong, both 21, were killed" and "Bournes, who was 59, had shot his wife".
+# Bouphavong, both 21, were killed", "Another teen, also 15, was shot" and "Bournes, who was 59, had shot his wife".
 AGES_BEFORE = re.compile(
-    r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d+(?:\s*,\s*|\s+)(?:and\s+|to\s+)?)*$|,\s*(?:both|all)\s+$"
+    r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d+(?:\s*,\s*|\s+)(?:and\s+|to\s+)?)*$|,\s*(?:both|all|also)\s+$"
     r"|\bwho\s+(?:was|is)\s+$",
     re.IGNORECASE,
 )
@@ -651,7 +661,8 @@ def _person_group(words: str) -> Group:
 def _named_after_role(role: _Figure, named: _Figure) -> bool:
     """ "his wife, 31-year-old Lesly Paredes and 36-year-old Maria Paredes-Paz": a role told without a
     name, then a name, is the same person named, though a list goes on after it."""
-    told = role.quantity.words[1:]  # "His wife" opening a sentence is still no name
+    # "His wife" opening a sentence is still no name; "Tyson Gay's daughter Trinity": whose she is is no name of hers
+    told = re.sub(r"^.*['’]s\s+", "", role.quantity.words)[1:]
     return role.person and not any(c.isupper() for c in told) and NAME_WORD.search(named.quantity.words) is not None
 
 
