@@ -753,3 +753,13 @@ def test_a_countrys_own_institutions_set_a_text_without_a_demonym(gazetteer: Gaz
     ):
         (place,) = find_places(text, gazetteer)
         assert (place.country, round(place.lat or 0)) == (country, lat), text
+
+
+def test_a_name_before_area_is_a_place(gazetteer: Gazetteer) -> None:
+    from civharm.extract.nlp import parse
+
+    text = "Second suspect arrested in deadly Lacey-area shooting\n\nEnrique Lamere was booked into jail."
+    [lacey] = find_places(text, gazetteer, parse(text))
+    assert lacey.name == "Lacey" and lacey.country == "US"
+    person = "Lacey Smith was shot on Monday."
+    assert [p.name for p in find_places(person, gazetteer, parse(person))] == []

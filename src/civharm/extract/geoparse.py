@@ -177,6 +177,7 @@ SIDE_WORDS = re.compile(
 # A local agency's name starts with the town it serves: where its officers work is the scene's town.
 AGENCY_AFTER = re.compile(r"\s+(?:Police|Sheriff'?s?|Fire|Metro Police|Metropolitan Police)\b")
 # Words that make the capitalised word before them an area's or a town's name ("Lafayette Parish").
+AREA_OF = re.compile(r"\b([A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2})-area\b")
 AREA_AFTER = re.compile(r"\s+(?:City|County|Parish|Township|Borough|Village|Heights)\b")
 POSSESSIVE = re.compile(r"['’]s?$")
 POSSESSIVE_AFTER = re.compile(r"['’]s?\s+[a-z]")  # "Carr's driveway", "Jones' apartment": a thing of Carr's
@@ -860,6 +861,12 @@ def find_places(
     # A dateline is a place whatever the NER says: "DAYTON, Ohio (WDTN) --", "BRISTOL, Tenn. (AP) --".
     for span in dateline_spans(text):
         if _is_place_like(text[span[0] : span[1]], gazetteer, True):
+            spans.append(span)
+            blocked = [b for b in blocked if not (b[0] <= span[0] and span[1] <= b[1])]
+    # "a Lacey-area shooting", "a Houston-area home": a name before "-area" is a place's.
+    for found in AREA_OF.finditer(text):
+        span = found.span(1)
+        if _is_place_like(found.group(1), gazetteer, True):
             spans.append(span)
             blocked = [b for b in blocked if not (b[0] <= span[0] and span[1] <= b[1])]
     # Organisations we know by name are never places, whatever the NER says ("Syrian Observatory for Human Rights").
