@@ -355,6 +355,10 @@ def test_more_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, i
         ("Tyson Gay's 15-year-old daughter Trinity is shot dead in Kentucky", [(CH, K, 1, 1)]),
         ("A shooting left three men and three women injured.", [(Group.MEN, INJ, 3, 3), (W, INJ, 3, 3)]),
         ("Police say he shot two mothers and their daughters to death.", [(W, K, 2, 2)]),
+        # a family's members are civilians, whatever the family is called; a group's are fighters
+        ("6 members of Spring family shot to death in domestic dispute", [(C, K, 6, 6)]),
+        ("Three members of the Ruiz family were killed.", [(C, K, 3, 3)]),
+        ("Five members of Hezbollah were killed.", [(Group.FIGHTERS, K, 5, 5)]),
         # a verb in the singular is no figure's of two or more
         ("Teen who shot 4, including 2 ATF agents, is killed by cops", [(U, KI, 4, 4), (U, KI, 2, 2)]),
         # a role in a death is no death of one's own

@@ -27,7 +27,9 @@ from civharm.records import Casualty, Group, Outcome
 GROUP_WORDS: tuple[tuple[str, Group], ...] = (
     (
         r"civilians?|residents?|villagers?|shoppers?|worshipp?ers?|passers-by|displaced people|patients?"
-        r"|students?|pupils?|family members|relatives|members of (?:the same|one|a single) family",
+        r"|students?|pupils?|family members|relatives"
+        # "members of the same family", "6 members of Spring family", "three members of the Ruiz family"
+        r"|members of (?:the same|one|a single|(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?)\s*family",
         Group.CIVILIANS,
     ),
     (
@@ -204,6 +206,7 @@ SELF_KILLING = re.compile(
     r"(?<!not )(?<!\bno )self[- ]inflicted)\b",
     re.IGNORECASE,
 )
+# "Child accidentally shoots, kills himself": no attacker's death, though the words are a suicide's.
 ACCIDENT = re.compile(r"\baccident(?:al|ally)?\b", re.IGNORECASE)
 # Words that make the figure not a claim of harm that happened.
 NEGATED = re.compile(
@@ -529,15 +532,15 @@ PARTITIVE_DEATH = re.compile(
 )
 PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\b", re.IGNORECASE)
-# "left a boy in the hospital", "leaving two people with gunshot wounds", "left a girl abandoned in critical
-# condition": what "left" leaves them is hurt.
 # "accused of killing a teenage girl and shooting her mother": a shot one told right after a killed one,
 # by the same subject, is the one who lived (had she died, "killing both").
 KILLED_AND_BEFORE = re.compile(r"\b(?:kill(?:ed|ing|s)|murder(?:ed|ing|s))\b[^.;:!?]{1,50}\band\s+$", re.IGNORECASE)
 # "shot two women to death", "shot two mothers and their daughters to death": the object's fate after it.
 TO_DEATH_AFTER = re.compile(r"^(?:\s+and\s+(?:[\w'’-]+\s+){1,3}?)?\s*to\s+death\b", re.IGNORECASE)
+# "left a boy in the hospital", "leaving two people with gunshot wounds", "left a girl abandoned in critical
+# condition": what "left" leaves them is hurt. "left three men and three women injured": the hurt words after
+# the list serve each figure in it.
 LEFT_HURT = re.compile(
-    # "left three men and three women injured": the hurt words after the list serve each figure in it
     r"^(?:\s+and\s+(?:(?!dead|killed)[\w-]+\s+){1,4}?(?=(?:seriously\s+|critically\s+|badly\s+)?(?:wounded|injured|hurt)))?"
     r"\s*(?:[a-z]+ed\s+)?(?:with\s+(?:[\w-]+\s+){0,4}?(?:injuries|wounds?)|in\s+(?:the\s+)?hospital|in\s+surgery"
     r"|in\s+(?:[\w-]+\s+){0,2}condition|paralyzed|(?:seriously\s+|critically\s+|badly\s+)?(?:wounded|injured|hurt))\b",

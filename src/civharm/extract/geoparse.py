@@ -176,8 +176,9 @@ SIDE_WORDS = re.compile(
 )
 # A local agency's name starts with the town it serves: where its officers work is the scene's town.
 AGENCY_AFTER = re.compile(r"\s+(?:Police|Sheriff'?s?|Fire|Metro Police|Metropolitan Police)\b")
-# Words that make the capitalised word before them an area's or a town's name ("Lafayette Parish").
+# "a Lacey-area shooting": the name before "-area".
 AREA_OF = re.compile(r"\b([A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2})-area\b")
+# Words that make the capitalised word before them an area's or a town's name ("Lafayette Parish").
 AREA_AFTER = re.compile(r"\s+(?:City|County|Parish|Township|Borough|Village|Heights)\b")
 POSSESSIVE = re.compile(r"['’]s?$")
 POSSESSIVE_AFTER = re.compile(r"['’]s?\s+[a-z]")  # "Carr's driveway", "Jones' apartment": a thing of Carr's
