@@ -355,6 +355,12 @@ def test_more_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, i
         ("Tyson Gay's 15-year-old daughter Trinity is shot dead in Kentucky", [(CH, K, 1, 1)]),
         ("A shooting left three men and three women injured.", [(Group.MEN, INJ, 3, 3), (W, INJ, 3, 3)]),
         ("Police say he shot two mothers and their daughters to death.", [(W, K, 2, 2)]),
+        # the people a death is of, listed with their ages
+        (
+            "He was charged in the deaths of Walter Lee Barfield, 23, William Gonzalez, 32, and Brandon Ladson, 31.",
+            [(C, K, 3, 3)],
+        ),
+        ("He was charged with killing Brian Banes, Police Chief Tom Smith said.", [(U, K, 1, 1)]),
         # a family's members are civilians, whatever the family is called; a group's are fighters
         ("6 members of Spring family shot to death in domestic dispute", [(C, K, 6, 6)]),
         ("Three members of the Ruiz family were killed.", [(C, K, 3, 3)]),

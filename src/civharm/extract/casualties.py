@@ -573,9 +573,12 @@ OBJECT_NAME = re.compile(
     # lower case: a title-case headline has no names
     r"\b(?P<verb>shot|killed|murdered|wounded|shooting|killing|murdering|(?:deaths?|murders?|slayings?) of)\s+"
     rf"(?P<name>(?:(?:Sgt|Officer|Deputy|Trooper|Detective|Dr|Mr|Mrs|Ms|Cpl|Lt|Capt)\.?\s+)?(?!{_WHEN}\b)"
-    r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+(?:,?\s+(?:Jr|Sr)\.|\s+I{2,3}\b)?(?:,\s*\d{1,3}\b)?)"
+    r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}(?:,?\s+(?:Jr|Sr)\.|\s+I{2,3}\b)?(?P<age>,\s*\d{1,3}\b)?)"
 )
-AND_NAME = re.compile(r",?\s+and\s+(?P<name>[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)\b")
+NEXT_NAME = re.compile(
+    r"(?P<joint>,\s*(?:and\s+)?|,?\s+and\s+)"
+    r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}(?P<age>,\s*\d{1,3}\b)?)"
+)
 ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|\w+['’]s)\s+$", re.IGNORECASE)
 AGE_AFTER_NAME = re.compile(r"[A-Za-z][a-z'’-]+\.?,\s*$")
 # "Dennie Reeves, 66 and Ginger Reeves, 64 were found dead": the last of a list of names told with ages.
@@ -701,9 +704,12 @@ def _persons(sentence: str) -> list[Quantity]:
     for m in OBJECT_NAME.finditer(sentence):
         if not (m.group("verb") in {"shooting", "killing"} and ARTICLE_BEFORE.search(sentence, 0, m.start())):
             named.append(m.span("name"))
-            also = AND_NAME.match(sentence, m.end())
-            if also:
-                named.append(also.span("name"))  # "accused of shooting Brian Banes and Delandis Clark"
+            # "accused of shooting Brian Banes and Delandis Clark", "in the deaths of Walter Lee Barfield, 23,
+            # William Gonzalez, 32, and Brandon White Ladson, 31": a list goes on after "and" or after an age
+            end, aged = m.end(), m.group("age") is not None
+            while (also := NEXT_NAME.match(sentence, end)) and (aged or "and" in also.group("joint")):
+                named.append(also.span("name"))
+                end, aged = also.end(), also.group("age") is not None
     for start, end in sorted(named):
         # "Jesus Rios, a 17-year-old Latino male, died": the person told between commas is the named one
         found = [q for q in found if not (start < q.start and q.end <= end)]
