@@ -71,6 +71,25 @@ def test_one_shot_in_a_story_whose_title_tells_a_death_is_the_dead(
     assert (head.killed, head.injured) == (killed, injured)
 
 
+@pytest.mark.parametrize(
+    ("text", "killed", "attackers"),
+    [
+        # a page that gives no figure under a title that tells a death: at least one died
+        ("Teen gunshot death appears accidental\nSubscribe for full access to this story.", 1, 0),
+        ("Medford man charged in shooting death sent to state hospital\nA judge ruled on Friday.", 1, 0),
+        # the title's death is the attacker's, told already: no victim is added
+        ("Off-duty deputy kills robbery suspect\nThe suspect was shot and killed inside the store.", 0, 1),
+        # a title without a death adds none
+        ("Judge sets bond in Garland case\nA judge ruled on Friday.", 0, 0),
+    ],
+)
+def test_a_title_that_tells_a_death_over_a_page_without_figures(
+    text: str, killed: int, attackers: int, gazetteer: Gazetteer
+) -> None:
+    head = _head(text, "2017-01-06", gazetteer)
+    assert (head.killed, head.attackers_killed) == (killed, attackers)
+
+
 def test_a_suspect_killed_by_police_is_not_a_victim(gazetteer: Gazetteer) -> None:
     head = _head(
         "Clerk wounded\nA gunman shot and wounded a store clerk in Toledo, Ohio, on Monday. "

@@ -5,10 +5,11 @@ shooting in the area this month"), or run a round-up of other stories below it. 
 summaries need the story's own incident: the first attack mention with victims (local news tells its
 own event first; on gva-dev this beat the mention with the most victims, killed exact 0.7544 →
 0.7596), its killed and injured as the largest figure of each (repeated figures are the same people
-told twice, and a subgroup inside a total is never added to it; one person told only as shot, in a
-story whose title tells a death, is the dead), its place (else the first town the report names) and its date (the
-day the words tie to the attack itself, not to a statement, an arrest or a later death; else the
-publication date: local news runs the day of or after the event).
+told twice, and a subgroup inside a total is never added to it; the wounded it then tells died are the
+dead; one person told only as shot, in a story whose title tells a death, is the dead, and so is one at
+least under such a title when the page gives no figure at all), its place (else the first town the report
+names) and its date (the day the words tie to the attack itself, not to a statement, an arrest or a later
+death; else the publication date: local news runs the day of or after the event).
 """
 
 from __future__ import annotations
@@ -149,8 +150,12 @@ def headline(extraction: Extraction, gazetteer: Gazetteer) -> Headline:
     # "two people were shot, one fatally": those hit and not killed were injured.
     hit = victims(mention, Outcome.KILLED_OR_INJURED) if mention else 0
     hurt = victims(mention, Outcome.INJURED, extraction.report.text) if mention else 0
-    if killed == 0 and hit == 1 and hurt == 0 and _title_tells_a_death(extraction.report):
-        killed = 1  # "Rowlett HS student killed in parking lot" over "the suspect shot a student": he died
+    attackers_killed = attackers(mention, Outcome.KILLED, extraction.report.text) if mention else 0
+    told_dead = killed == 0 and hurt == 0 and _title_tells_a_death(extraction.report)
+    if told_dead and (hit == 1 or (hit == 0 and attackers_killed == 0)):
+        # "Rowlett HS student killed in parking lot" over "the suspect shot a student": he died; and a title
+        # that tells a death over a page that gives no figure (a paywall, a court story): at least one died
+        killed = 1
     injured = max(hurt, hit - killed)
     place = _scene(extraction, mention.place if mention else None, gazetteer)
     return Headline(
@@ -159,7 +164,7 @@ def headline(extraction: Extraction, gazetteer: Gazetteer) -> Headline:
         place,
         incident_day(extraction.report) or extraction.report.published,
         mention,
-        attackers(mention, Outcome.KILLED, extraction.report.text) if mention else 0,
+        attackers_killed,
         attackers(mention, Outcome.INJURED, extraction.report.text) if mention else 0,
     )
 
