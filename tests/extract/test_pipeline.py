@@ -220,3 +220,21 @@ def test_one_persons_death_dated_by_the_month_is_an_incident(run) -> None:  # ty
     assert not result.tallies
     [incident] = result.incidents
     assert [(c.min, c.max) for c in incident.casualties] == [(1, 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four men shot, one critically, outside Visalia sports bar\n\n3:24\n\nSubscribe for the full story.",
+        "At vigil, dozens mourn four slain in South Linden\n\nTotal Access: sign up for our best value today!",
+    ],
+)
+def test_a_title_whose_page_names_no_attack_is_the_attack(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    result = run(text)
+    [incident] = result.incidents
+    assert incident.casualties[0].min == 4 and result.tallies == ()
+
+
+def test_a_titles_figures_over_a_span_of_time_stay_a_tally(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("Gun violence in Columbus: 1 week, 6 shot, 2 die\n\nSubscribe for the full story.")
+    assert result.incidents == () and [t.min for t in result.tallies] == [6]

@@ -5,6 +5,8 @@ for casualty figures, attack words, positions, evidence and legal characterisati
 with a figure is either about one attack (it becomes part of an attack mention, a candidate
 incident) or a cumulative count over a period (a tally, never an incident). Consecutive
 sentences about the same attack are gathered into one mention until the place or date changes.
+A headline figure waits a few sentences for the attack it belongs to, else it is a tally; the
+title's own figures, on a page that names no attack at all, are the title's attack.
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ from civharm.records import (
 )
 
 # A figure over a period rather than from one attack.
+# "Gun violence in Columbus: 1 week, 6 shot, 2 die", "weekend shootings": a title's figures over a span of time.
+SPAN_OF_TIME = re.compile(r"\b(?:weeks?|weekends?|months?|years?|days|nights|hours)\b", re.IGNORECASE)
 CUMULATIVE = re.compile(
     # "since March", "until Nov. 29"; not "has since died", "shot through the door", "until police arrived"
     r"\b(?:(?<!\bhas )(?<!\bhave )(?<!\bhad )since(?!\s+(?:died|succumbed|been|recovered|passed)\b)|so far|to date"
@@ -153,6 +157,8 @@ class _Reader:
     last_party: str | None = None
     current: _Mention | None = None
     pending: list[_Figures] = field(default_factory=list)
+    # The first sentence's figures that no attack claimed: the report's own attack when it names no other
+    title_figures: list[_Figures] = field(default_factory=list)
     sentence_no: int = 0
 
     def read(self, start: int, end: int) -> None:
@@ -324,12 +330,40 @@ class _Reader:
             )
 
     def _age_pending(self, *, flush: bool = False) -> None:
-        """Figures no attack claimed within a few sentences are counts over a period: tallies."""
+        """Figures no attack claimed within a few sentences are counts over a period: tallies. The first
+        sentence's wait for the end of the report (``_title_mention``)."""
         while self.pending and (flush or self.sentence_no - self.pending[0].sentence_no > PENDING_SENTENCES):
-            self._add_tallies(self.pending.pop(0))
+            figures = self.pending.pop(0)
+            if figures.sentence_no == 1:
+                self.title_figures.append(figures)
+            else:
+                self._add_tallies(figures)
+
+    def _title_mention(self) -> None:
+        """A title's figures where the report names no attack ("Four men shot, one critically, outside
+        Visalia sports bar" over a page that tells nothing more): the title is the attack's report, not a
+        count over a period (those are read as tallies when the sentence is read). Where an attack is
+        named, figures it did not claim stay tallies."""
+        title = self.report.text[self.title_figures[0].start : self.title_figures[0].end] if self.title_figures else ""
+        if self.mentions or not self.title_figures or SPAN_OF_TIME.search(title):
+            for figures in self.title_figures:
+                self._add_tallies(figures)
+            return
+        first = self.title_figures[0]
+        mention = _Mention(first.start, first.end, attacks.attack_type(self.report.text[first.start : first.end], []))
+        for figures in self.title_figures:
+            mention.casualties.extend(figures.casualties)
+            mention.targets.extend(t for t in figures.targets if t not in mention.targets)
+            if figures.perpetrators and mention.perpetrator is None:
+                mention.perpetrator, mention.hedged = figures.perpetrators[0].name, figures.perpetrators[0].hedged
+            if figures.place is not None and _more_precise(figures.place, figures.precision, mention):
+                mention.place, mention.place_precision = figures.place, figures.precision
+        mention.date = self._attack_date(first.start, first.end)
+        self.mentions.append(mention)
 
     def result(self) -> Extraction:
         self._age_pending(flush=True)
+        self._title_mention()
         targets = self.tally_targets
         tallies = tuple(
             t.model_copy(update={"targets": tuple(dict.fromkeys(targets.get(t.source, [])))}) for t in self.tallies
