@@ -365,6 +365,11 @@ def test_more_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, i
         ("6 members of Spring family shot to death in domestic dispute", [(C, K, 6, 6)]),
         ("Three members of the Ruiz family were killed.", [(C, K, 3, 3)]),
         ("Five members of Hezbollah were killed.", [(Group.FIGHTERS, K, 5, 5)]),
+        # a title-case headline's capitals mark no name: no object after its verb, no name after an age
+        ("Five Shot During Party At Kankakee Banquet Hall", [(U, KI, 5, 5)]),
+        ("Gunman Kills Two At Party", [(U, K, 2, 2)]),
+        ("15-Year-Old Boy Shot In Hermosa Neighborhood", [(CH, KI, 1, 1)]),
+        ("Man, 11-Year-Old Daughter Dead In Apparent Murder-Suicide", [(C, K, 2, 2)]),  # a relative is a second
         # a verb in the singular is no figure's of two or more
         ("Teen who shot 4, including 2 ATF agents, is killed by cops", [(U, KI, 4, 4), (U, KI, 2, 2)]),
         # a role in a death is no death of one's own

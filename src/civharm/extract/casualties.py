@@ -232,8 +232,9 @@ PERSON = re.compile(
     # "three people dead and another injured": one more person
     r"|\b(?:another|one other)"
     r"(?=\s+(?:(?:was|were|is|being)\s+)?(?:critically\s+|seriously\s+)?(?:injured|wounded|hurt)\b)"
-    # "5-year-old Noelle Shawver": an age before a name
-    r"|\b\d+-(?:year|month|week)-old\s+(?-i:[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2})"
+    # "5-year-old Noelle Shawver": an age before a name (not a title-case "15-Year-Old Boy Shot In ...")
+    r"|\b\d+-(?:year|month|week)-old\s+(?!(?:boy|girl|man|woman|teen|child|toddler|baby|son|daughter|student)\b)"
+    r"(?-i:[A-Z][a-z'’]+(?:\s+(?!(?i:shot|killed|dies|died|dead|wounded|injured|hurt)\b)[A-Z][a-z'’-]+){1,2})"
     r"|(?:\b(?:a|an|one|her|his|their|the|another|a second|a third|(?-i:[A-Z][a-z]+)['’]s)\s+"
     # a headline's bare noun: "Teen suffers gunshot wound", "Pleasantville woman shot in foot"
     r"|(?:^|(?<=[.;:!?]\s)|(?<=\n))(?=(?-i:[A-Z]))|(?=\d+[- ](?:year|month|week))"
@@ -615,6 +616,21 @@ ACTIVE_GAP = re.compile(
 )
 
 
+# A relative told without whose ("Man, 11-Year-Old Daughter Dead"): a second person, not the first renamed
+# ("Jane Doe, his wife," is one).
+BARE_KIN = re.compile(
+    r"(?i)(?!(?:his|her|their|the|a|an)\b)(?:[\w-]+\s+){0,2}(?:daughter|son|wife|husband|mother|father|brother|sister"
+    r"|grandmother|grandfather|granddaughter|grandson|niece|nephew|cousin|uncle|aunt)\b"
+)
+# Words a title-case headline capitalises after its verb that are no object: "Five Shot During Party",
+# "Teen Killed In Crash" (while "Gunman Kills Two", "Boy Kills 16-Year-Old Girl" have one).
+TITLE_NO_OBJECTS = frozenset(
+    {
+        "in", "at", "on", "during", "after", "before", "near", "outside", "inside", "while", "for", "by", "from",
+        "into", "over", "following", "since", "amid", "with", "without", "when", "overnight", "early", "late",
+        "last", "this", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    }
+)  # fmt: skip
 REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves)\b", re.IGNORECASE)
 ACCIDENTALLY = re.compile(r"\baccidentally\b", re.IGNORECASE)
 
@@ -638,6 +654,8 @@ def _active(match: re.Match[str], rest: str) -> bool:
     verb = match.group("outcome").lower()
     bare = ACTIVE_GAP.fullmatch(rest[: match.start("outcome")]) is not None
     obj = OBJECT_AFTER.match(rest[match.end() :])
+    if obj and match.group("outcome")[:1].isupper() and obj.group(0).split()[-1].lower() in TITLE_NO_OBJECTS:
+        obj = None  # "Five Shot During Party At Banquet Hall": in a title-case headline capitals mark no name
     return (
         bare
         and verb.split()[-1] in {"killed", "murdered", "shot", "wounded", "injured", "hit", "struck"}
@@ -763,6 +781,7 @@ def _figures(sentence: str) -> list[_Figure]:
                 (
                     (figures[-1].person or figures[-1].quantity.max == 1)
                     and APPOSITION.match(between)
+                    and not BARE_KIN.match(figure.quantity.words)  # "Man, 11-Year-Old Daughter Dead": two
                     and (not LIST_GOES_ON.match(sentence, figure.end) or _named_after_role(figures[-1], figure))
                 )
                 or (not between.strip() and _named_after_role(figures[-1], figure))
