@@ -370,6 +370,13 @@ def test_more_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, i
         ("Gunman Kills Two At Party", [(U, K, 2, 2)]),
         ("15-Year-Old Boy Shot In Hermosa Neighborhood", [(CH, KI, 1, 1)]),
         ("Man, 11-Year-Old Daughter Dead In Apparent Murder-Suicide", [(C, K, 2, 2)]),  # a relative is a second
+        # one who shot himself is the one hit; two adverbs may stand before the verb
+        ("Police: Toddler Shot Himself in Montoursville", [(CH, KI, 1, 1)]),
+        ("Girl, 4, apparently shot herself in the hand, police report", [(CH, KI, 1, 1)]),
+        ("Police said a man was allegedly accidentally shot in his lower body.", [(Group.MEN, KI, 1, 1)]),
+        ("Brother accidentally shot 12-year-old, police say", [(U, KI, 1, 1)]),
+        ("16-year-old bank robbery suspect shot by Ridgeland police", [(Group.FIGHTERS, KI, 1, 1)]),
+        ("The woman killed was a teacher.", [(W, K, 1, 1)]),
         # a verb in the singular is no figure's of two or more
         ("Teen who shot 4, including 2 ATF agents, is killed by cops", [(U, KI, 4, 4), (U, KI, 2, 2)]),
         # a role in a death is no death of one's own

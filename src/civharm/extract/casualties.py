@@ -115,7 +115,8 @@ _FROM_PLACE = (
     r"(?:,\s*\d{1,3}\s*,)?"
 )
 OUTCOME_AFTER = re.compile(
-    rf"^[”\"']?(?P<origin>{_FROM_PLACE}){_AUX}\s*[”\"']?\s*(?:(?:accidentally|critically|seriously|badly|also)\s+)?"
+    rf"^[”\"']?(?P<origin>{_FROM_PLACE}){_AUX}\s*[”\"']?\s*"
+    r"(?:(?:accidentally|critically|seriously|badly|also|apparently|allegedly)\s+){0,2}"
     rf"(?P<outcome>(?:{_KILLED})(?:\s+(?:or|and)\s+(?:{_INJURED})(?!\s+{_OBJECT}))?|{_INJURED}|{_MISSING}|{_SHOT})\b",
     re.IGNORECASE,
 )
@@ -247,14 +248,15 @@ PERSON = re.compile(
     r"|unnamed|local|off-duty|male|female|adult|black|white|hispanic|latino|latina|asian|unarmed|innocent|area"
     r"|high school|middle school|elementary|college|other|fellow|veteran|retired|homeless|injured|wounded"
     r"|(?-i:[A-Z][\w.'’-]*))\s+){0,4}"
-    # one more word of what he does: "a store clerk", "a gas station attendant"; not a verb ("Woman shoots
-    # husband") or a preposition ("killed after sister shoots him")
+    # up to two more words of what he does: "a store clerk", "a bank robbery suspect"; not a verb ("Woman
+    # shoots husband"), a preposition ("killed after sister shoots him") or a clause's next words ("The woman
+    # killed was a teacher")
     r"(?:(?!(?:shoots|kills|wounds|injures|hits|shot|killed|wounded|injured|hit|after|before|by|in|at|on|with|for"
-    r"|near|while|when|as|and|or)\b)(?-i:[a-z]+)\s+)?"
+    r"|near|while|when|as|and|or|was|were|is|are|has|had|a|an|the|his|her|their)\b)(?-i:[a-z]+)\s+){0,2}"
     r"(?P<noun>woman|man|child|girl|boy|baby|infant|toddler|teen(?:ager)?|mother|father|husband|wife|son|daughter"
     r"|doctor|nurse|paramedic|civilian|fighter|soldier|victim|suspect|gunman|shooter|assailant|attacker|robber"
     r"|officer|deputy|trooper|person|individual|student|resident|driver|clerk|employee|worker|passenger|bystander|pedestrian"
-    r"|customer|neighbou?r|friend|brother|sister|cousin|nephew|niece|uncle|aunt|grand(?:mother|father|son|daughter)"
+    r"|customer|neighbou?r|native|friend|brother|sister|cousin|nephew|niece|uncle|aunt|grand(?:mother|father|son|daughter)"
     r"|girlfriend|boyfriend|fianc[eé]e?|homeowner|owner|teacher|youth|male|female|juvenile|motorist|guard"
     r"|detective|investigator|agent|sergeant|sheriff|marshal|bouncer|cashier|partygoer|classmate|roommate"
     r"|step(?:father|mother|son|daughter|brother|sister)|partner|spouse|acquaintance|relative|musician|co-?worker"
@@ -262,9 +264,10 @@ PERSON = re.compile(
     r"|hunter|inmate|prisoner|guest|visitor|shopper|jogger|cyclist|player|adult"
     r"|(?:mother|father|brother|sister|son|daughter)-in-law)\b(?!-)"
     # "the shooting death of a 3-year-old", "charged with killing a 17-year-old": an age alone names the
-    # person a harm noun is of, or a harm verb's object
+    # person a harm noun is of, or a harm verb's object, with or without an article ("Brother accidentally shot
+    # 12-year-old")
     r"|(?:(?<=\bof\s)|(?<=\bkilling\s)|(?<=\bkilled\s)|(?<=\bmurdering\s)|(?<=\bmurdered\s)|(?<=\bshooting\s)|(?<=\bshot\s)|(?<=\bwounding\s)"
-    r"|(?<=\bwounded\s))(?:a|an)\s+(?:\d+|[a-z]+)-(?:year|month|week)-old\b(?!-)"
+    r"|(?<=\bwounded\s))(?:(?:a|an)\s+)?(?:\d+|[a-z]+)-(?:year|month|week)-old\b(?!-)"
     # "killed three and wounded another", "wounding another Friday night": one more, the verb's object
     r"|(?:(?<=\binjured\s)|(?<=\bwounded\s)|(?<=\bwounding\s)|(?<=\binjuring\s))another\b(?!\s+(?:of|in|at|to|was|were)\b)"
     # "fired a handgun at Milner, killing him": the pronoun after the participle is the one harmed
@@ -612,7 +615,7 @@ AMMUNITION_AFTER = re.compile(
 # Between a figure and its own active verb: nothing, a relative pronoun or an adverb ("two officers who shot
 # a homeowner", "the officers accidentally shot Christopher Thompkins").
 ACTIVE_GAP = re.compile(
-    r"\s*(?:,?\s*(?:who|that)\s+)?(?:(?:accidentally|also|then|allegedly|reportedly)\s+)?", re.IGNORECASE
+    r"\s*(?:,?\s*(?:who|that)\s+)?(?:(?:accidentally|also|then|allegedly|reportedly|apparently)\s+){0,2}", re.IGNORECASE
 )
 
 
@@ -650,7 +653,7 @@ def _unrealised(before: str, governing: re.Match[str]) -> bool:
 def _active(match: re.Match[str], rest: str) -> bool:
     """True when the outcome verb is active, its subject the figure ("gunmen killed 12 people"). "He killed
     himself" is too (the attacker's own death, ``SELF_KILLING``); "a girl accidentally shot and killed
-    herself" is not: she is the victim."""
+    herself" is not: she is the victim; nor is "Toddler shot himself": shot, he is the one hit."""
     verb = match.group("outcome").lower()
     bare = ACTIVE_GAP.fullmatch(rest[: match.start("outcome")]) is not None
     obj = OBJECT_AFTER.match(rest[match.end() :])
@@ -660,7 +663,10 @@ def _active(match: re.Match[str], rest: str) -> bool:
         bare
         and verb.split()[-1] in {"killed", "murdered", "shot", "wounded", "injured", "hit", "struck"}
         and obj is not None
-        and not (REFLEXIVE.match(rest, match.end()) and ACCIDENTALLY.search(rest, 0, match.start("outcome")))
+        and not (
+            REFLEXIVE.match(rest, match.end())
+            and (ACCIDENTALLY.search(rest, 0, match.start("outcome")) or verb.split()[-1] in {"shot", "wounded"})
+        )
     )
 
 
