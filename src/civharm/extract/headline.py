@@ -82,17 +82,16 @@ class Headline:
     attackers_injured: int = 0
 
 
-def victims(mention: AttackMention, outcome: Outcome, text: str | None = None) -> int:
-    """The largest lower bound among the mention's victim figures with this outcome. Given the report's
-    text, the wounded it then tells died ("found a boy suffering from a gunshot wound. He later died")
-    are not among the injured: they are the dead."""
+def victims(mention: AttackMention, outcome: Outcome) -> int:
+    """The largest lower bound among the mention's victim figures with this outcome."""
+    return max((c.min for c in mention.casualties if _counts(c, outcome)), default=0)
+
+
+def _surviving_wounded(mention: AttackMention, text: str) -> int:
+    """``victims`` injured, but for the wounded the report then tells died ("found a boy suffering from a
+    gunshot wound. He later died"): they are the dead."""
     return max(
-        (
-            c.min
-            for c in mention.casualties
-            if _counts(c, outcome) and not (text is not None and outcome is Outcome.INJURED and _died_later(c, text))
-        ),
-        default=0,
+        (c.min for c in mention.casualties if _counts(c, Outcome.INJURED) and not _died_later(c, text)), default=0
     )
 
 
@@ -149,7 +148,7 @@ def headline(extraction: Extraction, gazetteer: Gazetteer) -> Headline:
     killed = victims(mention, Outcome.KILLED) if mention else 0
     # "two people were shot, one fatally": those hit and not killed were injured.
     hit = victims(mention, Outcome.KILLED_OR_INJURED) if mention else 0
-    hurt = victims(mention, Outcome.INJURED, extraction.report.text) if mention else 0
+    hurt = _surviving_wounded(mention, extraction.report.text) if mention else 0
     attackers_killed = attackers(mention, Outcome.KILLED, extraction.report.text) if mention else 0
     told_dead = killed == 0 and hurt == 0 and _title_tells_a_death(extraction.report)
     if told_dead and (hit == 1 or (hit == 0 and attackers_killed == 0)):

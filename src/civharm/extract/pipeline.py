@@ -120,6 +120,14 @@ class _Mention:
     targets: list[str] = field(default_factory=list)
     casualties: list[Casualty] = field(default_factory=list)
 
+    def take(self, figures: _Figures) -> None:
+        """Take in a headline's figures that waited for this attack: its casualties, targets and place."""
+        self.start = min(self.start, figures.start)
+        self.casualties.extend(figures.casualties)
+        self.targets.extend(t for t in figures.targets if t not in self.targets)
+        if figures.place is not None and _more_precise(figures.place, figures.precision, self):
+            self.place, self.place_precision = figures.place, figures.precision
+
 
 @dataclass(frozen=True)
 class _Figures:
@@ -236,13 +244,9 @@ class _Reader:
                 return  # a figure with no attack word and nothing to attach it to
             current = _Mention(start, end, attacks.attack_type(text, words))
             for figures in self.pending:
-                current.start = min(current.start, figures.start)
-                current.casualties.extend(figures.casualties)
-                current.targets.extend(t for t in figures.targets if t not in current.targets)
+                current.take(figures)
                 if figures.perpetrators and not perpetrators:
                     perpetrators = figures.perpetrators
-                if figures.place is not None and _more_precise(figures.place, figures.precision, current):
-                    current.place, current.place_precision = figures.place, figures.precision
             self.pending.clear()
             self.mentions.append(current)
             self.current = current
@@ -352,12 +356,9 @@ class _Reader:
         first = self.title_figures[0]
         mention = _Mention(first.start, first.end, attacks.attack_type(self.report.text[first.start : first.end], []))
         for figures in self.title_figures:
-            mention.casualties.extend(figures.casualties)
-            mention.targets.extend(t for t in figures.targets if t not in mention.targets)
+            mention.take(figures)
             if figures.perpetrators and mention.perpetrator is None:
                 mention.perpetrator, mention.hedged = figures.perpetrators[0].name, figures.perpetrators[0].hedged
-            if figures.place is not None and _more_precise(figures.place, figures.precision, mention):
-                mention.place, mention.place_precision = figures.place, figures.precision
         mention.date = self._attack_date(first.start, first.end)
         self.mentions.append(mention)
 
