@@ -542,6 +542,12 @@ def test_a_named_neighbourhood_is_no_town_of_that_name_far_away(gazetteer: Gazet
         ("A man was shot in Pittsburgh's Bloomfield section.", ["Pittsburgh", "Bloomfield"]),
         ("A man was shot in a Tulare neighborhood.", ["Tulare"]),
         ("A man was shot in the Chicago neighborhood of Englewood.", ["Chicago", "Englewood"]),
+        # named so once, the name is the neighbourhood's in the title too
+        (
+            "Boy shot to death in Austin\n\nA boy was shot in the Austin neighborhood on the West Side, Chicago "
+            "police said.",
+            ["Chicago"],
+        ),
     ):
         assert [p.name for p in find_places(text, gazetteer)] == expected, text
 

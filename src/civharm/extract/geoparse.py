@@ -896,7 +896,7 @@ def find_places(
             if not _is_surname(text, m, surnames, gazetteer) and not _first_name(text, m, person_starts)
         ]
         named = _areas_in_names(doc, gazetteer)
-    return _near_the_rest(_resolve_all(text, mentions, gazetteer, named, outlet), text)
+    return _near_the_rest(_resolve_all(text, mentions, gazetteer, named, outlet), text, gazetteer)
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
@@ -911,23 +911,58 @@ def _home_of(text: str, start: int, person_ends: frozenset[int]) -> bool:
     )
 
 
-def _near_the_rest(found: list[PlaceMention], text: str) -> list[PlaceMention]:
+def _near_the_rest(found: list[PlaceMention], text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     """The places found, but a neighbourhood's own name only where it lies near the document's other
     places, if it names any: "the Woodlawn neighborhood" of a Chicago story is Chicago's Woodlawn, "the
-    Gresham neighborhood" of one is no Gresham the gazetteer knows (Oregon's)."""
-    parts = {(p.start, p.end) for p in found if _named_neighbourhood(text, p.start, p.end)}
-    others = [
-        (p.lat, p.lon) for p in found if (p.start, p.end) not in parts and p.lat is not None and p.lon is not None
-    ]
-    return [
-        p
+    Gresham neighborhood" of one is no Gresham the gazetteer knows (Oregon's). A name dropped so from "the
+    Austin neighborhood" goes wherever it stands for the same entry: the title "boy shot to death in Austin"
+    of that Chicago story is no more Texas's Austin; the same name elsewhere is no support for it."""
+    parts = {
+        (p.start, p.end): _named_part_after(text, p.start, p.end)
         for p in found
-        if (p.start, p.end) not in parts
-        or p.lat is None
-        or p.lon is None
-        or not others
-        or any(distance_km((p.lat, p.lon), other) <= SUPPORT_KM for other in others)
-    ]
+        if _named_neighbourhood(text, p.start, p.end)
+    }
+    dropped: set[tuple[int, int]] = set()
+    for p in found:
+        if (p.start, p.end) not in parts or p.lat is None or p.lon is None:
+            continue
+        after = parts[(p.start, p.end)]
+        others = [
+            q
+            for q in found
+            if (q.start, q.end) not in parts
+            and q.lat is not None
+            and q.lon is not None
+            and not (after and q.name.casefold() == p.name.casefold())
+        ]
+        if others and not any(_near_or_within(p, q, gazetteer) for q in others):
+            dropped |= (
+                {
+                    (q.start, q.end)
+                    for q in found
+                    if (q.name.casefold(), q.geonameid) == (p.name.casefold(), p.geonameid)
+                }
+                if after
+                else {(p.start, p.end)}
+            )
+    return [p for p in found if (p.start, p.end) not in dropped]
+
+
+def _near_or_within(part: PlaceMention, other: PlaceMention, gazetteer: Gazetteer) -> bool:
+    """Whether a neighbourhood's candidate lies near another place, or inside the state or country named."""
+    assert part.lat is not None and part.lon is not None and other.lat is not None and other.lon is not None
+    if distance_km((part.lat, part.lon), (other.lat, other.lon)) <= SUPPORT_KM:
+        return True
+    if other.feature not in {"admin1", "country"}:
+        return False
+    area, inside = entry(other, gazetteer), entry(part, gazetteer)
+    return area is not None and inside is not None and _supports(inside, area)
+
+
+def _named_part_after(text: str, start: int, end: int) -> bool:
+    """ "the Austin neighborhood": the name before the word (not "the Del Paso Heights neighborhood of
+    Sacramento", where which name is the part the words do not say)."""
+    return NEIGHBOURHOOD_AFTER.match(text, end) is not None
 
 
 def _named_neighbourhood(text: str, start: int, end: int) -> bool:
