@@ -69,6 +69,7 @@ def test_a_date_tied_to_the_harm_dates_the_attack(text: str, words: str) -> None
         ("Federal prosecutors Wednesday filed an involuntary manslaughter charge against him.", "Wednesday"),
         ("He was charged Monday, two days after his arrest.", "two days after"),
         ("In a bizarre twist, authorities revealed Tuesday that the guard fatally shot his friend.", "Tuesday"),
+        ("Tune in to WMBF News Thursday at 6 p.m. for the latest on the shooting.", "Thursday"),  # a broadcast
     ],
 )
 def test_a_date_tied_to_what_followed_is_aftermath(text: str, words: str) -> None:

@@ -50,6 +50,8 @@ _AFTERMATH = (
     r"|hearing|scheduled|testified|funeral|vigil|(?-i:services?|memorial)|ordered"
     r"|condition|autops(?:y|ies)|determined|searching|looking|published|updated?|posted|photo taken"
     r"|press conference"
+    # a broadcaster's promotion: "Tune in to WMBF News Thursday at 6 p.m."
+    r"|tune in|tuning in"
 )
 _CUE = re.compile(
     rf"\b(?:(?P<harm>{_HARM})|(?P<death>{_DEATH})|(?P<speech>{_SPEECH})|(?P<after>{_AFTERMATH}))\b", re.IGNORECASE
