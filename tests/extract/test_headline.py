@@ -79,6 +79,8 @@ def test_one_shot_in_a_story_whose_title_tells_a_death_is_the_dead(
         ("Medford man charged in shooting death sent to state hospital\nA judge ruled on Friday.", 1, 0),
         # the title's death is the attacker's, told already: no victim is added
         ("Off-duty deputy kills robbery suspect\nThe suspect was shot and killed inside the store.", 0, 1),
+        # ... and so when the page tells him hit, without a word of his death
+        ("Robbery suspect shot and killed by officer\nPolice did not say where Hayes was hit by the bullets.", 0, 1),
         # a title without a death adds none
         ("Judge sets bond in Garland case\nA judge ruled on Friday.", 0, 0),
     ],

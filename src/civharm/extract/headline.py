@@ -151,6 +151,8 @@ def headline(extraction: Extraction, gazetteer: Gazetteer) -> Headline:
     hurt = _surviving_wounded(mention, extraction.report.text) if mention else 0
     attackers_killed = attackers(mention, Outcome.KILLED, extraction.report.text) if mention else 0
     told_dead = killed == 0 and hurt == 0 and _title_tells_a_death(extraction.report)
+    if told_dead and mention is not None and _title_tells_attacker_dead(mention, extraction.report):
+        told_dead = False  # "Robbery suspect shot and killed by officer": the death the title tells is his
     if told_dead and (hit == 1 or (hit == 0 and attackers_killed == 0)):
         # "Rowlett HS student killed in parking lot" over "the suspect shot a student": he died; and a title
         # that tells a death over a page that gives no figure (a paywall, a court story): at least one died
@@ -165,6 +167,16 @@ def headline(extraction: Extraction, gazetteer: Gazetteer) -> Headline:
         mention,
         attackers_killed,
         attackers(mention, Outcome.INJURED, extraction.report.text) if mention else 0,
+    )
+
+
+def _title_tells_attacker_dead(mention: AttackMention, report: Report) -> bool:
+    """Whether the title's own figures tell a suspect's or attacker's death."""
+    title = report.title or report.text.split("\n", 1)[0]
+    start = report.text.find(title)
+    return start >= 0 and any(
+        c.outcome is Outcome.KILLED and c.group in NOT_VICTIMS and start <= c.start < start + len(title)
+        for c in mention.casualties
     )
 
 
