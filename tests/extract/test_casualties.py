@@ -35,6 +35,13 @@ def figures(sentence: str) -> list[tuple[Group, Outcome, int, int | None]]:
         # recorders count the born: the unborn child is told, not counted
         ("He is charged in the shooting death of a 15-year-old mother and her unborn child.", [(C, K, 1, 1)]),
         ("The three people and an unborn baby killed inside the home died in a domestic dispute.", [(C, K, 3, 3)]),
+        # taken to or treated at hospitals, with no death told after: hurt
+        ("Three other people were treated at a hospital and released.", [(U, INJ, 3, 3)]),
+        ("A man was treated at a local hospital and released.", [(M, INJ, 1, 1)]),
+        ("The victim was pronounced deceased at the scene.", [(U, K, 1, 1)]),
+        # a total told with the unborn inside it counts one fewer born
+        ("He opened fire on a cookout, killing six people, including an unborn child.", [(U, K, 5, 5)]),
+        ("Five people, including an unborn child, were killed.", [(U, K, 4, 4)]),
         # a role, then the name of whoever holds it, is one person though a list goes on
         ("He is accused of injuring his wife, 31-year-old Lesly Paredes and 36-year-old Maria Paz.", [(C, INJ, 2, 2)]),
         ("His wife, 31-year-old Lesly Paredes, and his son were shot.", [(C, KI, 2, 2)]),
@@ -382,6 +389,49 @@ def test_more_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, i
         # a role in a death is no death of one's own
         ("Police searched for a suspect in the shooting death of a teenage boy.", [(CH, K, 1, 1)]),
         ("He was not named a suspect in Newsom's death.", []),
+        # "the other" after a harm verb is one more; "the other two" are a figure of their own
+        (
+            "A man opened fire on two officers, killing one and severely wounding the other.",
+            [(U, K, 1, 1), (U, INJ, 1, 1)],
+        ),
+        (
+            "He shot three people, killing one and wounding the other two.",
+            [(U, KI, 3, 3), (U, K, 1, 1), (U, INJ, 2, 2)],
+        ),
+        ("Two men were shot; one died and the other was wounded.", [(M, KI, 2, 2), (U, K, 1, 1), (U, INJ, 1, 1)]),
+        # one who shot himself and another: two, by one verb; "injured himself" is hurt, not a doer's deed
+        ("A man accidentally shot and wounded himself and his 10-year-old son.", [(C, INJ, 2, 2)]),
+        ("A man was arrested after he injured himself and a juvenile Saturday night.", [(C, INJ, 2, 2)]),
+        ("KC man accused of accidentally shooting himself and 1-year-old daughter", [(C, KI, 2, 2)]),
+        ("The gunman shot himself and his wife.", [(F, KI, 1, 1), (W, KI, 1, 1)]),
+        # one who hurt himself, whom no figure names, is one hit; an attacker when he harmed others first
+        ("Two hostages came out of the store and said Thompson shot himself.", [(U, KI, 1, 1)]),
+        ("Spirit fatally shot himself, Schultz said.", [(U, K, 1, 1)]),
+        ("The 8-year-old boy who fatally shot himself did so with a stolen gun.", [(CH, K, 1, 1)]),
+        ("A three-year-old died hours after police say he found a gun and shot himself.", [(U, K, 1, 1)]),
+        ("A woman was wounded when her husband shot himself.", [(W, INJ, 1, 1), (M, KI, 1, 1)]),
+        ("A woman was wounded before Thompson shot himself.", [(W, INJ, 1, 1), (U, KI, 1, 1)]),
+        # "killed four classmates and himself": he is one more, an attacker
+        ("A student who killed four classmates and himself in the fall was named.", [(U, K, 4, 4), (F, K, 1, 1)]),
+        # the shot one "did not survive"; a day between "shooting" and "of"; a place's words are no name
+        ("Jordan Ebner was shot multiple times and did not survive.", [(U, K, 1, 1)]),
+        ("An arrest was made in the accidental fatal shooting Saturday of a 5-year-old girl.", [(CH, K, 1, 1)]),
+        ("A man and his two children found dead in rural West Texas were all shot.", [(C, K, 3, 3)]),
+        ("A man in northwest Atlanta was shot.", [(M, KI, 1, 1)]),
+        ("15 year-old Jordan Shores of North Augusta was pronounced dead.", [(U, K, 1, 1)]),
+        ("Gun in father's lap when he and his 2 kids were found dead near Lubbock", [(C, K, 3, 3)]),
+        ("He and his brother were arrested.", []),
+        # "two more were hit": more of the people before, with a verb of their own
+        (
+            "Police say two victims were killed, and two more were hit with multiple bullets.",
+            [(U, K, 2, 2), (U, KI, 2, 2)],
+        ),
+        ("Four rounds hit the house and two more hit a car.", []),
+        ("It killed a man and left three of his cousins seriously wounded.", [(M, K, 1, 1), (U, INJ, 3, 3)]),
+        (
+            "The gunman killed one and injured three before shooting himself.",
+            [(U, K, 1, 1), (U, INJ, 3, 3), (F, KI, 1, 1)],
+        ),
     ],
 )
 def test_local_news_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, int | None]]) -> None:

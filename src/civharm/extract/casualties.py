@@ -71,7 +71,7 @@ OTHER_NOUN_AFTER = re.compile(
 # "shot and killed", "fatally shot", "shot dead", "shot to death", "pronounced dead": killed.
 _SHOT_DEAD = (
     r"(?:fatally|mortally)\s+(?:shot|wounded)|shot,?\s+(?:and\s+)?killed|shot\s+(?:dead|to\s+death)"
-    r"|pronounced\s+dead|fatally(?=\s*[.,;)]|\s*$)"
+    r"|pronounced\s+(?:dead|deceased)|fatally(?=\s*[.,;)]|\s*$)"
 )
 _KILLED = (
     rf"{_SHOT_DEAD}|killed|murdered|dead|died|dies|deaths?|fatalities|lost their lives|perished|slain|massacred"
@@ -82,13 +82,18 @@ _KILLED = (
 _SHOT = r"shot|hit|struck"
 HIT_WORDS = re.compile(r"\b(?:hit|hitting|struck|striking)\b", re.IGNORECASE)
 # "was taken to a hospital with non-life-threatening injuries", "was hospitalized in critical condition": hurt.
-_TAKEN_TO_HOSPITAL = r"(?:taken|transported|rushed|airlifted|flown)\s+to\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?hospital\b"
+# "was treated at a hospital and released" too; not "were taken to area hospitals": among many taken to
+# hospitals, some often die later
+_TAKEN_TO_HOSPITAL = (
+    r"(?:(?:taken|transported|rushed|airlifted|flown)\s+to|treated\s+(?:at|in))\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"hospital\b"
+)
 _HOSPITAL = (
     r"(?:taken|transported|rushed|airlifted|flown)\s+to\s+[^.;]{0,60}?\b(?:with|for(?:\s+treatment\s+of)?)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:injur(?:y|ies)|wounds?)|hospitali[sz]ed|in\s+(?:critical|serious|stable|fair|grave)\s+condition"
     r"|treated\s+and\s+released"
     # "A two-year-old was airlifted to the hospital after ...", unless the sentence goes on to his death
-    rf"|{_TAKEN_TO_HOSPITAL}(?![^.;]*\b(?:died|dead|death|succumbed)\b)"
+    rf"|{_TAKEN_TO_HOSPITAL}(?![^.;]*\b(?:died|dead|deceased|death|succumbed)\b)"
 )
 # Taken to hospital, and nothing said of injuries: someone first named so was hurt; but "he", "the man"
 # are someone told of before, maybe as dead.
@@ -111,7 +116,9 @@ _AUX = (
 _OBJECT = r"(?:another|others|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a|an)\b"
 # "a 9-month-old baby in Indiana died", "a man from Dayton, 34, was shot": where he is from, or his age.
 _FROM_PLACE = (
-    r"(?:,?\s+(?:in|of|from)\s+(?:the\s+[a-z]+|(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2}))?"
+    # "a man in northwest Atlanta", "a woman in rural Tennessee"
+    r"(?:,?\s+(?:in|of|from)\s+(?:the\s+[a-z]+|(?:(?:north|south|east|west)(?:east|west)?(?:ern)?\s+|rural\s+|downtown\s+)?"
+    r"(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2}))?"
     r"(?:,\s*\d{1,3}\s*,)?"
 )
 OUTCOME_AFTER = re.compile(
@@ -127,10 +134,14 @@ OUTCOME_BEFORE = re.compile(
     # "the shooting death of 5-year-old Mya White", "charged in the murders of two men"
     r"|(?:death|deaths|murder|murders|killing|killings|slaying|slayings|homicide) of|injur(?:y|ies) to"
     # "the Monday morning shooting of a teenager": hit, fate not said by these words
-    r"|(?:(?:fatal|deadly)\s+)?(?:shooting|wounding) of)"
+    # "the fatal shooting Saturday of a 5-year-old girl": the day may stand before "of"
+    r"|(?:(?:fatal|deadly)\s+)?(?:shooting|wounding)(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)?\s+of)"
     r"(?:\s+(?:or|and)\s+(?:wound(?:ed|ing)|injur(?:ed|ing)))?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?)"
-    # "killing her 5 children": whose they were may stand between
-    r"\s+(?:(?:her|his|their|its)\s+)?(?:an estimated\s+|a total of\s+|as many as\s+|at least\s+|all\s+)?[“\"']?\s*$",
+    # "killing her 5 children", "wounding the other two": whose they were, or which, may stand between
+    # "shot himself and his son": the one after the reflexive is the verb's object too
+    r"\s+(?:(?:himself|herself)\s*(?:,|and)\s+)?(?:(?:her|his|their|its)\s+|the\s+(?:other|remaining)\s+)?"
+    r"(?:an estimated\s+|a total of\s+|as many as\s+|at least\s+|all\s+)?[“\"']?\s*$",
     re.IGNORECASE,
 )
 TOLL_BEFORE = re.compile(
@@ -199,7 +210,9 @@ SINGLE_KILLING = re.compile(
 )
 # The attacker's own death: "before turning the gun on himself", "then took his own life".
 SELF_KILLING = re.compile(
-    r"\b(?:turn(?:ed|ing|s)\s+the\s+gun\s+on\s+(?:himself|herself)|kill(?:ed|ing|s)\s+(?:himself|herself)"
+    # "killed four classmates and himself": he is one more
+    r"\b(?:turn(?:ed|ing|s)\s+the\s+gun\s+on\s+(?:himself|herself)|kill(?:ed|ing|s)\s+(?:[^.;:!?]{1,60}?\s+and\s+)?"
+    r"(?:himself|herself)"
     r"|took\s+(?:his|her)\s+own\s+life"
     # "the suspect was found dead in his home of a self-inflicted gunshot wound": the attacker's, when the
     # sentence names one (a child who "died of a self-inflicted gunshot wound" is the victim)
@@ -230,8 +243,10 @@ PERSON = re.compile(
     r"(?:\w+\s+){0,2}?)?"
     r"(?:killed|dead|died|dies|shot|wounded|injured|hurt|hit|struck|suffered|sustained|pronounced|hospitali[sz]ed"
     r"|listed|grazed)\b)"
+    # "when he and his 2 kids were found dead": he is one of those the verb tells of
+    r"|\b(?:He|She)(?=\s+and\s+(?:his|her)\s)"
     # "three people dead and another injured": one more person
-    r"|\b(?:another|one other)"
+    r"|\b(?:another|one other|the other)"
     r"(?=\s+(?:(?:was|were|is|being)\s+)?(?:critically\s+|seriously\s+)?(?:injured|wounded|hurt)\b)"
     # "5-year-old Noelle Shawver": an age before a name (not a title-case "15-Year-Old Boy Shot In ...")
     r"|\b\d+-(?:year|month|week)-old\s+(?!(?:boy|girl|man|woman|teen|child|toddler|baby|son|daughter|student)\b)"
@@ -268,8 +283,10 @@ PERSON = re.compile(
     # 12-year-old")
     r"|(?:(?<=\bof\s)|(?<=\bkilling\s)|(?<=\bkilled\s)|(?<=\bmurdering\s)|(?<=\bmurdered\s)|(?<=\bshooting\s)|(?<=\bshot\s)|(?<=\bwounding\s)"
     r"|(?<=\bwounded\s))(?:(?:a|an)\s+)?(?:\d+|[a-z]+)-(?:year|month|week)-old\b(?!-)"
-    # "killed three and wounded another", "wounding another Friday night": one more, the verb's object
-    r"|(?:(?<=\binjured\s)|(?<=\bwounded\s)|(?<=\bwounding\s)|(?<=\binjuring\s))another\b(?!\s+(?:of|in|at|to|was|were)\b)"
+    # "killed three and wounded another", "wounding another Friday night", "killing one and wounding the other":
+    # one more, the verb's object ("the other two" are a figure of their own)
+    r"|(?:(?<=\binjured\s)|(?<=\bwounded\s)|(?<=\bwounding\s)|(?<=\binjuring\s))(?:another|the other)\b"
+    r"(?!\s+(?:of|in|at|to|was|were|\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)\b)"
     # "fired a handgun at Milner, killing him": the pronoun after the participle is the one harmed
     # ("killing her 5 children": "her" is whose, not whom)
     r"|(?:(?<=\bkilling\s)|(?<=\bwounding\s)|(?<=\binjuring\s))(?:him\b|her\b(?=\s*(?:[.,;:!?)\"”]|$)"
@@ -286,9 +303,13 @@ NAMED = re.compile(
     r"|Nothing|Everything|The|A|An|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight)\b)"
     # "of Evansville died": a home town, not a name; "the BMW was hit": capitals, not a name
     # "in southwestern Michigan were killed": a region's adjective makes a place of the capital
-    r"(?<!\bof )(?<!\bfrom )(?<!\bin )(?<!ern )(?=[A-Z][\w'’-]*[a-z])"
+    # "in rural West Texas were all shot", "in northwest Atlanta": a place's words
+    r"(?<!\bof )(?<!\bfrom )(?<!\bin )(?<!ern )(?<!\brural )(?<!\bdowntown )(?<![Ww]est )(?<![Ee]ast )"
+    r"(?<!\b[Nn]orth )(?<!\b[Ss]outh )(?<!\b[Cc]entral )(?=[A-Z][\w'’-]*[a-z])"
     r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3}(?:,?\s+(?:Jr|Sr)\.|\s+I{2,3}\b)?"
-    r"(?:,\s*\d{1,3},(?:\s+(?:of|from)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2},?)?)?"
+    r"(?:,\s*\d{1,3},(?:\s+(?:of|from)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2},?)?"
+    # "Jordan Shores of North Augusta was pronounced dead": a home town without an age
+    r"|\s+(?:of|from)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})?"
     # "Jesus Rios, a 17-year-old Latino male, died": who he was, told between commas
     r"(?:,\s+(?:a|an)\s+[^,.;]{1,60},)?"
     r"(?=\s+(?:was|had been|has been|is|were)\s+(?:\w+\s+){0,2}?(?:shot|killed|wounded|injured|pronounced|hit|struck)\b"
@@ -476,7 +497,13 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
                 outcome = Outcome.INJURED  # "killing a girl and shooting her mother": shot, set against the killed
     if outcome_match and TAKEN_TO_HOSPITAL.fullmatch(outcome_match.group("outcome")) and DEFINITE.match(quantity.words):
         outcome = None  # "The man was taken to a hospital, where he died" in the next sentence: told already
-    if outcome_match and group is None and not person and HIT_WORDS.fullmatch(outcome_match.group("outcome")):
+    if (
+        outcome_match
+        and group is None
+        and not person
+        and not more  # "two victims were killed, and two more were hit": more of the people before
+        and HIT_WORDS.fullmatch(outcome_match.group("outcome"))
+    ):
         outcome = None  # "four rounds hit the house", "two cars were hit": only people hit are harmed
     if other_noun:
         group = Group.UNKNOWN  # "two adults": their own kind, not the kind of the figure before
@@ -514,7 +541,7 @@ ATTACKER_BEFORE = re.compile(
 # subject's next verb tells the fate ("and his brother died" has a subject of its own).
 SHOT_THEN_DIED = re.compile(
     r"[^.;:!?]{0,80}?\b(?:and|but)\s+(?:(?:was|later|then|eventually|subsequently|soon)\s+)*"
-    r"(?:pronounced\s+dead|died|succumbed|killed|passed\s+away)\b",
+    r"(?:pronounced\s+dead|died|succumbed|killed|passed\s+away|did\s+not\s+survive|didn['’]t\s+survive)\b",
     re.IGNORECASE,
 )
 SHOT_THEN_HURT = re.compile(
@@ -545,7 +572,8 @@ TO_DEATH_AFTER = re.compile(r"^(?:\s+and\s+(?:[\w'’-]+\s+){1,3}?)?\s*to\s+deat
 # condition": what "left" leaves them is hurt. "left three men and three women injured": the hurt words after
 # the list serve each figure in it.
 LEFT_HURT = re.compile(
-    r"^(?:\s+and\s+(?:(?!dead|killed)[\w-]+\s+){1,4}?(?=(?:seriously\s+|critically\s+|badly\s+)?(?:wounded|injured|hurt)))?"
+    # "left three of his cousins seriously wounded": whose they are may follow the figure
+    r"^(?:\s+of\s+(?:the|his|her|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+s(?=\s))?(?:\s+and\s+(?:(?!dead|killed)[\w-]+\s+){1,4}?(?=(?:seriously\s+|critically\s+|badly\s+)?(?:wounded|injured|hurt)))?"
     r"\s*(?:[a-z]+ed\s+)?(?:with\s+(?:[\w-]+\s+){0,4}?(?:injuries|wounds?)|in\s+(?:the\s+)?hospital|in\s+surgery"
     r"|in\s+(?:[\w-]+\s+){0,2}condition|paralyzed|(?:seriously\s+|critically\s+|badly\s+)?(?:wounded|injured|hurt))\b",
     re.IGNORECASE,
@@ -653,7 +681,7 @@ def _unrealised(before: str, governing: re.Match[str]) -> bool:
 def _active(match: re.Match[str], rest: str) -> bool:
     """True when the outcome verb is active, its subject the figure ("gunmen killed 12 people"). "He killed
     himself" is too (the attacker's own death, ``SELF_KILLING``); "a girl accidentally shot and killed
-    herself" is not: she is the victim; nor is "Toddler shot himself": shot, he is the one hit."""
+    herself" is not: she is the victim; nor are "Toddler shot himself", "he injured himself": he is the one hit."""
     verb = match.group("outcome").lower()
     bare = ACTIVE_GAP.fullmatch(rest[: match.start("outcome")]) is not None
     obj = OBJECT_AFTER.match(rest[match.end() :])
@@ -665,7 +693,7 @@ def _active(match: re.Match[str], rest: str) -> bool:
         and obj is not None
         and not (
             REFLEXIVE.match(rest, match.end())
-            and (ACCIDENTALLY.search(rest, 0, match.start("outcome")) or verb.split()[-1] in {"shot", "wounded"})
+            and (ACCIDENTALLY.search(rest, 0, match.start("outcome")) or verb.split()[-1] not in {"killed", "murdered"})
         )
     )
 
@@ -798,6 +826,14 @@ def _figures(sentence: str) -> list[_Figure]:
                 figures[-1] = previous.but(end=figure.end, outcome=previous.outcome or figure.outcome)
                 continue
             joined = JOINER.match(between) is not None or ADDITION.search(between) is not None
+            # "A man accidentally shot and wounded himself and his son": he, and his son, by one verb
+            # (not "The gunman shot himself and his wife": the two are on two sides)
+            joined = joined or (
+                figure.person
+                and figures[-1].person
+                and figures[-1].group is not Group.FIGHTERS
+                and SELF_AND_BEFORE.search(between) is not None
+            )
             figure = figure.but(joined=figure.subgroup or joined)
             if figure.outcome is None and MORE_AFTER.match(sentence[quantity.end :]) and MORE_JOIN.search(between):
                 figure = figure.but(outcome=figures[-1].outcome, group=figures[-1].group)
@@ -884,8 +920,13 @@ def find_casualties(sentence: str, offset: int = 0, source: str | None = None) -
             high = None if previous.max is None or high is None else previous.max + high
             group = previous.group
         assert last.outcome is not None
-        if high == 0:
-            continue  # only the unborn
+        if high == 0:  # only the unborn
+            if first.subgroup and casualties and casualties[-1].outcome is last.outcome and casualties[-1].min > 0:
+                # "killing six people, including an unborn child": the six count the unborn, recorders the born
+                whole = casualties[-1]
+                less = {"min": whole.min - 1, "max": None if whole.max is None else whole.max - 1}
+                casualties[-1] = whole.model_copy(update=less)
+            continue
         casualties.append(
             Casualty(
                 start=start + offset,
@@ -899,11 +940,102 @@ def find_casualties(sentence: str, offset: int = 0, source: str | None = None) -
             )
         )
     implied = _implied(sentence, offset, source)
-    return casualties + [c for c in implied if not _own_subject_counted(sentence, offset, c, casualties)]
+    casualties += [c for c in implied if not _own_subject_counted(sentence, offset, c, casualties)]
+    return casualties + _self_harmed(sentence, offset, source, casualties)
+
+
+# "after shooting himself", "Thompson shot himself", "accused of accidentally shooting himself and his
+# daughter": one hurt by his own shot, whom no figure names.
+SELF_HARM = re.compile(
+    r"\b(?P<fatally>fatally\s+)?(?P<verb>shot|shoots|shooting|wounded|wounds|wounding|injured|injures|injuring)"
+    r"\s+(?:himself|herself)\b",
+    re.IGNORECASE,
+)
+# "himself and his son", "himself, juvenile": the next one the verb harmed.
+AFTER_SELF = re.compile(r"\s*(?:,|and)\s+$", re.IGNORECASE)
+# "A man accidentally shot and wounded himself and his son": the subject and the one after the reflexive.
+SELF_AND_BEFORE = re.compile(r"\b(?:himself|herself)\s*(?:,|and)\s+$", re.IGNORECASE)
+
+
+# Harm words before a figure: it is someone's object, not the subject a participle after it is told of.
+HARM_BEFORE = re.compile(r"\b(?:kill|shoot|shot|wound|injur|hurt|hit|struck|strik|murder)\w*", re.IGNORECASE)
+
+
+def _self_told(sentence: str, offset: int, harm: re.Match[str], casualty: Casualty) -> bool:
+    """Whether a figure already counts the one who hurt himself: "Toddler shot himself" (the figure right
+    before the verb), "he injured himself and a juvenile" (one figure of both), "A two-year-old was airlifted
+    to the hospital after shooting himself", "A three-year-old died hours after police say he found a gun and
+    shot himself" (one person, the subject: no harm word before it, and not of the other sex)."""
+    start, end = casualty.start - offset, casualty.end - offset
+    if start <= harm.start() < end:
+        return True
+    if end > harm.start():
+        return False
+    if SELF_SUBJECT_GAP.fullmatch(sentence[end : harm.start()]):
+        return True
+    other_sex = Group.WOMEN if harm.group(0).lower().endswith("himself") else Group.MEN
+    return casualty.max == 1 and casualty.group is not other_sex and HARM_BEFORE.search(sentence, 0, start) is None
+
+
+def _self_harmed(sentence: str, offset: int, source: str | None, casualties: list[Casualty]) -> list[Casualty]:
+    """The one who shot or hurt himself, when no figure before the verb is he ("Toddler shot himself" counts
+    the toddler already). He is an attacker when the sentence tells others harmed by someone, and no accident
+    ("killed one and injured three before shooting himself")."""
+    found: list[Casualty] = []
+    for m in SELF_HARM.finditer(sentence):
+        if any(_self_told(sentence, offset, m, c) for c in casualties):
+            continue
+        verb = m.group("verb").lower()
+        outcome = (
+            Outcome.KILLED
+            if m.group("fatally")
+            else Outcome.KILLED_OR_INJURED
+            if verb in {"shot", "shoots", "shooting"}
+            else Outcome.INJURED
+        )
+        also = next(
+            (
+                c
+                for c in casualties
+                if c.outcome is outcome and AFTER_SELF.fullmatch(sentence, m.end(), c.start - offset) is not None
+            ),
+            None,
+        )
+        if also is not None:
+            # "accused of shooting himself and his daughter": two, by one verb
+            casualties[casualties.index(also)] = also.model_copy(
+                update={
+                    "start": m.start() + offset,
+                    "group": Group.CIVILIANS,  # he and whoever he hit: as "a man and his son" are
+                    "min": also.min + 1,
+                    "max": None if also.max is None else also.max + 1,
+                    "words": sentence[m.start() : also.end - offset],
+                }
+            )
+            continue
+        attacker = ACCIDENT.search(sentence) is None and any(
+            c.start - offset < m.start() and HARM_BEFORE.search(sentence, 0, c.start - offset) for c in casualties
+        )
+        found.append(
+            Casualty(
+                start=m.start() + offset,
+                end=m.end() + offset,
+                group=Group.FIGHTERS if attacker else Group.UNKNOWN,
+                outcome=outcome,
+                min=1,
+                max=1,
+                words=m.group(0),
+                source=source,
+            )
+        )
+    return found
 
 
 # Between a person and "killed herself" only adverbs and the verb before it: she is the one who died.
-SELF_SUBJECT_GAP = re.compile(r"[\s,]*(?:\w+ly\s+)?(?:(?:fatally\s+)?shot\s+and\s+)?", re.IGNORECASE)
+SELF_SUBJECT_GAP = re.compile(
+    r"[\s,]*(?:(?:who|that)\s+)?(?:(?:\w+ly|then|also|later)\s+){0,2}(?:(?:fatally\s+)?shot\s+and\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _own_subject_counted(sentence: str, offset: int, implied: Casualty, casualties: list[Casualty]) -> bool:
