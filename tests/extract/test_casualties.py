@@ -249,7 +249,7 @@ def test_more_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, i
         ("Deputies went to a home where six children and two adults were fatally shot.", [(C, K, 8, 8)]),
         ("Five soldiers and two civilians were killed.", [(F, K, 5, 5), (C, K, 2, 2)]),
         ("Two doctors and three nurses were killed.", [(Group.MEDICAL_STAFF, K, 5, 5)]),
-        ("The bullet killed her and injured one of the family dogs.", []),
+        ("The bullet killed her and injured one of the family dogs.", [(U, K, 1, 1)]),  # her, not the dog
         ("Four other people, three women and one man, were taken to a hospital with injuries.", [(U, INJ, 4, 4)]),
         ("Two people, a man and a woman, were shot.", [(U, KI, 2, 2)]),
         ("A girl was shot when two cars were hit by gunfire.", [(CH, KI, 1, 1)]),
@@ -421,6 +421,26 @@ def test_more_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, i
         ("15 year-old Jordan Shores of North Augusta was pronounced dead.", [(U, K, 1, 1)]),
         ("Gun in father's lap when he and his 2 kids were found dead near Lubbock", [(C, K, 3, 3)]),
         ("He and his brother were arrested.", []),
+        # a name opening the clause before "and" and a person is one more of them
+        ("Maxwell and another teenager were shot.", [(C, KI, 2, 2)]),
+        ("Gonzalez and her 67-year-old grandfather were wounded.", [(C, INJ, 2, 2)]),
+        ("Police and a bystander were shot.", [(U, KI, 1, 1)]),
+        ("Smith and the man who died took part in the shooting together.", [(M, K, 1, 1)]),
+        # "and so was": the same fate, one more on the same side
+        (
+            "The armed suspect was hit and wounded, and so was the woman he was carjacking.",
+            [(F, INJ, 1, 1), (W, INJ, 1, 1)],
+        ),
+        ("Two men were killed, and so was a woman.", [(C, K, 3, 3)]),
+        # "killed her and three other people": four; "massacred"; "his father and brother"; "and then himself"
+        (
+            "He killed her and three other people before fatally shooting himself, an investigator said.",
+            [(C, K, 4, 4), (F, K, 1, 1)],
+        ),
+        ("Joy turned into terror when a man massacred 49 people.", [(U, K, 49, 49)]),
+        ("The driver said Payne left him and the victim once they arrived at the hospital.", []),
+        ("Zawahri allegedly killed his father and brother.", [(M, K, 2, 2)]),
+        ("A former employee shoots 4 co-workers and then himself.", [(U, KI, 4, 4), (F, KI, 1, 1)]),
         # "two more were hit": more of the people before, with a verb of their own
         (
             "Police say two victims were killed, and two more were hit with multiple bullets.",
@@ -428,6 +448,11 @@ def test_more_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, i
         ),
         ("Four rounds hit the house and two more hit a car.", []),
         ("It killed a man and left three of his cousins seriously wounded.", [(M, K, 1, 1), (U, INJ, 3, 3)]),
+        (
+            "The violence that killed Theresa Brown also left her 6-year-old daughter, Brown's sister and her husband "
+            "with gunshot wounds.",
+            [(U, K, 1, 1), (C, INJ, 3, 3)],
+        ),
         (
             "The gunman killed one and injured three before shooting himself.",
             [(U, K, 1, 1), (U, INJ, 3, 3), (F, KI, 1, 1)],

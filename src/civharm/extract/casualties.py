@@ -130,7 +130,8 @@ OUTCOME_AFTER = re.compile(
 OUTCOME_BEFORE = re.compile(
     r"\b(?P<outcome>(?:(?:fatally\s+)?shot\s+and\s+kill(?:ed|ing)|fatally\s+shoot(?:ing|s)?|fatally\s+shot"
     r"|(?:fatally|mortally)\s+(?:wound(?:ed|ing)|injur(?:ed|ing))|shot|shooting|shoots|hit|hitting|struck|striking"
-    r"|kill(?:ed|ing|s)?|murder(?:ed|ing|s)|claim(?:ed|ing|s)? the li(?:ves|fe) of|left|leaving|bodies of"
+    r"|kill(?:ed|ing|s)?|murder(?:ed|ing|s)|massacr(?:ed|ing|es)|claim(?:ed|ing|s)? the li(?:ves|fe) of|left|leaving"
+    r"|bodies of"
     # "the shooting death of 5-year-old Mya White", "charged in the murders of two men"
     r"|(?:death|deaths|murder|murders|killing|killings|slaying|slayings|homicide) of|injur(?:y|ies) to"
     # "the Monday morning shooting of a teenager": hit, fate not said by these words
@@ -140,7 +141,10 @@ OUTCOME_BEFORE = re.compile(
     r"(?:\s+(?:or|and)\s+(?:wound(?:ed|ing)|injur(?:ed|ing)))?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?)"
     # "killing her 5 children", "wounding the other two": whose they were, or which, may stand between
     # "shot himself and his son": the one after the reflexive is the verb's object too
-    r"\s+(?:(?:himself|herself)\s*(?:,|and)\s+)?(?:(?:her|his|their|its)\s+|the\s+(?:other|remaining)\s+)?"
+    # "killed her and three other people": the one before "and" does not stand in the way
+    # ("left him and the victim at the hospital": left there, not harmed)
+    r"\s+(?:(?:himself|herself|(?<!\bleft\s)(?<!\bleaving\s)(?:him|her))\s+and\s+)?"
+    r"(?:(?:her|his|their|its)\s+|the\s+(?:other|remaining)\s+)?"
     r"(?:an estimated\s+|a total of\s+|as many as\s+|at least\s+|all\s+)?[“\"']?\s*$",
     re.IGNORECASE,
 )
@@ -164,6 +168,17 @@ MORE_AFTER = re.compile(r"^\s+(?:more|additional)\b", re.IGNORECASE)
 # clause's verb may not ("five hospitalized Monday evening, a night of music drew hundreds more").
 MORE_JOIN = re.compile(
     r"^(?:\s+\w+){0,4}[\s,]*(?:with|and|while|plus|but)?\s*$|\b(?:with|and|while|plus)\s*$", re.IGNORECASE
+)
+DEFINITE_NOUN = re.compile(r"(?:the|this|that)\b", re.IGNORECASE)
+# "The armed suspect was hit and wounded, and so was the woman": the same fate.
+SO_WAS_BEFORE = re.compile(r"\band\s+so\s+(?:was|were)\s+$", re.IGNORECASE)
+# A name opening a clause right before "and" and a person: "Maxwell and another teenager", "Gonzalez and her
+# grandfather" (not "Police and a bystander").
+NAME_AND_BEFORE = re.compile(
+    r"(?:^|(?<=[.;:!?]\s)|(?<=\n)|(?<=,\s))[“\"']?"
+    r"(?P<name>(?!(?:He|She|It|They|We|You|This|That|Police|Officers?|Deputies|Troopers|Agents|Authorities|Witnesses"
+    r"|Residents|Neighbors|Neighbours|Family|Friends|Both|All|One|The|A|An|And|But|Then|Also)\b)"
+    r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})\s+and\s+$"
 )
 JOINER = re.compile(
     # an apposition may stand between: "his fiancee, Jaime Salazar, 34, and their son"
@@ -289,7 +304,7 @@ PERSON = re.compile(
     r"(?!\s+(?:of|in|at|to|was|were|\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)\b)"
     # "fired a handgun at Milner, killing him": the pronoun after the participle is the one harmed
     # ("killing her 5 children": "her" is whose, not whom)
-    r"|(?:(?<=\bkilling\s)|(?<=\bwounding\s)|(?<=\binjuring\s))(?:him\b|her\b(?=\s*(?:[.,;:!?)\"”]|$)"
+    r"|(?:(?<=\bkilling\s)|(?<=\bwounding\s)|(?<=\binjuring\s)|(?<=\bkilled\s))(?:him\b|her\b(?=\s*(?:[.,;:!?)\"”]|$)"
     r"|\s+(?:and|in|on|at|with|before|after|as|while|when|during|outside|inside|near|to|from|by|for|early|late"
     r"|last|this|then|instantly|immediately)\b))",
     re.IGNORECASE,
@@ -570,10 +585,12 @@ KILLED_AND_BEFORE = re.compile(r"\b(?:kill(?:ed|ing|s)|murder(?:ed|ing|s))\b[^.;
 TO_DEATH_AFTER = re.compile(r"^(?:\s+and\s+(?:[\w'’-]+\s+){1,3}?)?\s*to\s+death\b", re.IGNORECASE)
 # "left a boy in the hospital", "leaving two people with gunshot wounds", "left a girl abandoned in critical
 # condition": what "left" leaves them is hurt. "left three men and three women injured": the hurt words after
-# the list serve each figure in it.
+# the list serve each figure in it, and so do they in "left her daughter, Brown's sister and her husband with
+# gunshot wounds".
 LEFT_HURT = re.compile(
     # "left three of his cousins seriously wounded": whose they are may follow the figure
-    r"^(?:\s+of\s+(?:the|his|her|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+s(?=\s))?(?:\s+and\s+(?:(?!dead|killed)[\w-]+\s+){1,4}?(?=(?:seriously\s+|critically\s+|badly\s+)?(?:wounded|injured|hurt)))?"
+    r"^(?:\s+of\s+(?:the|his|her|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+s(?=\s))?"
+    r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?!(?:dead|killed|and|with|in)\b)[\w'’-]+\s*){1,4}?)*?"
     r"\s*(?:[a-z]+ed\s+)?(?:with\s+(?:[\w-]+\s+){0,4}?(?:injuries|wounds?)|in\s+(?:the\s+)?hospital|in\s+surgery"
     r"|in\s+(?:[\w-]+\s+){0,2}condition|paralyzed|(?:seriously\s+|critically\s+|badly\s+)?(?:wounded|injured|hurt))\b",
     re.IGNORECASE,
@@ -595,7 +612,7 @@ KIN_PAIR = re.compile(r"\b(?:her|his|their|the|my|our)\s+(?:[a-z]+\s+)?(?:grand)
 # "a man and woman were found dead": the second noun has no article of its own, and is a second person.
 PAIR_AFTER = re.compile(
     r"\s+and\s+(?:(?:young|elderly|teenage|\d+-year-old)\s+)?(?:woman|man|boy|girl|child|teen(?:ager)?|wife"
-    r"|husband|son|daughter|mother|father)\b(?!-)",
+    r"|husband|son|daughter|mother|father|brother|sister|grandmother|grandfather)\b(?!-)",
     re.IGNORECASE,
 )
 # "Giddings shot Sgt. Lee Jundt", "accused of killing John Smith", "the death of Benetria Robinson": a full
@@ -689,7 +706,7 @@ def _active(match: re.Match[str], rest: str) -> bool:
         obj = None  # "Five Shot During Party At Banquet Hall": in a title-case headline capitals mark no name
     return (
         bare
-        and verb.split()[-1] in {"killed", "murdered", "shot", "wounded", "injured", "hit", "struck"}
+        and verb.split()[-1] in {"killed", "murdered", "massacred", "shot", "wounded", "injured", "hit", "struck"}
         and obj is not None
         and not (
             REFLEXIVE.match(rest, match.end())
@@ -721,7 +738,9 @@ def _named_after_role(role: _Figure, named: _Figure) -> bool:
     name, then a name, is the same person named, though a list goes on after it."""
     # "His wife" opening a sentence is still no name; "Tyson Gay's daughter Trinity": whose she is is no name of hers
     told = re.sub(r"^.*['’]s\s+", "", role.quantity.words)[1:]
-    return role.person and not any(c.isupper() for c in told) and NAME_WORD.search(named.quantity.words) is not None
+    # "her daughter, Brown's sister and her husband": whose someone is names another, not her
+    name = re.sub(r"^.*['’]s\s+", "", named.quantity.words)
+    return role.person and not any(c.isupper() for c in told) and NAME_WORD.search(name) is not None
 
 
 def _both(sentence: str) -> list[Quantity]:
@@ -746,6 +765,11 @@ def _persons(sentence: str) -> list[Quantity]:
         else:
             found.append(Quantity(1, 1, m.start(), m.end(), m.group(0)))
     found.extend(Quantity(2, 2, m.start(), m.end(), m.group(0)) for m in KIN_PAIR.finditer(sentence))
+    for person in list(found):
+        # "Maxwell and another teenager were shot": the name before "and" is one more of them ("Smith and the
+        # man who died": one told of before, with whom Smith may have been)
+        if not DEFINITE_NOUN.match(person.words) and (before := NAME_AND_BEFORE.search(sentence, 0, person.start)):
+            found.append(Quantity(1, 1, before.start("name"), before.end("name"), before.group("name")))
     named = []
     for m in NAMED.finditer(sentence):
         named.append(m.span())
@@ -837,6 +861,9 @@ def _figures(sentence: str) -> list[_Figure]:
             figure = figure.but(joined=figure.subgroup or joined)
             if figure.outcome is None and MORE_AFTER.match(sentence[quantity.end :]) and MORE_JOIN.search(between):
                 figure = figure.but(outcome=figures[-1].outcome, group=figures[-1].group)
+            if figure.outcome is None and figure.person and SO_WAS_BEFORE.search(between):
+                # "the suspect was wounded, and so was the woman"; "two men were killed, and so was a woman": three
+                figure = figure.but(outcome=figures[-1].outcome, joined=figures[-1].group is not Group.FIGHTERS)
         figures.append(figure)
     # "39 civilians including 5 children and 7 women were killed": the verb at the end serves all.
     for i in range(len(figures) - 2, -1, -1):
@@ -948,13 +975,14 @@ def find_casualties(sentence: str, offset: int = 0, source: str | None = None) -
 # daughter": one hurt by his own shot, whom no figure names.
 SELF_HARM = re.compile(
     r"\b(?P<fatally>fatally\s+)?(?P<verb>shot|shoots|shooting|wounded|wounds|wounding|injured|injures|injuring)"
-    r"\s+(?:himself|herself)\b",
+    # "shoots 4 co-workers and then himself": he is one more
+    r"\s+(?:[^.;:!?]{1,60}?\s+and\s+(?:then\s+)?)?(?:himself|herself)\b",
     re.IGNORECASE,
 )
-# "himself and his son", "himself, juvenile": the next one the verb harmed.
-AFTER_SELF = re.compile(r"\s*(?:,|and)\s+$", re.IGNORECASE)
+# "himself and his son": the next one the verb harmed.
+AFTER_SELF = re.compile(r"\s+and\s+$", re.IGNORECASE)
 # "A man accidentally shot and wounded himself and his son": the subject and the one after the reflexive.
-SELF_AND_BEFORE = re.compile(r"\b(?:himself|herself)\s*(?:,|and)\s+$", re.IGNORECASE)
+SELF_AND_BEFORE = re.compile(r"\b(?:himself|herself)\s+and\s+$", re.IGNORECASE)
 
 
 # Harm words before a figure: it is someone's object, not the subject a participle after it is told of.
@@ -1014,7 +1042,7 @@ def _self_harmed(sentence: str, offset: int, source: str | None, casualties: lis
             )
             continue
         attacker = ACCIDENT.search(sentence) is None and any(
-            c.start - offset < m.start() and HARM_BEFORE.search(sentence, 0, c.start - offset) for c in casualties
+            c.start - offset < m.end() and HARM_BEFORE.search(sentence, 0, c.start - offset) for c in casualties
         )
         found.append(
             Casualty(
