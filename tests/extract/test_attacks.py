@@ -17,6 +17,7 @@ def _words(sentence: str) -> list[str]:
         "Teen shot in leg during argument",
         "A man was shot Monday night.",
         "Gunmen opened fire on the market.",
+        "A man suspected of opening fire on two officers was charged.",
         "Teen wounded in drive-by",
         "Boy, 5, accidentally shoots himself",
         "Child injured by stray bullet",

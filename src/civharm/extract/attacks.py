@@ -32,7 +32,7 @@ ATTACK_PATTERNS: tuple[tuple[AttackType, str], ...] = (
     (AttackType.BOMBING, r"car[\s-]bombs?|suicide (?:bomb(?:ing|er)s?|attacks?)|explosions?|blasts?|IEDs?"),
     (
         AttackType.SHOOTING,
-        r"shootings?|shot (?:dead|and killed|and wounded|to death)|gunfire|opened fire|gunm[ae]n|shooters?"
+        r"shootings?|shot (?:dead|and killed|and wounded|to death)|gunfire|open(?:ed|ing|s)? fire|gunm[ae]n|shooters?"
         # "a man was shot", "fatally shot", "gunshot wounds", "shots fired": gun violence in local news
         r"|(?:was|were|been|being|fatally|accidentally|mortally|critically)\s+shot|gunshots?|shots? (?:were )?fired"
         r"|shootouts?|shot (?:in the|multiple|several|once|twice)|gunned down|drive-bys?|stray bullets?|gunfights?"

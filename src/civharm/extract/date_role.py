@@ -29,7 +29,7 @@ class DateRole(IntEnum):
 _HARM = (
     # "the shooting that was reported Tuesday night": a shooting reported is one that happened
     r"(?:shooting|shots|gunfire|gunshots)\s+(?:that\s+|which\s+)?(?:was\s+|were\s+)?reported"
-    r"|shot|shoots?|shooting|shootings|killed|killing|opened fire|wounded|injured|hurt|gunfire|gunshots?"
+    r"|shot|shoots?|shooting|shootings|killed|killing|open(?:ed|ing|s)? fire|wounded|injured|hurt|gunfire|gunshots?"
     r"|happened|occurred|stabbed|slain|struck|homicide|(?<!with )murder(?:ed)?|attack(?:ed)?|ambush(?:ed)?|discharged"
     r"|went off|rang out|shots|shootout|gunfight|gun battle|(?<!without )incident(?! reports?)|accident"
     # the police answering the call come the same hour: "officers responded Friday to a report of shots"
