@@ -125,7 +125,14 @@ def test_spans_and_words_point_into_the_report_text() -> None:
         ("A teen was fatally shot on Friday.", [(CH, K, 1, 1)]),
         ("Two people were shot, one fatally.", [(U, KI, 2, 2), (U, K, 1, 1)]),
         ("Police said the victim suffered non-life-threatening injuries.", [(U, INJ, 1, 1)]),
-        ("Officers found a man suffering from a gunshot wound.", [(Group.MEN, INJ, 1, 1)]),
+        # found wounded: hit, whether he lives not yet told
+        ("Officers found a man suffering from a gunshot wound.", [(Group.MEN, KI, 1, 1)]),
+        ("Officers discovered four male victims who had sustained gunshot wounds.", [(U, KI, 4, 4)]),
+        (
+            "Upon arriving, officers discovered four adult male victims who had sustained gunshot wounds.",
+            [(U, KI, 4, 4)],
+        ),
+        ("Two men were suffering from gunshot wounds.", [(M, INJ, 2, 2)]),
         ("Kenneth Lampkin, 16, was shot and killed Saturday.", [(U, K, 1, 1)]),
         ("The 13-year-old was dead on the scene.", [(U, K, 1, 1)]),
         ("He died two days later.", [(U, K, 1, 1)]),
@@ -233,7 +240,7 @@ def test_more_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, i
         ("Three of the 12 people killed were children.", [(U, K, 12, 12)]),
         ("One of the 12 people who died was a child.", [(U, K, 12, 12)]),
         # a second noun without its own article is a second person; an age alone after "death of"
-        ("The shooting left a man and woman dead.", [(W, K, 2, 2)]),
+        ("The shooting left a man and woman dead.", [(C, K, 2, 2)]),  # a pair of two groups: civilians
         ("A man and his son were killed.", [(C, K, 2, 2)]),
         ("He was charged after the shooting death of a 3-year-old in Meridian.", [(U, K, 1, 1)]),
         ("He will be charged after the deadly shooting of a 19-year-old Thursday.", [(U, K, 1, 1)]),
@@ -426,6 +433,16 @@ def test_more_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, i
         ("Gonzalez and her 67-year-old grandfather were wounded.", [(C, INJ, 2, 2)]),
         ("Police and a bystander were shot.", [(U, KI, 1, 1)]),
         ("Smith and the man who died took part in the shooting together.", [(M, K, 1, 1)]),
+        ("Sproaps and Partlow were pronounced dead at the scene.", [(C, K, 2, 2)]),
+        ("Kenney and Williams were each shot once in the chest.", [(C, KI, 2, 2)]),
+        (
+            "The suspect, Lee Brandenburg, and his female victim were each shot in the leg.",
+            [(F, KI, 1, 1), (U, KI, 1, 1)],
+        ),
+        ("Police said one unknown adult victim was pronounced dead at the scene.", [(U, K, 1, 1)]),
+        # adults are people; names listed with semicolons share the verb
+        ("2 adults, six children dead in Gilchrist shootings", [(C, K, 8, 8)]),
+        ("Omar P. Jarman, 35; Shontay N. Young, 34; and Danielle B. Lucero, 26, died in the shooting.", [(C, K, 3, 3)]),
         # "and so was": the same fate, one more on the same side
         (
             "The armed suspect was hit and wounded, and so was the woman he was carjacking.",
@@ -440,6 +457,7 @@ def test_more_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, i
         ("Joy turned into terror when a man massacred 49 people.", [(U, K, 49, 49)]),
         ("The driver said Payne left him and the victim once they arrived at the hospital.", []),
         ("Zawahri allegedly killed his father and brother.", [(M, K, 2, 2)]),
+        ("A man suspected in the shooting deaths last week of his wife and son died.", [(C, K, 2, 2)]),
         ("A former employee shoots 4 co-workers and then himself.", [(U, KI, 4, 4), (F, KI, 1, 1)]),
         # "two more were hit": more of the people before, with a verb of their own
         (

@@ -51,7 +51,7 @@ GROUP_WORDS: tuple[tuple[str, Group], ...] = (
         Group.MEDICAL_STAFF,
     ),
     (
-        r"people|persons?|individuals|others|victims?|bodies|Syrians|Ukrainians|Yemenis|Palestinians|Sudanese"
+        r"people|persons?|individuals|adults|others|victims?|bodies|Syrians|Ukrainians|Yemenis|Palestinians|Sudanese"
         r"|(?:police )?officers?|deputies|deputy|troopers?",
         Group.UNKNOWN,
     ),
@@ -108,7 +108,7 @@ _INJURED = rf"shot\s+and\s+(?:wounded|injured)|{_SUFFERED}|{_HOSPITAL}|wounded|i
 _MISSING = r"missing|unaccounted for|buried under (?:the )?rubble"
 _AUX = (
     # "three other teens survived but were also hit": alive, and hit
-    r"(?:\s*(?:,\s*)?(?:who|that|were|was|have|has|had|been|are|is|being|reportedly|reported|also|all|later|found|both"
+    r"(?:\s*(?:,\s*)?(?:who|that|were|was|have|has|had|been|are|is|being|reportedly|reported|also|all|each|later|found|both"
     r"|survived,?\s+(?:but|and)"
     r"|since|now|still|remains|remained|were\s+said\s+to\s+have|are\s+feared|feared|confirmed|believed|thought|to\s+be|to\s+have)\b)*"
 )
@@ -127,17 +127,22 @@ OUTCOME_AFTER = re.compile(
     rf"(?P<outcome>(?:{_KILLED})(?:\s+(?:or|and)\s+(?:{_INJURED})(?!\s+{_OBJECT}))?|{_INJURED}|{_MISSING}|{_SHOT})\b",
     re.IGNORECASE,
 )
+_WHEN_BEFORE_OF = (
+    r"(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening"
+    r"|night))?|\s+(?:last|this|earlier this)\s+(?:week|weekend|month|year|night))?"
+)
 OUTCOME_BEFORE = re.compile(
     r"\b(?P<outcome>(?:(?:fatally\s+)?shot\s+and\s+kill(?:ed|ing)|fatally\s+shoot(?:ing|s)?|fatally\s+shot"
     r"|(?:fatally|mortally)\s+(?:wound(?:ed|ing)|injur(?:ed|ing))|shot|shooting|shoots|hit|hitting|struck|striking"
     r"|kill(?:ed|ing|s)?|murder(?:ed|ing|s)|massacr(?:ed|ing|es)|claim(?:ed|ing|s)? the li(?:ves|fe) of|left|leaving"
     r"|bodies of"
     # "the shooting death of 5-year-old Mya White", "charged in the murders of two men"
-    r"|(?:death|deaths|murder|murders|killing|killings|slaying|slayings|homicide) of|injur(?:y|ies) to"
+    # "the fatal shooting Saturday of a 5-year-old girl", "the shooting deaths last week of his wife and son":
+    # when may stand before "of"
+    rf"|(?:death|deaths|murder|murders|killing|killings|slaying|slayings|homicide){_WHEN_BEFORE_OF}\s+of"
+    r"|injur(?:y|ies) to"
     # "the Monday morning shooting of a teenager": hit, fate not said by these words
-    # "the fatal shooting Saturday of a 5-year-old girl": the day may stand before "of"
-    r"|(?:(?:fatal|deadly)\s+)?(?:shooting|wounding)(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday"
-    r"|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)?\s+of)"
+    rf"|(?:(?:fatal|deadly)\s+)?(?:shooting|wounding){_WHEN_BEFORE_OF}\s+of)"
     r"(?:\s+(?:or|and)\s+(?:wound(?:ed|ing)|injur(?:ed|ing)))?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?)"
     # "killing her 5 children", "wounding the other two": whose they were, or which, may stand between
     # "shot himself and his son": the one after the reflexive is the verb's object too
@@ -175,11 +180,12 @@ SO_WAS_BEFORE = re.compile(r"\band\s+so\s+(?:was|were)\s+$", re.IGNORECASE)
 # A name opening a clause right before "and" and a person: "Maxwell and another teenager", "Gonzalez and her
 # grandfather" (not "Police and a bystander").
 NAME_AND_BEFORE = re.compile(
-    r"(?:^|(?<=[.;:!?]\s)|(?<=\n)|(?<=,\s))[“\"']?"
+    r"(?:^|(?<=[.;:!?]\s)|(?<=\n)|(?<=,\s)|(?<=\band\s))[“\"']?"
     r"(?P<name>(?!(?:He|She|It|They|We|You|This|That|Police|Officers?|Deputies|Troopers|Agents|Authorities|Witnesses"
     r"|Residents|Neighbors|Neighbours|Family|Friends|Both|All|One|The|A|An|And|But|Then|Also)\b)"
     r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})\s+and\s+$"
 )
+SEMICOLON_LIST = re.compile(r"\s*;\s*(?:and\s+)?$", re.IGNORECASE)
 JOINER = re.compile(
     # an apposition may stand between: "his fiancee, Jaime Salazar, 34, and their son"
     r"^(?:,\s*(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})(?:,\s*\d{1,3})?)?"
@@ -282,7 +288,8 @@ PERSON = re.compile(
     # shoots husband"), a preposition ("killed after sister shoots him") or a clause's next words ("The woman
     # killed was a teacher")
     r"(?:(?!(?:shoots|kills|wounds|injures|hits|shot|killed|wounded|injured|hit|after|before|by|in|at|on|with|for"
-    r"|near|while|when|as|and|or|was|were|is|are|has|had|a|an|the|his|her|their)\b)(?-i:[a-z]+)\s+){0,2}"
+    r"|near|while|when|as|and|or|was|were|is|are|has|had|a|an|the|his|her|their|found|discovered|located|identified"
+    r"|arrested|charged|one|two|three|four|five|six|seven|eight|nine|ten)\b)(?-i:[a-z]+)\s+){0,2}"
     r"(?P<noun>woman|man|child|girl|boy|baby|infant|toddler|teen(?:ager)?|mother|father|husband|wife|son|daughter"
     r"|doctor|nurse|paramedic|civilian|fighter|soldier|victim|suspect|gunman|shooter|assailant|attacker|robber"
     r"|officer|deputy|trooper|person|individual|student|resident|driver|clerk|employee|worker|passenger|bystander|pedestrian"
@@ -510,6 +517,13 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
                 outcome = Outcome.KILLED  # "shot two mothers and their daughters to death"
             if outcome is Outcome.KILLED_OR_INJURED and KILLED_AND_BEFORE.search(before, 0, governing.start()):
                 outcome = Outcome.INJURED  # "killing a girl and shooting her mother": shot, set against the killed
+    if (
+        outcome is Outcome.INJURED
+        and outcome_match is not None
+        and SUFFERING.match(outcome_match.group("outcome"))
+        and FOUND_BEFORE.search(before)
+    ):
+        outcome = Outcome.KILLED_OR_INJURED  # "officers found two men suffering from gunshot wounds": hit, fate untold
     if outcome_match and TAKEN_TO_HOSPITAL.fullmatch(outcome_match.group("outcome")) and DEFINITE.match(quantity.words):
         outcome = None  # "The man was taken to a hospital, where he died" in the next sentence: told already
     if (
@@ -525,6 +539,9 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
     return _Figure(quantity, phrase_end, group, outcome, bool(INCLUDING.search(before)), person)
 
 
+# Found wounded, as police find people on arriving: hit, whether they live not yet told.
+FOUND_BEFORE = re.compile(r"\b(?:found|discovered|located)\s+$", re.IGNORECASE)
+SUFFERING = re.compile(r"(?:suffering|suffered|sustained|sustaining)\b", re.IGNORECASE)
 # "A 14-year-old boy shot earlier this week ... has died", "Teen shot in the head dies": the participle
 # names whom the clause's own verb tells of. With "was shot" the later verb may be anyone's.
 DIED_LATER = re.compile(r"[^.;:!?]{0,120}?\b(?:(?:has|have|had)\s+(?:since\s+|now\s+)?died|dies)\b", re.IGNORECASE)
@@ -725,7 +742,12 @@ PLURAL_WITHOUT_S = frozenset({"men", "women", "children", "people", "troops", "p
 
 def _person_group(words: str) -> Group:
     """A person's group by the noun that names them: the last word ("a 15-year-old boy"), or the noun of
-    what is told of them between commas ("Lavell Smith, a 33-year-old black man,")."""
+    what is told of them between commas ("Lavell Smith, a 33-year-old black man,"); a pair's, when both
+    nouns are of one group ("his wife and son" are civilians)."""
+    if (pair := PAIR_AFTER.search(words)) is not None and pair.start() > 0:
+        first = _person_group(words[: pair.start()])
+        second = _group_of(pair.group(0).split()[-1]) or first  # "his father and brother"
+        return first if first is second else Group.CIVILIANS
     last = _group_of(words.split()[-1].strip(",;:"))
     if last is not None:
         return last
@@ -773,6 +795,8 @@ def _persons(sentence: str) -> list[Quantity]:
     named = []
     for m in NAMED.finditer(sentence):
         named.append(m.span())
+        if before := NAME_AND_BEFORE.search(sentence, 0, m.start()):
+            named.append(before.span("name"))  # "Sproaps and Partlow were pronounced dead"
         start = m.start()
         while listed := AGED_NAME_BEFORE.search(sentence, 0, start):
             named.append(listed.span("name"))
@@ -850,6 +874,8 @@ def _figures(sentence: str) -> list[_Figure]:
                 figures[-1] = previous.but(end=figure.end, outcome=previous.outcome or figure.outcome)
                 continue
             joined = JOINER.match(between) is not None or ADDITION.search(between) is not None
+            # "Omar Jarman, 35; Shontay Young, 34; and Danielle Lucero, 26, died": people listed with semicolons
+            joined = joined or (figure.person and figures[-1].person and SEMICOLON_LIST.match(between) is not None)
             # "A man accidentally shot and wounded himself and his son": he, and his son, by one verb
             # (not "The gunman shot himself and his wife": the two are on two sides)
             joined = joined or (
@@ -914,7 +940,8 @@ def _merge_persons(figures: list[_Figure]) -> list[list[_Figure]]:
             and not figure.subgroup
             and not last[0].subgroup
             and figure.outcome is last[-1].outcome  # "one man dead and another injured" are two figures
-            and (figure.person or any(f.person for f in last) or (last[-1].borrowed and _same_side([*last, figure])))
+            and (figure.person or any(f.person for f in last) or last[-1].borrowed)
+            and _same_side([*last, figure])  # "The suspect, Lee Brandenburg, and his victim were each shot": two sides
         ):
             last.append(figure)
         else:
@@ -1044,18 +1071,7 @@ def _self_harmed(sentence: str, offset: int, source: str | None, casualties: lis
         attacker = ACCIDENT.search(sentence) is None and any(
             c.start - offset < m.end() and HARM_BEFORE.search(sentence, 0, c.start - offset) for c in casualties
         )
-        found.append(
-            Casualty(
-                start=m.start() + offset,
-                end=m.end() + offset,
-                group=Group.FIGHTERS if attacker else Group.UNKNOWN,
-                outcome=outcome,
-                min=1,
-                max=1,
-                words=m.group(0),
-                source=source,
-            )
-        )
+        found.append(_told(m, offset, Group.FIGHTERS if attacker else Group.UNKNOWN, outcome, 1, source))
     return found
 
 
@@ -1100,16 +1116,19 @@ def _implied(sentence: str, offset: int, source: str | None) -> list[Casualty]:
             if pattern is SELF_KILLING and ACCIDENT.search(sentence, 0, m.start()):
                 continue  # "Child accidentally shoots, kills himself": no attacker, the victim told already
             n = MULTIPLES.get(m.group(1).lower(), 1) if m.groups() else 1
-            found.append(
-                Casualty(
-                    start=m.start() + offset,
-                    end=m.end() + offset,
-                    group=group,
-                    outcome=outcome,
-                    min=n,
-                    max=n,
-                    words=m.group(0),
-                    source=source,
-                )
-            )
+            found.append(_told(m, offset, group, outcome, n, source))
     return found
+
+
+def _told(words: re.Match[str], offset: int, group: Group, outcome: Outcome, n: int, source: str | None) -> Casualty:
+    """A figure of ``n`` the matched words imply."""
+    return Casualty(
+        start=words.start() + offset,
+        end=words.end() + offset,
+        group=group,
+        outcome=outcome,
+        min=n,
+        max=n,
+        words=words.group(0),
+        source=source,
+    )
