@@ -440,6 +440,23 @@ def test_more_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, i
             [(F, KI, 1, 1), (U, KI, 1, 1)],
         ),
         ("Police said one unknown adult victim was pronounced dead at the scene.", [(U, K, 1, 1)]),
+        # a breakdown after a comma is no more people; "fighting for their lives" is hurt; suffered, then dead
+        ("Two others, a 26-year-old man and 39-year-old man, were also shot, but survived.", [(U, INJ, 2, 2)]),
+        ("Two men and two women were shot.", [(C, KI, 4, 4)]),
+        ("2 adults, 2 children killed in Stokes County murder-suicide", [(C, K, 4, 4)]),
+        # nothing between two people is no joint; "another" is an object of the verb
+        (
+            "A woman who shot another woman was indicted for killing a child the victim was holding.",
+            [(W, KI, 1, 1), (CH, K, 1, 1)],
+        ),
+        (
+            "He turned the gun on himself, leaving his girlfriend and child fighting for their lives.",
+            [(C, INJ, 2, 2), (F, K, 1, 1)],
+        ),
+        (
+            "The 7-year-old boy suffered a gunshot wound to the chest and was dead when deputies arrived.",
+            [(CH, K, 1, 1)],
+        ),
         # adults are people; names listed with semicolons share the verb
         ("2 adults, six children dead in Gilchrist shootings", [(C, K, 8, 8)]),
         ("Omar P. Jarman, 35; Shontay N. Young, 34; and Danielle B. Lucero, 26, died in the shooting.", [(C, K, 3, 3)]),

@@ -484,7 +484,11 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
         def own_fate(pattern: re.Pattern[str]) -> bool:
             """Whether the fate ``pattern`` tells after the verb is still this figure's: a shot one's outcome
             only, and no other figure in between ("... and his brother died")."""
-            told = pattern.match(rest, verb_end) if outcome is Outcome.KILLED_OR_INJURED else None
+            # "suffered a gunshot wound to the chest and was dead": suffered, as shot, tells no fate yet
+            open_fate = outcome is Outcome.KILLED_OR_INJURED or (
+                outcome is Outcome.INJURED and SUFFERING.match(outcome_match.group("outcome")) is not None
+            )
+            told = pattern.match(rest, verb_end) if open_fate else None
             start = phrase_end + verb_end
             return told is not None and not any(start <= q.start < phrase_end + told.end() for q in others)
 
@@ -573,7 +577,7 @@ ATTACKER_BEFORE = re.compile(
 # subject's next verb tells the fate ("and his brother died" has a subject of its own).
 SHOT_THEN_DIED = re.compile(
     r"[^.;:!?]{0,80}?\b(?:and|but)\s+(?:(?:was|later|then|eventually|subsequently|soon)\s+)*"
-    r"(?:pronounced\s+dead|died|succumbed|killed|passed\s+away|did\s+not\s+survive|didn['’]t\s+survive)\b",
+    r"(?:pronounced\s+dead|died|dead|succumbed|killed|passed\s+away|did\s+not\s+survive|didn['’]t\s+survive)\b",
     re.IGNORECASE,
 )
 SHOT_THEN_HURT = re.compile(
@@ -609,7 +613,8 @@ LEFT_HURT = re.compile(
     r"^(?:\s+of\s+(?:the|his|her|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+s(?=\s))?"
     r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?!(?:dead|killed|and|with|in)\b)[\w'’-]+\s*){1,4}?)*?"
     r"\s*(?:[a-z]+ed\s+)?(?:with\s+(?:[\w-]+\s+){0,4}?(?:injuries|wounds?)|in\s+(?:the\s+)?hospital|in\s+surgery"
-    r"|in\s+(?:[\w-]+\s+){0,2}condition|paralyzed|(?:seriously\s+|critically\s+|badly\s+)?(?:wounded|injured|hurt))\b",
+    r"|in\s+(?:[\w-]+\s+){0,2}condition|paralyzed|(?:seriously\s+|critically\s+|badly\s+)?(?:wounded|injured|hurt)"
+    r"|fighting\s+for\s+(?:their|his|her)\s+lives?)\b",
     re.IGNORECASE,
 )
 # An object right after a bare verb makes the figure before it the doer: "gunmen killed 12 people".
@@ -620,7 +625,8 @@ _WHEN = (
 )
 OBJECT_AFTER = re.compile(
     rf"^\s+(?:at least\s+|as many as\s+|more than\s+|all\s+|both\s+)?"
-    rf"(?:a|an|the|his|her|their|him|them|himself|herself|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|hundreds|\d+|(?!{_WHEN}\b)[A-Z][a-z]+)\b"
+    rf"(?:a|an|the|his|her|their|him|them|himself|herself|another|one|two|three|four|five|six|seven|eight|nine|ten"
+    rf"|several|dozens|scores|hundreds|\d+|(?!{_WHEN}\b)[A-Z][a-z]+)\b"
 )
 
 
@@ -873,7 +879,10 @@ def _figures(sentence: str) -> list[_Figure]:
                 previous = figures[-1]
                 figures[-1] = previous.but(end=figure.end, outcome=previous.outcome or figure.outcome)
                 continue
-            joined = JOINER.match(between) is not None or ADDITION.search(between) is not None
+            # (nothing between is no joint: "killing a child the victim was holding" is one child)
+            joined = bool(between.strip()) and (
+                JOINER.match(between) is not None or ADDITION.search(between) is not None
+            )
             # "Omar Jarman, 35; Shontay Young, 34; and Danielle Lucero, 26, died": people listed with semicolons
             joined = joined or (figure.person and figures[-1].person and SEMICOLON_LIST.match(between) is not None)
             # "A man accidentally shot and wounded himself and his son": he, and his son, by one verb
@@ -955,8 +964,17 @@ def find_casualties(sentence: str, offset: int = 0, source: str | None = None) -
         return []
     casualties: list[Casualty] = []
     for run in _merge_persons(_figures(sentence)):
-        if len(run) > 2 and run[0].quantity.min == sum(f.quantity.min for f in run[1:]):
-            run = run[:1]  # "Four other people, three women and one man, were taken": a breakdown, not more
+        if run[0].quantity.min == sum(f.quantity.min for f in run[1:]) and (
+            len(run) > 2
+            or (
+                run[0].quantity.min > 1
+                and all(f.person for f in run[1:])  # not "2 adults, 2 children killed": a list
+                and APPOSITION.match(sentence, run[0].end, run[1].quantity.start) is not None
+            )
+        ):
+            # "Four other people, three women and one man, were taken", "Two others, a 26-year-old man and
+            # 39-year-old man, were also shot": a breakdown, not more
+            run = run[:1]
         first, last = run[0], run[-1]
         low = sum(f.quantity.min for f in run)
         high = None if any(f.quantity.max is None for f in run) else sum(f.quantity.max or 0 for f in run)
