@@ -480,13 +480,14 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
     if outcome_match:
         outcome = _outcome_of(outcome_match.group("outcome"))
         verb_end = outcome_match.end()
+        verb_words = outcome_match.group("outcome")
 
         def own_fate(pattern: re.Pattern[str]) -> bool:
             """Whether the fate ``pattern`` tells after the verb is still this figure's: a shot one's outcome
             only, and no other figure in between ("... and his brother died")."""
             # "suffered a gunshot wound to the chest and was dead": suffered, as shot, tells no fate yet
             open_fate = outcome is Outcome.KILLED_OR_INJURED or (
-                outcome is Outcome.INJURED and SUFFERING.match(outcome_match.group("outcome")) is not None
+                outcome is Outcome.INJURED and SUFFERING.match(verb_words) is not None
             )
             told = pattern.match(rest, verb_end) if open_fate else None
             start = phrase_end + verb_end
