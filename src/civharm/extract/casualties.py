@@ -880,21 +880,7 @@ def _figures(sentence: str) -> list[_Figure]:
                 previous = figures[-1]
                 figures[-1] = previous.but(end=figure.end, outcome=previous.outcome or figure.outcome)
                 continue
-            # (nothing between is no joint: "killing a child the victim was holding" is one child)
-            joined = bool(between.strip()) and (
-                JOINER.match(between) is not None or ADDITION.search(between) is not None
-            )
-            # "Omar Jarman, 35; Shontay Young, 34; and Danielle Lucero, 26, died": people listed with semicolons
-            joined = joined or (figure.person and figures[-1].person and SEMICOLON_LIST.match(between) is not None)
-            # "A man accidentally shot and wounded himself and his son": he, and his son, by one verb
-            # (not "The gunman shot himself and his wife": the two are on two sides)
-            joined = joined or (
-                figure.person
-                and figures[-1].person
-                and figures[-1].group is not Group.FIGHTERS
-                and SELF_AND_BEFORE.search(between) is not None
-            )
-            figure = figure.but(joined=figure.subgroup or joined)
+            figure = figure.but(joined=figure.subgroup or _joined(figures[-1], figure, between))
             if figure.outcome is None and MORE_AFTER.match(sentence[quantity.end :]) and MORE_JOIN.search(between):
                 figure = figure.but(outcome=figures[-1].outcome, group=figures[-1].group)
             if figure.outcome is None and figure.person and SO_WAS_BEFORE.search(between):
@@ -924,6 +910,21 @@ def _figures(sentence: str) -> list[_Figure]:
             figure = figure.but(group=previous.group if same_kind and harmed else Group.UNKNOWN)
         figures[i] = figure
     return [f for f in figures if f.outcome is not None]
+
+
+def _joined(previous: _Figure, figure: _Figure, between: str) -> bool:
+    """Whether a figure is tied to the one before it by the words between: "and", a comma, "as well as"
+    (nothing between is no joint: "killing a child the victim was holding" is one child)."""
+    if between.strip() and (JOINER.match(between) is not None or ADDITION.search(between) is not None):
+        return True
+    if not (figure.person and previous.person):
+        return False
+    # "Omar Jarman, 35; Shontay Young, 34; and Danielle Lucero, 26, died": people listed with semicolons;
+    # "A man accidentally shot and wounded himself and his son": he, and his son, by one verb (not "The
+    # gunman shot himself and his wife": the two are on two sides)
+    return SEMICOLON_LIST.match(between) is not None or (
+        previous.group is not Group.FIGHTERS and SELF_AND_BEFORE.search(between) is not None
+    )
 
 
 def _partitive_whole(sentence: str, part: Quantity, quantities: list[Quantity]) -> Quantity | None:
