@@ -174,6 +174,8 @@ MORE_AFTER = re.compile(r"^\s+(?:more|additional)\b", re.IGNORECASE)
 MORE_JOIN = re.compile(
     r"^(?:\s+\w+){0,4}[\s,]*(?:with|and|while|plus|but)?\s*$|\b(?:with|and|while|plus)\s*$", re.IGNORECASE
 )
+# A person told with "the": someone told of before ("Smith and the man who died"), unlike ``DEFINITE``'s
+# pronouns and possessives, which may name someone new ("Gonzalez and her grandfather").
 DEFINITE_NOUN = re.compile(r"(?:the|this|that)\b", re.IGNORECASE)
 # "The armed suspect was hit and wounded, and so was the woman": the same fate.
 SO_WAS_BEFORE = re.compile(r"\band\s+so\s+(?:was|were)\s+$", re.IGNORECASE)
@@ -1015,7 +1017,8 @@ def find_casualties(sentence: str, offset: int = 0, source: str | None = None) -
         )
     implied = _implied(sentence, offset, source)
     casualties += [c for c in implied if not _own_subject_counted(sentence, offset, c, casualties)]
-    return casualties + _self_harmed(sentence, offset, source, casualties)
+    self_harmed = _self_harmed(sentence, offset, source, casualties)  # may join one of ``casualties``
+    return casualties + self_harmed
 
 
 # "after shooting himself", "Thompson shot himself", "accused of accidentally shooting himself and his
@@ -1055,7 +1058,8 @@ def _self_told(sentence: str, offset: int, harm: re.Match[str], casualty: Casual
 def _self_harmed(sentence: str, offset: int, source: str | None, casualties: list[Casualty]) -> list[Casualty]:
     """The one who shot or hurt himself, when no figure before the verb is he ("Toddler shot himself" counts
     the toddler already). He is an attacker when the sentence tells others harmed by someone, and no accident
-    ("killed one and injured three before shooting himself")."""
+    ("killed one and injured three before shooting himself"). A figure right after "himself and" is replaced
+    in ``casualties`` by one of both ("shooting himself and his daughter": two)."""
     found: list[Casualty] = []
     for m in SELF_HARM.finditer(sentence):
         if any(_self_told(sentence, offset, m, c) for c in casualties):

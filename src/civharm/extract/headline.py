@@ -170,9 +170,14 @@ def headline(extraction: Extraction, gazetteer: Gazetteer) -> Headline:
     )
 
 
+def _title(report: Report) -> str:
+    """The report's title, else its first line (a page title copied with the text)."""
+    return report.title or report.text.split("\n", 1)[0]
+
+
 def _title_tells_attacker_dead(mention: AttackMention, report: Report) -> bool:
     """Whether the title's own figures tell a suspect's or attacker's death."""
-    title = report.title or report.text.split("\n", 1)[0]
+    title = _title(report)
     start = report.text.find(title)
     return start >= 0 and any(
         c.outcome is Outcome.KILLED and c.group in NOT_VICTIMS and start <= c.start < start + len(title)
@@ -183,7 +188,7 @@ def _title_tells_attacker_dead(mention: AttackMention, report: Report) -> bool:
 def _title_tells_a_death(report: Report) -> bool:
     """Whether the report's title says someone died ("killed", "death of", "homicide"), though not of an
     attempt ("attempted murder")."""
-    title = report.title or report.text.split("\n", 1)[0]
+    title = _title(report)
     return TITLE_DEATH.search(title) is not None and ATTEMPT.search(title) is None
 
 
