@@ -444,6 +444,13 @@ def test_more_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, i
         ("Two others, a 26-year-old man and 39-year-old man, were also shot, but survived.", [(U, INJ, 2, 2)]),
         ("Two men and two women were shot.", [(C, KI, 4, 4)]),
         ("2 adults, 2 children killed in Stokes County murder-suicide", [(C, K, 4, 4)]),
+        # a list of relatives without articles; an age after "and"; the shot ones expected to be okay
+        ("Denton shot and killed his mother, stepfather, and grandmother.", [(C, K, 3, 3)]),
+        ("His mother and grandmother were killed.", [(W, K, 2, 2)]),
+        ("A reward is offered in the killing of a 14-year-old boy, and son of a police officer.", [(CH, K, 1, 1)]),
+        ("He was charged with shooting a 2-year-old and a 16-year-old on Christmas.", [(C, KI, 2, 2)]),
+        ("The seven others who were shot are all expected to be okay.", [(U, INJ, 7, 7)]),
+        ("Two men were shot and are expected to survive.", [(M, INJ, 2, 2)]),
         # nothing between two people is no joint; "another" is an object of the verb
         (
             "A woman who shot another woman was indicted for killing a child the victim was holding.",

@@ -305,8 +305,9 @@ PERSON = re.compile(
     # "the shooting death of a 3-year-old", "charged with killing a 17-year-old": an age alone names the
     # person a harm noun is of, or a harm verb's object, with or without an article ("Brother accidentally shot
     # 12-year-old")
+    # ("shooting a 2-year-old and a 16-year-old": the one after "and" too)
     r"|(?:(?<=\bof\s)|(?<=\bkilling\s)|(?<=\bkilled\s)|(?<=\bmurdering\s)|(?<=\bmurdered\s)|(?<=\bshooting\s)|(?<=\bshot\s)|(?<=\bwounding\s)"
-    r"|(?<=\bwounded\s))(?:(?:a|an)\s+)?(?:\d+|[a-z]+)-(?:year|month|week)-old\b(?!-)"
+    r"|(?<=\bwounded\s)|(?<=-old\sand\s))(?:(?:a|an)\s+)?(?:\d+|[a-z]+)-(?:year|month|week)-old\b(?!-)"
     # "killed three and wounded another", "wounding another Friday night", "killing one and wounding the other":
     # one more, the verb's object ("the other two" are a figure of their own)
     r"|(?:(?<=\binjured\s)|(?<=\bwounded\s)|(?<=\bwounding\s)|(?<=\binjuring\s))(?:another|the other)\b"
@@ -350,10 +351,13 @@ PERSON_GROUPS: dict[str, Group] = {
     "mother": Group.WOMEN,
     "wife": Group.WOMEN,
     "grandmother": Group.WOMEN,
+    "stepmother": Group.WOMEN,
     "daughter": Group.CHILDREN,
     "man": Group.MEN,
     "father": Group.MEN,
     "husband": Group.MEN,
+    "stepfather": Group.MEN,
+    "grandfather": Group.MEN,
     "son": Group.CHILDREN,
     "child": Group.CHILDREN,
     "girl": Group.CHILDREN,
@@ -584,8 +588,11 @@ SHOT_THEN_DIED = re.compile(
     re.IGNORECASE,
 )
 SHOT_THEN_HURT = re.compile(
-    r"[^.;:!?]{0,80}?\b(?:and|but)\s+(?:(?:was|is|later|then)\s+)*(?:(?:received|suffered|sustained|treated\s+for)"
-    r"\s+(?:[\w-]+\s+){0,3}?(?:injur(?:y|ies)|wounds?)|(?:(?:is|was)\s+expected\s+to\s+)?survived?"
+    # "The seven others who were shot are all expected to be okay"
+    r"\s*,?\s*(?:are|were|is|was)\s+(?:all\s+|both\s+)?expected\s+to\s+(?:be\s+(?:okay|ok|fine|all\s+right)|survive"
+    r"|recover)\b"
+    r"|[^.;:!?]{0,80}?\b(?:and|but)\s+(?:(?:was|is|later|then)\s+)*(?:(?:received|suffered|sustained|treated\s+for)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:injur(?:y|ies)|wounds?)|(?:(?:is|was|are|were)\s+expected\s+to\s+)?survived?"
     r"|injured|wounded|hurt)\b",  # "were also hit and injured"
     re.IGNORECASE,
 )
@@ -635,12 +642,14 @@ OBJECT_AFTER = re.compile(
 
 # "shooting her parents", "his grandparents were found dead": two people by one noun.
 KIN_PAIR = re.compile(r"\b(?:her|his|their|the|my|our)\s+(?:[a-z]+\s+)?(?:grand)?parents\b", re.IGNORECASE)
-# "a man and woman were found dead": the second noun has no article of its own, and is a second person.
-PAIR_AFTER = re.compile(
-    r"\s+and\s+(?:(?:young|elderly|teenage|\d+-year-old)\s+)?(?:woman|man|boy|girl|child|teen(?:ager)?|wife"
-    r"|husband|son|daughter|mother|father|brother|sister|grandmother|grandfather)\b(?!-)",
-    re.IGNORECASE,
+# "a man and woman were found dead": the second noun has no article of its own, and is a second person;
+# "his mother, stepfather, and grandmother": so is each noun of a list.
+_PAIR_NOUN = (
+    r"(?:(?:young|elderly|teenage|\d+-year-old)\s+)?(?:woman|man|boy|girl|child|teen(?:ager)?|wife|husband|son"
+    r"|daughter|mother|father|brother|sister|grandmother|grandfather|step(?:father|mother|son|daughter))\b(?!-)"
+    r"(?!\s+of\b)"  # "a 14-year-old boy, and son of a police officer": the same boy
 )
+PAIR_AFTER = re.compile(rf"(?:\s*,\s*(?={_PAIR_NOUN}(?:\s*,|\s+and\b))|,?\s+and\s+){_PAIR_NOUN}", re.IGNORECASE)
 # "Giddings shot Sgt. Lee Jundt", "accused of killing John Smith", "the death of Benetria Robinson": a full
 # name as the object of a harm verb or noun; but
 # "the shooting Tuesday" says when, and "the shooting" is a noun.
@@ -755,8 +764,8 @@ def _person_group(words: str) -> Group:
     nouns are of one group ("his wife and son" are civilians)."""
     if (pair := PAIR_AFTER.search(words)) is not None and pair.start() > 0:
         first = _person_group(words[: pair.start()])
-        second = _group_of(pair.group(0).split()[-1]) or first  # "his father and brother"
-        return first if first is second else Group.CIVILIANS
+        groups = {first} | {_group_of(p.group(0).split()[-1]) or first for p in PAIR_AFTER.finditer(words)}
+        return first if len(groups) == 1 else Group.CIVILIANS
     last = _group_of(words.split()[-1].strip(",;:"))
     if last is not None:
         return last
@@ -787,9 +796,11 @@ def _persons(sentence: str) -> list[Quantity]:
     """People named by noun phrases, as quantities of one ("a man and woman": two)."""
     found: list[Quantity] = []
     for m in PERSON.finditer(sentence):
-        pair = PAIR_AFTER.match(sentence, m.end())
-        if pair:
-            found.append(Quantity(2, 2, m.start(), pair.end(), sentence[m.start() : pair.end()]))
+        end, n = m.end(), 1
+        while pair := PAIR_AFTER.match(sentence, end):
+            end, n = pair.end(), n + 1
+        if n > 1:
+            found.append(Quantity(n, n, m.start(), end, sentence[m.start() : end]))
         elif UNBORN.search(m.group(0)):
             # "a mother and her unborn child": recorders count the born; the words still carry the verb
             found.append(Quantity(0, 0, m.start(), m.end(), m.group(0)))
