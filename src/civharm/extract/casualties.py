@@ -762,9 +762,10 @@ def _person_group(words: str) -> Group:
     """A person's group by the noun that names them: the last word ("a 15-year-old boy"), or the noun of
     what is told of them between commas ("Lavell Smith, a 33-year-old black man,"); a pair's, when both
     nouns are of one group ("his wife and son" are civilians)."""
-    if (pair := PAIR_AFTER.search(words)) is not None and pair.start() > 0:
-        first = _person_group(words[: pair.start()])
-        groups = {first} | {_group_of(p.group(0).split()[-1]) or first for p in PAIR_AFTER.finditer(words)}
+    pairs = list(PAIR_AFTER.finditer(words))
+    if pairs and pairs[0].start() > 0:
+        first = _person_group(words[: pairs[0].start()])
+        groups = {first} | {_group_of(p.group(0).split()[-1]) or first for p in pairs}
         return first if len(groups) == 1 else Group.CIVILIANS
     last = _group_of(words.split()[-1].strip(",;:"))
     if last is not None:
