@@ -136,7 +136,7 @@ SPEAKING_CITY_POPULATION = 500_000  # "Moscow said": a capital speaking for its 
 INSTITUTIONS = {
     "US": re.compile(
         r"\b(?:[Ss]heriff['’]?s? (?:[Oo]ffice|[Dd]epartment|[Dd]eputies)|[Dd]istrict [Aa]ttorney|[Mm]edical [Ee]xaminer"
-        r"|[Hh]ighway [Pp]atrol|[Gg]rand [Jj]ury)\b"
+        r"|[Hh]ighway [Pp]atrol|[Gg]rand [Jj]ury|[Pp]olice [Dd]epartment|\d00 block of)\b"
     ),
     "GB": re.compile(r"\b(?:Crown Prosecution Service|Constabulary|Scotland Yard|Metropolitan Police)\b"),
     "CA": re.compile(r"\b(?:RCMP|Royal Canadian Mounted Police|Ontario Provincial Police|OPP|Crown attorney)\b"),
