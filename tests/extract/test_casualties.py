@@ -138,6 +138,10 @@ def test_spans_and_words_point_into_the_report_text() -> None:
         ("He died two days later.", [(U, K, 1, 1)]),
         ("Six people, ages 14 to 52, were shot.", [(U, KI, 6, 6)]),
         ("Three men, ages 18, 21 and 35, were wounded.", [(Group.MEN, INJ, 3, 3)]),
+        # ages told bare after the people they are of: neither "31" people nor a verb lost
+        ("Police said two women, 24 and 31, were shot.", [(Group.WOMEN, KI, 2, 2)]),
+        ("Three teens, 15, 16 and 17, were wounded.", [(CH, INJ, 3, 3)]),
+        ("Two men, both 24, were killed.", [(M, K, 2, 2)]),
         ("His 16-year-old brother, C.J. Mikula-Conrad, was critically injured.", [(U, INJ, 1, 1)]),
         ("A man was treated and released.", [(Group.MEN, INJ, 1, 1)]),
         ("Three people were killed and eight more were wounded.", [(U, K, 3, 3), (U, INJ, 8, 8)]),
@@ -364,7 +368,7 @@ def test_more_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, i
             [(C, KI, 3, 3), (Group.FIGHTERS, K, 1, 1)],
         ),
         ("Child accidentally shoots, kills himself", []),
-        ("Another teen, also 15, was shot in the foot.", []),  # an age, not fifteen shot
+        ("Another teen, also 15, was shot in the foot.", [(CH, KI, 1, 1)]),  # an age: one teen shot, not fifteen
         # whose daughter she is names no second person; "left" waits for the fate told after the list
         ("Tyson Gay's 15-year-old daughter Trinity is shot dead in Kentucky", [(CH, K, 1, 1)]),
         ("A shooting left three men and three women injured.", [(Group.MEN, INJ, 3, 3), (W, INJ, 3, 3)]),

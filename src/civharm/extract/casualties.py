@@ -213,7 +213,8 @@ INCLUDING = re.compile(
 PARENTHETICAL = re.compile(
     r"^\s*,\s*(?:(?:ages?|aged)\s+\d+(?:\s*,\s*\d+)*\b[^,.;]{0,30}"  # "ages 18, 21 and 35"
     r"|(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"  # a name: "His brother, C.J. Mikula-Conrad, was"
-    r"|(?:including|among them|among whom|of whom|ages?|aged|between the ages of)\b[^,.;]{1,60}),"
+    r"|(?:including|among them|among whom|of whom|ages?|aged|between the ages of)\b[^,.;]{1,60}"
+    r"|(?:both|all|also)\s+\d{1,3}|\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+and\s+\d{1,3}),"  # "both 24", "19 and 20"
     # "Four people -- including a child -- were injured": an aside between dashes
     r"|^\s*(?:--|—|–)\s*(?:including|among them|ages?|aged)\b[^.;—–]{1,60}?(?:--|—|–)",
     re.IGNORECASE,
@@ -677,6 +678,8 @@ AGES_BEFORE = re.compile(
     r"|\bwho\s+(?:was|is)\s+$",
     re.IGNORECASE,
 )
+# "wounded two men, 19 and 20, who were shot": the last number of a list of ages after the people they are of.
+AGES_AFTER_NOUN = re.compile(r"[A-Za-z][a-z'’-]+,\s*\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+and\s+$")
 # "Weapon was a single shot 223", "a 12 gauge": a gun's calibre or kind, not people shot.
 WEAPON_BEFORE = re.compile(r"\b(?:single[- ]shot|bolt[- ]action|semi[- ]automatic|caliber|calibre|gauge)\s+$", re.I)
 UNBORN = re.compile(r"\bunborn\b", re.IGNORECASE)
@@ -849,8 +852,8 @@ def _figures(sentence: str) -> list[_Figure]:
         if any(f.quantity.start <= quantity.start < f.end for f in figures):
             continue  # already read as part of the phrase before
         before = sentence[max(0, quantity.start - 30) : quantity.start]
-        if AGES_BEFORE.search(before):
-            continue  # "six people, ages 14 to 52": ages, not people
+        if AGES_BEFORE.search(before) or (quantity.words.isdigit() and AGES_AFTER_NOUN.search(before)):
+            continue  # "six people, ages 14 to 52", "two men, 19 and 20": ages, not people
         if FAMILY_OF_BEFORE.search(before):
             continue  # "Anthony Holder, a father of two, was shot": his children, not the harmed
         if quantity not in persons and (
