@@ -142,6 +142,9 @@ def test_spans_and_words_point_into_the_report_text() -> None:
         ("Police said two women, 24 and 31, were shot.", [(Group.WOMEN, KI, 2, 2)]),
         ("Three teens, 15, 16 and 17, were wounded.", [(CH, INJ, 3, 3)]),
         ("Two men, both 24, were killed.", [(M, K, 2, 2)]),
+        # the verb before tells the fate; a clause after only how ("who were shot")
+        ("An attack about noon wounded two men, 19 and 20, who were shot in the street.", [(M, INJ, 2, 2)]),
+        ("Police found two men who were shot in the head.", [(M, KI, 2, 2)]),
         ("His 16-year-old brother, C.J. Mikula-Conrad, was critically injured.", [(U, INJ, 1, 1)]),
         ("A man was treated and released.", [(Group.MEN, INJ, 1, 1)]),
         ("Three people were killed and eight more were wounded.", [(U, K, 3, 3), (U, INJ, 8, 8)]),

@@ -510,6 +510,12 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
             outcome = Outcome.INJURED  # "was also shot and received non-life-threatening injuries": hurt, alive
         if own_fate(SHOT_THEN_DIED) and not PARTITIVE_BEFORE.search(before):
             outcome = Outcome.KILLED  # "One man was shot several times and pronounced dead": one verb, one fate
+        if outcome is Outcome.KILLED_OR_INJURED and RELATIVE_AFTER.match(outcome_match.group(0)):
+            # "wounded two men, 19 and 20, who were shot": the clause says how; the verb before, the fate
+            governing = OUTCOME_BEFORE.search(before)
+            if governing and not _unrealised(before, governing):
+                told = _outcome_of(governing.group("outcome"))
+                outcome = told if told in {Outcome.KILLED, Outcome.INJURED} else outcome
     elif (found := FOUND_THEN.match(rest)) and not any(phrase_end < q.start < phrase_end + found.end() for q in others):
         outcome, outcome_match = Outcome.KILLED, found  # "A man found in a car on Tuesday died from a gunshot wound"
     else:
@@ -551,6 +557,8 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
     return _Figure(quantity, phrase_end, group, outcome, bool(INCLUDING.search(before)), person)
 
 
+# A relative clause after a figure: "two men, who were shot".
+RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:who|that)\b", re.IGNORECASE)
 # Found wounded, as police find people on arriving: hit, whether they live not yet told.
 FOUND_BEFORE = re.compile(r"\b(?:found|discovered|located)\s+$", re.IGNORECASE)
 SUFFERING = re.compile(r"(?:suffering|suffered|sustained|sustaining)\b", re.IGNORECASE)
