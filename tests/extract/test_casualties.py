@@ -145,6 +145,16 @@ def test_spans_and_words_point_into_the_report_text() -> None:
         # the verb before tells the fate; a clause after only how ("who were shot")
         ("An attack about noon wounded two men, 19 and 20, who were shot in the street.", [(M, INJ, 2, 2)]),
         ("Police found two men who were shot in the head.", [(M, KI, 2, 2)]),
+        # sent to hospital: hurt; sent elsewhere: nothing
+        ("A home invasion put three women into the hospital.", [(W, INJ, 3, 3)]),
+        ("The shooting sent two people to area hospitals.", [(U, INJ, 2, 2)]),
+        ("He sent two men to the store.", []),
+        # a name after "the shooting of": shot; "and wounding": hurt
+        ("He was charged in the shooting of Armond Batey, 16.", [(U, KI, 1, 1)]),
+        (
+            "He faces charges in the slaying of Collin Doyle, 17, and the shooting and wounding of Armond Batey, 16.",
+            [(U, K, 1, 1), (U, INJ, 1, 1)],
+        ),
         ("His 16-year-old brother, C.J. Mikula-Conrad, was critically injured.", [(U, INJ, 1, 1)]),
         ("A man was treated and released.", [(Group.MEN, INJ, 1, 1)]),
         ("Three people were killed and eight more were wounded.", [(U, K, 3, 3), (U, INJ, 8, 8)]),

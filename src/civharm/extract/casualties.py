@@ -141,8 +141,9 @@ OUTCOME_BEFORE = re.compile(
     # when may stand before "of"
     rf"|(?:death|deaths|murder|murders|killing|killings|slaying|slayings|homicide){_WHEN_BEFORE_OF}\s+of"
     r"|injur(?:y|ies) to"
-    # "the Monday morning shooting of a teenager": hit, fate not said by these words
-    rf"|(?:(?:fatal|deadly)\s+)?(?:shooting|wounding){_WHEN_BEFORE_OF}\s+of)"
+    # "the Monday morning shooting of a teenager": hit, fate not said by these words ("the shooting and wounding
+    # of" says it)
+    rf"|(?:(?:fatal|deadly)\s+)?(?:shooting(?:\s+and\s+wounding)?|wounding){_WHEN_BEFORE_OF}\s+of)"
     r"(?:\s+(?:or|and)\s+(?:wound(?:ed|ing)|injur(?:ed|ing)))?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?)"
     # "killing her 5 children", "wounding the other two": whose they were, or which, may stand between
     # "shot himself and his son": the one after the reflexive is the verb's object too
@@ -526,7 +527,9 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
             governing = None  # "SUSPECT KILLED Hundreds gather to mourn": a shouted caption, then a headline
         if governing and _unrealised(before, governing):
             governing = None  # "planned to kill hundreds", "nearly killed his father-in-law": not done
-        if governing:
+        if governing is None and (sent := SENT_BEFORE.search(before)) and TO_HOSPITAL_AFTER.match(rest):
+            outcome, outcome_match = Outcome.INJURED, sent  # "an invasion that put three women into the hospital"
+        elif governing:
             outcome = _outcome_of(governing.group("outcome"))
             outcome_match = governing
             if governing.group("outcome").lower() in {"left", "leaving"} and LEFT_HURT.match(rest):
@@ -557,6 +560,12 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
     return _Figure(quantity, phrase_end, group, outcome, bool(INCLUDING.search(before)), person)
 
 
+# "put three women into the hospital", "sent two people to area hospitals": hurt, as "left" them there is.
+SENT_BEFORE = re.compile(r"\b(?P<outcome>put|puts|putting|sent|sends|sending)\s+$", re.IGNORECASE)
+TO_HOSPITAL_AFTER = re.compile(
+    r"^(?:\s+[\w-]+){0,2}?\s+(?:in|into|to)\s+(?:the\s+|a\s+|an\s+|area\s+|local\s+|nearby\s+)?hospitals?\b",
+    re.IGNORECASE,
+)
 # A relative clause after a figure: "two men, who were shot".
 RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:who|that)\b", re.IGNORECASE)
 # Found wounded, as police find people on arriving: hit, whether they live not yet told.
@@ -664,7 +673,8 @@ PAIR_AFTER = re.compile(rf"(?:\s*,\s*(?={_PAIR_NOUN}(?:\s*,|\s+and\b))|,?\s+and\
 # "the shooting Tuesday" says when, and "the shooting" is a noun.
 OBJECT_NAME = re.compile(
     # lower case: a title-case headline has no names
-    r"\b(?P<verb>shot|killed|murdered|wounded|shooting|killing|murdering|(?:deaths?|murders?|slayings?) of)\s+"
+    r"\b(?P<verb>shot|killed|murdered|wounded|shooting|killing|murdering"
+    r"|(?:deaths?|murders?|slayings?|shootings?|shooting and wounding|woundings?) of)\s+"
     rf"(?P<name>(?:(?:Sgt|Officer|Deputy|Trooper|Detective|Dr|Mr|Mrs|Ms|Cpl|Lt|Capt)\.?\s+)?(?!{_WHEN}\b)"
     r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}(?:,?\s+(?:Jr|Sr)\.|\s+I{2,3}\b)?(?P<age>,\s*\d{1,3}\b)?)"
 )
