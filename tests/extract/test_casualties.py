@@ -145,6 +145,8 @@ def test_spans_and_words_point_into_the_report_text() -> None:
         # the verb before tells the fate; a clause after only how ("who were shot")
         ("An attack about noon wounded two men, 19 and 20, who were shot in the street.", [(M, INJ, 2, 2)]),
         ("Police found two men who were shot in the head.", [(M, KI, 2, 2)]),
+        ("A man is recovering from gunshot wounds.", [(M, INJ, 1, 1)]),
+        ("A teen is recovering after being shot.", [(CH, INJ, 1, 1)]),
         # sent to hospital: hurt; sent elsewhere: nothing
         ("A home invasion put three women into the hospital.", [(W, INJ, 3, 3)]),
         ("The shooting sent two people to area hospitals.", [(U, INJ, 2, 2)]),

@@ -99,12 +99,16 @@ _HOSPITAL = (
 # are someone told of before, maybe as dead.
 TAKEN_TO_HOSPITAL = re.compile(_TAKEN_TO_HOSPITAL, re.IGNORECASE)
 DEFINITE = re.compile(r"(?:the|he|she|his|her|their)\b", re.IGNORECASE)
-# "suffered non-life-threatening injuries", "suffered a gunshot wound", "shot and wounded": injured.
+# "suffered non-life-threatening injuries", "suffered a gunshot wound", "recovering from bullet wounds", "shot and
+# wounded": injured.
 _SUFFERED = (
-    r"(?:suffer(?:ed|ing|s)|sustain(?:ed|ing|s)|treated for)\s+(?:from\s+)?(?:an?\s+)?"
+    r"(?:suffer(?:ed|ing|s)|sustain(?:ed|ing|s)|treated for|recover(?:ed|ing|s)?)\s+(?:from\s+)?(?:an?\s+)?"
     r"(?:[\w-]+,?\s+){0,3}?(?:injur(?:y|ies)|wounds?)"
 )
-_INJURED = rf"shot\s+and\s+(?:wounded|injured)|{_SUFFERED}|{_HOSPITAL}|wounded|injured|hurt|injuries|maimed|grazed"
+_INJURED = (
+    rf"shot\s+and\s+(?:wounded|injured)|{_SUFFERED}|{_HOSPITAL}|wounded|injured|hurt|injuries|maimed|grazed"
+    r"|recover(?:ing|s)\s+after\s+being\s+(?:shot|hit|struck)"  # "a man is recovering after being shot"
+)
 _MISSING = r"missing|unaccounted for|buried under (?:the )?rubble"
 _AUX = (
     # "three other teens survived but were also hit": alive, and hit
@@ -404,7 +408,7 @@ def _outcome_of(words: str) -> Outcome:
     has_killed = re.search(rf"\b(?:kill|{_KILLED}|claim|left|leaving|toll|number of|fatalities)", lowered)
     if re.search(r"\b(?<!non-)(?<!non)(?:fatal|fatally|mortally|deadly)\b", lowered):
         return Outcome.KILLED
-    has_injured = re.search(r"wound|injur|hurt|maim|hospital|condition|treated|grazed", lowered)
+    has_injured = re.search(r"wound|injur|hurt|maim|hospital|condition|treated|grazed|recover", lowered)
     if (
         not has_killed
         and not has_injured
