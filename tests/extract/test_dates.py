@@ -134,6 +134,18 @@ def test_range_start_moves_back_a_year_when_it_would_follow_the_end() -> None:
     assert (m.date, m.end_date) == (date(2015, 9, 30), date(2015, 11, 29))
 
 
+def test_a_period_of_weekdays_runs_forward_from_its_first_day() -> None:
+    # dated on the Sunday: the Monday after it (the page's date may be a day early); dated on the Saturday:
+    # the Sunday and Monday before
+    text = "Seven people were shot from Sunday to early Monday."
+    m = one(text, date(2017, 3, 19))
+    assert (m.words, m.date, m.end_date) == ("from Sunday to early Monday", date(2017, 3, 19), date(2017, 3, 20))
+    m = one(text, date(2017, 3, 18))
+    assert (m.date, m.end_date) == (date(2017, 3, 12), date(2017, 3, 13))
+    m = one("between Friday and late Saturday", date(2017, 3, 18))
+    assert (m.date, m.end_date) == (date(2017, 3, 17), date(2017, 3, 18))
+
+
 def test_without_publication_date_the_year_stays_unknown() -> None:
     m = one("on Sept. 30", None)
     assert (m.date, m.end_date, m.precision, m.year_known, m.month, m.day) == (

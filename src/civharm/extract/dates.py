@@ -163,8 +163,9 @@ _BETWEEN_BEFORE_RE = re.compile(r"(?i)\bbetween\s+$")
 _FROM_BEFORE_RE = re.compile(r"(?i)\bfrom\s+$")
 _SINCE_BEFORE_RE = re.compile(r"(?i)\b(?:since|starting|beginning)\s+(?:on\s+)?$")
 _UNTIL_BEFORE_RE = re.compile(r"(?i)\b(?:up\s+(?:to|until|till)|until|till|through)\s+$")
-_AND_BETWEEN_RE = re.compile(r"(?i)\s+and\s+")
-_TO_BETWEEN_RE = re.compile(r"(?i)\s*(?:-|–|—|\s(?:to|until|till|through)\s)\s*")
+# "between Sunday and early Monday", "from Sunday to late Monday": the time of day before the end
+_AND_BETWEEN_RE = re.compile(r"(?i)\s+and\s+(?:early\s+|late\s+)?")
+_TO_BETWEEN_RE = re.compile(r"(?i)\s*(?:-|–|—|\s(?:to|until|till|through)\s)\s*(?:early\s+|late\s+)?")
 _LOOKBACK_CHARS = 32
 # A page's time stamp: "Posted: Friday, May 29, 2015 2:20 PM EDT", "Updated: 6:31 PM EST, Feb 21, 2014".
 # A live story's update lines: "Update (8:20 p.m. Sunday)", "Original story (11:45 p.m. Saturday)".
@@ -583,7 +584,7 @@ def _combine_ranges(text: str, points: list[_Point], published: date | None) -> 
             joined_to = between is None and _TO_BETWEEN_RE.fullmatch(text, *gap) is not None
             if joined_and or joined_to:
                 lead = between or from_
-                joined = _span_range(text, a, b, lead.start() if lead else start)
+                joined = _span_range(text, a, b, lead.start() if lead else start, published)
                 if joined.date is None or joined.end_date is None or joined.date <= joined.end_date:
                     out.append(joined)
                     i += 2
@@ -602,14 +603,30 @@ def _combine_ranges(text: str, points: list[_Point], published: date | None) -> 
     return out
 
 
-def _span_range(text: str, a: _Point, b: _Point, start: int) -> DateMention:
+def _span_range(text: str, a: _Point, b: _Point, start: int, published: date | None) -> DateMention:
     """A RANGE from the start of ``a`` to the end of ``b``.
 
     "between Sept. 30 and Nov. 29" in an October article: the inferred start year moves back one.
+    "from Sunday to early Monday" dated on the Sunday: each weekday alone is the latest on or before
+    publication, the Monday a week before the Sunday; as a period the Monday is the one after it (a
+    page's date can be a day early), or, when that is later still, the Sunday is the one before.
     """
     first, last = a.mention.date, b.mention.end_date
     if first is not None and last is not None and first > last and a.inferred_year:
         first = _safe_date(first.year - 1, first.month, first.day)
+    if (
+        first is not None
+        and last is not None
+        and first > last
+        and a.mention.weekday is not None
+        and b.mention.weekday is not None
+        and published is not None
+    ):
+        week = timedelta(days=7)
+        if last + week <= published + timedelta(days=1):
+            last += week
+        else:
+            first -= week
     known = first is not None and last is not None
     end = b.mention.end
     return DateMention(
