@@ -132,6 +132,8 @@ def test_an_attack_is_dated_by_its_own_day_not_an_arrests(run) -> None:  # type:
     [
         "A man and his son were found dead in a parked car on Sunday; police called it an apparent murder-suicide.",
         "Investigators released details of the double murder of a father and his young son on Sunday.",
+        "A 17-year-old was arrested, accused of killing a father and his son on Sunday.",
+        "Police say a father and his son were murdered in their home on Sunday.",
     ],
 )
 def test_an_attack_named_without_its_weapon_is_an_attack(run, text: str) -> None:  # type: ignore[no-untyped-def]
