@@ -25,6 +25,10 @@ def _words(sentence: str) -> list[str]:
         "Police investigate the homicide.",
         "Houston mass killing suspect appears in court",  # an attack named without its weapon
         "Police investigate a double killing.",
+        "A boy was accused of killing his sister.",  # a killing someone is accused of
+        "Police say the girl was murdered.",
+        "A 10-year-old was struck by a bullet while sitting in the living room.",
+        "The rifle accidentally discharged, hitting the boy.",
     ],
 )
 def test_a_shooting_is_named(sentence: str) -> None:
@@ -39,6 +43,9 @@ def test_a_shooting_is_named(sentence: str) -> None:
         "He got a flu shot on Monday.",
         "The photo shoots were fun.",
         "Homicide detectives were called.",
+        "Officers wore bullet-proof vests and a bulletproof helmet.",
+        "The report lists three bullet points.",
+        "The tornado killed two people.",
     ],
 )
 def test_other_shots_are_no_attack(sentence: str) -> None:
