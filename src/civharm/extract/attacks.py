@@ -39,7 +39,8 @@ ATTACK_PATTERNS: tuple[tuple[AttackType, str], ...] = (
         r"|gun ?battles?|(?<!photo )(?<!bamboo )shoots\b(?! up\b)"
         # "struck by a bullet", "grazed by bullets"; "the gun discharged", "the rifle went off"
         r"|bullets?(?!-proof|\s+(?:points?|trains?|journals?|lists?))"
-        r"|(?:gun|weapon|firearm|rifle|pistol|handgun|shotgun|revolver)\s+(?:accidentally\s+)?(?:discharged|went off|fired)"
+        r"|(?:gun|weapon|firearm|rifle|pistol|handgun|shotgun|revolver)\s+(?:accidentally\s+)?"
+        r"(?:discharged|went off|fired)"
         # a headline's passive without its "was": "Man shot outside store", "Two shot near park"; not "a shot
         # at the title", "a flu shot on Monday"
         r"|(?<!\ba )(?<!\bthe )(?<!\bone )(?<!\bflu )(?<!\bmug )(?<!\bbooster )shot(?= (?:outside|inside|near|at|on|in"
