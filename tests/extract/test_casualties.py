@@ -254,6 +254,7 @@ def test_more_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, i
         ("A 14-year-old boy shot earlier this week while riding in a car has died.", [(CH, K, 1, 1)]),
         ("Teen shot in the head dies", [(CH, K, 1, 1)]),
         ("One of 5 shot in a billiards bar dies of injuries", [(U, K, 1, 1), (U, KI, 5, 5)]),
+        ("Police say four of the five victims were shot to death.", [(U, K, 4, 4), (U, KI, 5, 5)]),
         # the part of a whole that died: of the four shot, two died
         ("Police said two of the four shooting victims had died.", [(U, K, 2, 2), (U, KI, 4, 4)]),
         ("Three of the 12 people killed were children.", [(U, K, 12, 12)]),

@@ -8,7 +8,7 @@ import pytest
 
 from civharm.extract.gazetteer import Gazetteer
 from civharm.extract.pipeline import extract_report
-from civharm.records import AttackType, Extraction, Report, Stance
+from civharm.records import AttackType, Extraction, Outcome, Report, Stance
 
 
 def report(text: str, published: dt.date | None = dt.date(2024, 3, 11)) -> Report:
@@ -140,6 +140,16 @@ def test_an_attack_named_without_its_weapon_is_an_attack(run, text: str) -> None
     [attack] = run(text).incidents
     assert attack.attack_type is AttackType.OTHER
     assert sum(c.min for c in attack.casualties if c.words != "double murder") == 2
+
+
+def test_a_clip_in_the_pages_video_list_is_another_story(run) -> None:  # type: ignore[no-untyped-def]
+    result = run(
+        "Police investigate a shooting that wounded two men\n\n"
+        "3:20 A look back at the explosion that killed six firefighters in 1988\n\n"
+        "1:26 Raw video: Gunman kills three at a bar Pause\n\n"
+        "Two men were shot and wounded on Sunday, police said."
+    )
+    assert [(c.outcome, c.min) for m in result.incidents for c in m.casualties] == [(Outcome.INJURED, 2)] * 2
 
 
 def test_a_day_inside_the_month_a_mention_was_dated_by_is_the_same_attack(run) -> None:  # type: ignore[no-untyped-def]

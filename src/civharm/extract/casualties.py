@@ -623,10 +623,12 @@ FOUND_THEN = re.compile(
     re.IGNORECASE,
 )
 PARTITIVE_OF = re.compile(r"\s+of\s+(?:the\s+|those\s+|these\s+)?", re.IGNORECASE)
-# What the whole of a partitive did: "two of the four victims had died", "One of 5 shot in a bar dies".
+# What the whole of a partitive did: "two of the four victims had died", "One of 5 shot in a bar dies", "four of
+# the five victims were shot to death".
 PARTITIVE_DEATH = re.compile(
     r"\s*(?:(?:shot|wounded|injured|hurt)\b[^.;:!?,]{0,40}?\s+)?(?:(?:has|have|had)\s+(?:since\s+|now\s+)?)?"
-    r"(?:later\s+)?(?:died|dies|succumbed)\b|\s*(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?killed\b",
+    r"(?:later\s+)?(?:died|dies|succumbed)\b|\s*(?:were|was|have\s+been|had\s+been)\s+"
+    r"(?:(?:\w+\s+)?killed|fatally\s+(?:shot|wounded)|shot\s+(?:and\s+killed|to\s+death|dead))\b",
     re.IGNORECASE,
 )
 PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)

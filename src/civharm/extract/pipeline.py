@@ -99,6 +99,9 @@ SAME_PLACE_KM = 25.0
 # most provinces in the conflicts we cover are under 150 km across.
 SAME_AREA_KM = 150.0
 # Words that announce another attack in the same report.
+# A line opening with a running time is a clip in the page's video list ("3:20 A look back at the explosion that
+# killed six firefighters in 1988"): another story's title, whose figures are none of this report's.
+CLIP_LINE = re.compile(r"\d{1,2}:\d\d\s+[A-Z\"'‘“]")
 SEPARATE = re.compile(
     r"\b(?:in (?:a )?separate (?:attack|strike|raid|incident)s?|in another (?:attack|strike|raid)|elsewhere)\b",
     re.IGNORECASE,
@@ -172,6 +175,8 @@ class _Reader:
     def read(self, start: int, end: int) -> None:
         self.sentence_no += 1
         self._age_pending()
+        if CLIP_LINE.match(self.report.text, self.report.text.rfind("\n", 0, start) + 1):
+            return
         text = self.report.text[start:end]
         persons = [(a - start, b - start) for a, b in self.persons if start <= a < end]
         organisations = [(a - start, b - start) for a, b in self.organisations if start <= a < end]
