@@ -148,6 +148,14 @@ def test_the_attackers_own_death_is_counted_apart_and_only_once(gazetteer: Gazet
         gazetteer,
     )
     assert (inside.killed, inside.attackers_killed) == (5, 0)
+    # the dead of a murder-suicide told as one total include the one who killed himself
+    total = _head(
+        "2 adults, 1 child dead in Murray murder-suicide\nA man is suspected of shooting a woman and a child to"
+        " death before turning the gun on himself Sunday, police in Murray, Utah, said.",
+        "2016-01-18",
+        gazetteer,
+    )
+    assert (total.killed, total.attackers_killed) == (3, 0)
 
 
 def test_a_state_qualifier_wins_over_a_namesake_town_elsewhere(gazetteer: Gazetteer) -> None:

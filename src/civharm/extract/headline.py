@@ -44,6 +44,12 @@ NOT_VICTIMS = frozenset({Group.FIGHTERS})
 # "five people dead, including the gunman": the attacker is part of the total before him.
 INCLUDING_BETWEEN = re.compile(r"\b(?:including|among them|among the dead|among those killed)\b", re.IGNORECASE)
 TOTAL_GAP_CHARS = 60
+# "2 adults, 1 child dead in Murray murder-suicide", "Three found dead in apparent murder-suicide": the dead of a
+# murder-suicide told as one total include the one who killed himself ("Man kills 2 in murder-suicide" does not).
+MURDER_SUICIDE_DEAD = re.compile(
+    r"\s*(?:(?:were|are|have\s+been|found)\s+)*(?:dead|die|died|killed)\b[^.;:!?\n]{0,40}?\bmurder[- ]suicide",
+    re.IGNORECASE,
+)
 TOWNS = frozenset({"city"})
 AREAS = frozenset({"admin2", "admin1"})
 # A title's words for a death, when the story below only tells that one person was shot.
@@ -122,6 +128,11 @@ def attackers(mention: AttackMention, outcome: Outcome, text: str) -> int:
 
 def _inside_total(casualty: Casualty, mention: AttackMention, text: str) -> bool:
     if AMONG_AFTER.match(text, casualty.end):
+        return True
+    if casualty.outcome is Outcome.KILLED and any(
+        _counts(total, Outcome.KILLED) and total.min >= 2 and MURDER_SUICIDE_DEAD.match(text, total.end)
+        for total in mention.casualties
+    ):
         return True
     return any(
         total.outcome is casualty.outcome
