@@ -147,6 +147,7 @@ def test_a_clip_in_the_pages_video_list_is_another_story(run) -> None:  # type: 
         "Police investigate a shooting that wounded two men\n\n"
         "3:20 A look back at the explosion that killed six firefighters in 1988\n\n"
         "1:26 Raw video: Gunman kills three at a bar Pause\n\n"
+        "1:27 1 dead after Fife collision, police say\n\n"
         "Two men were shot and wounded on Sunday, police said."
     )
     assert [(c.outcome, c.min) for m in result.incidents for c in m.casualties] == [(Outcome.INJURED, 2)] * 2
