@@ -248,6 +248,19 @@ def test_a_title_whose_page_names_no_attack_is_the_attack(run, text: str) -> Non
     assert incident.casualties[0].min == 4 and result.tallies == ()
 
 
+def test_a_roundup_of_several_shootings_is_a_tally_and_the_first_one_told_the_attack(run) -> None:  # type: ignore[no-untyped-def]
+    result = run(
+        "2 slain and 8 others wounded in Sunday shootings\n\n"
+        "A man was shot and killed on Sunday night outside a store on Line Avenue, police said."
+    )
+    assert [t.min for t in result.tallies] == [2, 8]
+    [attack] = result.incidents
+    assert [(c.outcome, c.min) for c in attack.casualties] == [(Outcome.KILLED, 1)]
+    # one attack's name in the plural is no roundup
+    named = run("2 adults, six children dead in Gilchrist shootings\n\nThe family was found on Thursday.")
+    assert [c.min for m in named.incidents for c in m.casualties] == [8]
+
+
 def test_a_titles_figures_over_a_span_of_time_stay_a_tally(run) -> None:  # type: ignore[no-untyped-def]
     result = run("Gun violence in Columbus: 1 week, 6 shot, 2 die\n\nSubscribe for the full story.")
     assert result.incidents == () and [t.min for t in result.tallies] == [6]

@@ -57,7 +57,11 @@ CUMULATIVE = re.compile(
     r"|(?:until|through)(?= \d)"
     r"|over the (?:past|last)|in the (?:past|last|first)\s+\w+\s+(?:days|weeks|months|years)"
     r"|since the (?:start|beginning)|(?:the|its|their) campaign|in \w+ (?:separate )?attacks|overall"
-    r"|each (?:day|week|month)|per (?:day|week|month))\b",
+    r"|each (?:day|week|month)|per (?:day|week|month)"
+    # "2 slain and 8 others wounded in Sunday shootings", "in six separate shootings", "in weekend shootings": a
+    # roundup of several ("in Gilchrist shootings", "the Mukilteo shootings" may be one attack's name)
+    r"|in (?:\w+ )?(?:separate|weekend|overnight|(?:sun|mon|tues|wednes|thurs|fri|satur)day(?: night| morning)?|city"
+    r"|citywide|\d+|three|four|five|six|seven|eight|nine|ten|several|multiple|other) shootings)\b",
     re.IGNORECASE,
 )
 PRESENT_PERFECT = re.compile(r"\b(?:have|has)\s+(?:\w+\s+)?(?:killed|wounded|injured|left)\b", re.IGNORECASE)
