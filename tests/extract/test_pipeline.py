@@ -256,6 +256,8 @@ def test_a_roundup_of_several_shootings_is_a_tally_and_the_first_one_told_the_at
     assert [t.min for t in result.tallies] == [2, 8]
     [attack] = result.incidents
     assert [(c.outcome, c.min) for c in attack.casualties] == [(Outcome.KILLED, 1)]
+    across = run("Late Wednesday, at least eight people were killed in Chicago shootings throughout the day.")
+    assert across.incidents == () and [t.min for t in across.tallies] == [8]
     # one attack's name in the plural is no roundup
     named = run("2 adults, six children dead in Gilchrist shootings\n\nThe family was found on Thursday.")
     assert [c.min for m in named.incidents for c in m.casualties] == [8]

@@ -61,7 +61,9 @@ CUMULATIVE = re.compile(
     # "2 slain and 8 others wounded in Sunday shootings", "in six separate shootings", "in weekend shootings": a
     # roundup of several ("in Gilchrist shootings", "the Mukilteo shootings" may be one attack's name)
     r"|in (?:\w+ )?(?:separate|weekend|overnight|(?:sun|mon|tues|wednes|thurs|fri|satur)day(?: night| morning)?|city"
-    r"|citywide|\d+|three|four|five|six|seven|eight|nine|ten|several|multiple|other) shootings)\b",
+    r"|citywide|\d+|three|four|five|six|seven|eight|nine|ten|several|multiple|other) shootings"
+    r"|shootings (?:throughout|across|around) the (?:day|night|weekend|city)"  # "in Chicago shootings throughout the day"
+    r")\b",
     re.IGNORECASE,
 )
 PRESENT_PERFECT = re.compile(r"\b(?:have|has)\s+(?:\w+\s+)?(?:killed|wounded|injured|left)\b", re.IGNORECASE)
