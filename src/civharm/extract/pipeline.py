@@ -62,7 +62,8 @@ CUMULATIVE = re.compile(
     # roundup of several ("in Gilchrist shootings", "the Mukilteo shootings" may be one attack's name)
     r"|in (?:\w+ )?(?:separate|weekend|overnight|(?:sun|mon|tues|wednes|thurs|fri|satur)day(?: night| morning)?|city"
     r"|citywide|\d+|three|four|five|six|seven|eight|nine|ten|several|multiple|other) shootings"
-    r"|shootings (?:throughout|across|around) the (?:day|night|weekend|city)"  # "in Chicago shootings throughout the day"
+    # "at least eight people were killed in Chicago shootings throughout the day"
+    r"|shootings (?:throughout|across|around) the (?:day|night|weekend|city)"
     r")\b",
     re.IGNORECASE,
 )
