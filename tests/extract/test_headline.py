@@ -134,28 +134,37 @@ def test_with_no_town_named_the_county_is_the_answer(gazetteer: Gazetteer) -> No
     assert head.place is not None and (head.place.feature, head.place.admin1) == ("admin2", "Michigan")
 
 
-def test_the_attackers_own_death_is_counted_apart_and_only_once(gazetteer: Gazetteer) -> None:
-    apart = _head(
-        "Murder-suicide\nA man shot and killed his wife in Toledo, Ohio, on Friday before turning the gun on himself.",
-        "2016-01-16",
-        gazetteer,
-    )
-    assert (apart.killed, apart.attackers_killed) == (1, 1)
-    inside = _head(
-        "Standoff\nA standoff in Toledo, Ohio, on Friday left five people dead, including the gunman."
-        " Police said the gunman stepped outside and killed himself.",
-        "2016-01-16",
-        gazetteer,
-    )
-    assert (inside.killed, inside.attackers_killed) == (5, 0)
-    # the dead of a murder-suicide told as one total include the one who killed himself
-    total = _head(
-        "2 adults, 1 child dead in Murray murder-suicide\nA man is suspected of shooting a woman and a child to"
-        " death before turning the gun on himself Sunday, police in Murray, Utah, said.",
-        "2016-01-18",
-        gazetteer,
-    )
-    assert (total.killed, total.attackers_killed) == (3, 0)
+@pytest.mark.parametrize(
+    ("text", "killed", "attackers"),
+    [
+        # apart from the victims
+        (
+            "Murder-suicide\nA man shot and killed his wife in Toledo, Ohio, on Friday before turning the gun on"
+            " himself.",
+            1,
+            1,
+        ),
+        # inside a total, however often he is told of again
+        (
+            "Standoff\nA standoff in Toledo, Ohio, on Friday left five people dead, including the gunman."
+            " Police said the gunman stepped outside and killed himself.",
+            5,
+            0,
+        ),
+        # the dead of a murder-suicide told as one total include the one who killed himself
+        (
+            "2 adults, 1 child dead in Murray murder-suicide\nA man is suspected of shooting a woman and a child to"
+            " death before turning the gun on himself Sunday, police in Murray, Utah, said.",
+            3,
+            0,
+        ),
+    ],
+)
+def test_the_attackers_own_death_is_counted_apart_and_only_once(
+    text: str, killed: int, attackers: int, gazetteer: Gazetteer
+) -> None:
+    head = _head(text, "2016-01-16", gazetteer)
+    assert (head.killed, head.attackers_killed) == (killed, attackers)
 
 
 def test_a_state_qualifier_wins_over_a_namesake_town_elsewhere(gazetteer: Gazetteer) -> None:
