@@ -167,6 +167,13 @@ def _precise_first(place: Place | None) -> int:
     return 9 if place is None else list(PlacePrecision).index(place.precision)
 
 
+def _usual_date(dates: Sequence[dt.date]) -> dt.date | None:
+    """The day most of an incident's documents give, the earliest among equals: one page dated before the
+    shooting it reports (a page's stamp a day early) does not move the whole incident."""
+    counts = Counter(dates)
+    return min(counts, key=lambda d: (-counts[d], d)) if counts else None
+
+
 def task_incidents(views: Sequence[DocumentView], clusters: Mapping[str, str]) -> list[TaskIncident]:
     """Group document views by the cluster each was put in (``clusters``: doc id -> incident id)."""
     groups: dict[str, list[DocumentView]] = defaultdict(list)
@@ -188,7 +195,7 @@ def task_incidents(views: Sequence[DocumentView], clusters: Mapping[str, str]) -
             TaskIncident(
                 id=iid,
                 doc_ids=tuple(sorted(v.doc_id for v in members)),
-                date=dates[0] if dates else None,
+                date=_usual_date(dates),
                 place=place,
                 types=frozenset(types),
                 killed=killed,
