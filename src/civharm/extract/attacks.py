@@ -55,7 +55,7 @@ ATTACK_PATTERNS: tuple[tuple[AttackType, str], ...] = (
         r"murder[\s-]suicides?|(?:double|triple|quadruple) (?:murders?|homicides?|slayings?|killings?)|massacres?"
         r"|killing spree|mass (?:killings?|murders?)|rampage|slayings?"
         # a killing told as a deed someone is accused of: "accused of killing a father and son", "murdered by"
-        r"|murdered|(?<=of )(?:killing|murdering)|(?<=with )(?:killing|murdering)|(?:the )?killings? of"
+        r"|murdered|(?:(?<=of )|(?<=with ))(?:killing|murdering)|(?:the )?killings? of"
         r"|homicides?(?! (?:detectives?|units?|division|investigators?|squad|charges?|counts?|cases?))",
     ),
 )

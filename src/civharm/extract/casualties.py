@@ -515,22 +515,18 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
             outcome = Outcome.INJURED  # "was also shot and received non-life-threatening injuries": hurt, alive
         if own_fate(SHOT_THEN_DIED) and not PARTITIVE_BEFORE.search(before):
             outcome = Outcome.KILLED  # "One man was shot several times and pronounced dead": one verb, one fate
-        if outcome is Outcome.KILLED_OR_INJURED and RELATIVE_AFTER.match(outcome_match.group(0)):
+        if (
+            outcome is Outcome.KILLED_OR_INJURED
+            and RELATIVE_AFTER.match(outcome_match.group(0))
+            and (governing := _governing(sentence, before, quantity))
+            and (told := _outcome_of(governing.group("outcome"))) in {Outcome.KILLED, Outcome.INJURED}
+        ):
             # "wounded two men, 19 and 20, who were shot": the clause says how; the verb before, the fate
-            governing = OUTCOME_BEFORE.search(before)
-            if governing and not _unrealised(before, governing):
-                told = _outcome_of(governing.group("outcome"))
-                outcome = told if told in {Outcome.KILLED, Outcome.INJURED} else outcome
+            outcome = told
     elif (found := FOUND_THEN.match(rest)) and not any(phrase_end < q.start < phrase_end + found.end() for q in others):
         outcome, outcome_match = Outcome.KILLED, found  # "A man found in a car on Tuesday died from a gunshot wound"
     else:
-        governing = (
-            OUTCOME_BEFORE.search(before) or TOLL_BEFORE.search(before) or TOLL_ROSE.search(sentence, 0, quantity.start)
-        )
-        if governing and governing.group("outcome").isupper() and any(c.islower() for c in quantity.words):
-            governing = None  # "SUSPECT KILLED Hundreds gather to mourn": a shouted caption, then a headline
-        if governing and _unrealised(before, governing):
-            governing = None  # "planned to kill hundreds", "nearly killed his father-in-law": not done
+        governing = _governing(sentence, before, quantity)
         if governing is None and (sent := SENT_BEFORE.search(before)) and TO_HOSPITAL_AFTER.match(rest):
             outcome, outcome_match = Outcome.INJURED, sent  # "an invasion that put three women into the hospital"
         elif governing:
@@ -562,6 +558,18 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
     if other_noun:
         group = Group.UNKNOWN  # "two adults": their own kind, not the kind of the figure before
     return _Figure(quantity, phrase_end, group, outcome, bool(INCLUDING.search(before)), person)
+
+
+def _governing(sentence: str, before: str, quantity: Quantity) -> re.Match[str] | None:
+    """The harm verb or toll before a figure that tells what happened to it ("killing two", "the toll rose to")."""
+    governing = (
+        OUTCOME_BEFORE.search(before) or TOLL_BEFORE.search(before) or TOLL_ROSE.search(sentence, 0, quantity.start)
+    )
+    if governing and governing.group("outcome").isupper() and any(c.islower() for c in quantity.words):
+        return None  # "SUSPECT KILLED Hundreds gather to mourn": a shouted caption, then a headline
+    if governing and _unrealised(before, governing):
+        return None  # "planned to kill hundreds", "nearly killed his father-in-law": not done
+    return governing
 
 
 # "put three women into the hospital", "sent two people to area hospitals": hurt, as "left" them there is.

@@ -105,10 +105,11 @@ SAME_PLACE_KM = 25.0
 # A town and a province (or two provinces) further apart than this cannot be one attack's place:
 # most provinces in the conflicts we cover are under 150 km across.
 SAME_AREA_KM = 150.0
-# Words that announce another attack in the same report.
 # A line opening with a running time is a clip in the page's video list ("3:20 A look back at the explosion that
-# killed six firefighters in 1988"): another story's title, whose figures are none of this report's.
-CLIP_LINE = re.compile(r"\d{1,2}:\d\d\s+[A-Z\d\"'‘“]")  # "1:27 1 dead after Fife collision" too
+# killed six firefighters in 1988", "1:27 1 dead after Fife collision"): another story's title, whose figures
+# are none of this report's.
+CLIP_LINE = re.compile(r"\d{1,2}:\d\d\s+[A-Z\d\"'‘“]")
+# Words that announce another attack in the same report.
 SEPARATE = re.compile(
     r"\b(?:in (?:a )?separate (?:attack|strike|raid|incident)s?|in another (?:attack|strike|raid)|elsewhere)\b",
     re.IGNORECASE,
