@@ -255,6 +255,12 @@ def test_more_grammar(sentence: str, expected: list[tuple[Group, Outcome, int, i
         ("Teen shot in the head dies", [(CH, K, 1, 1)]),
         ("One of 5 shot in a billiards bar dies of injuries", [(U, K, 1, 1), (U, KI, 5, 5)]),
         ("Police say four of the five victims were shot to death.", [(U, K, 4, 4), (U, KI, 5, 5)]),
+        # the bodies of named people, and whose the others are
+        ("Police found the bodies of Megan Short and her three children.", [(C, K, 4, 4)]),
+        (
+            "They found the bodies of 33-year-old Megan Short, 40-year-old Mark Short and the couple's three children.",
+            [(C, K, 5, 5)],
+        ),
         # the part of a whole that died: of the four shot, two died
         ("Police said two of the four shooting victims had died.", [(U, K, 2, 2), (U, KI, 4, 4)]),
         ("Three of the 12 people killed were children.", [(U, K, 12, 12)]),

@@ -196,7 +196,9 @@ SEMICOLON_LIST = re.compile(r"\s*;\s*(?:and\s+)?$", re.IGNORECASE)
 JOINER = re.compile(
     # an apposition may stand between: "his fiancee, Jaime Salazar, 34, and their son"
     r"^(?:,\s*(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})(?:,\s*\d{1,3})?)?"
-    r"[\s,”\"']*(?:and|as well as|along with|plus|in addition to|,)?\s*(?:her|his|their)?[\s“\"']*(?:another\s+)?$",
+    # "Megan Short, Mark Short and the couple's three children": whose they are may stand before the figure
+    r"[\s,”\"']*(?:and|as well as|along with|plus|in addition to|,)?\s*(?:her|his|their|the couple['’]s)?[\s“\"']*"
+    r"(?:another\s+)?$",
     re.IGNORECASE,
 )
 # "Trinity Gay, the daughter of Tyson Gay": a person named again by what she is to someone.
@@ -688,7 +690,7 @@ PAIR_AFTER = re.compile(rf"(?:\s*,\s*(?={_PAIR_NOUN}(?:\s*,|\s+and\b))|,?\s+and\
 OBJECT_NAME = re.compile(
     # lower case: a title-case headline has no names
     r"\b(?P<verb>shot|killed|murdered|wounded|shooting|killing|murdering"
-    r"|(?:deaths?|murders?|slayings?|shootings?|shooting and wounding|woundings?) of)\s+"
+    r"|(?:deaths?|murders?|slayings?|shootings?|shooting and wounding|woundings?|bodies) of)\s+"
     rf"(?P<name>(?:(?:Sgt|Officer|Deputy|Trooper|Detective|Dr|Mr|Mrs|Ms|Cpl|Lt|Capt)\.?\s+)?(?!{_WHEN}\b)"
     r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}(?:,?\s+(?:Jr|Sr)\.|\s+I{2,3}\b)?(?P<age>,\s*\d{1,3}\b)?)"
 )
