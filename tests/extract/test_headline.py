@@ -220,6 +220,20 @@ def test_a_state_qualifier_wins_over_a_namesake_town_elsewhere(gazetteer: Gazett
             "2016-03-09",
             ("Chesterfield County", "South Carolina"),
         ),
+        # a big city the scene lies outside is a landmark for the town the report files from ...
+        (
+            "5 dead in Georgia shooting\nDOUGLASVILLE, Ga. (AP) — A man shot six people Saturday afternoon, killing"
+            " four of them, on a quiet, suburban street outside Atlanta, police said.",
+            "2016-06-12",
+            ("DOUGLASVILLE", "Georgia"),
+        ),
+        # ... but a wire's big-city dateline is its office when the scene is a small town near it
+        (
+            "Man accused of killing 4 relatives\nKANSAS CITY, Mo. (AP) — A man is accused of fatally shooting four"
+            " relatives at their home near Edgerton, 30 miles north of Kansas City.",
+            "2016-03-01",
+            ("Edgerton", "Missouri"),
+        ),
         # a caption's label where a dateline goes is no town
         (
             "Two arrested in mall shooting\nFILE - Police at the scene of a shooting at a mall.\n\n"

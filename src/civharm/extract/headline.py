@@ -33,6 +33,7 @@ from civharm.records import (
     Outcome,
     Place,
     PlaceMention,
+    PlacePrecision,
     Report,
 )
 
@@ -243,6 +244,16 @@ def _scene_among(
     if place is not None and country and place.country != country:
         place = None  # a stray foreign namesake
     main = anchor.admin1 if anchor is not None else _main_state(context, gazetteer, country)
+    if (
+        place is not None
+        and place.precision is PlacePrecision.NEAR
+        and anchor is not None
+        and anchor.admin1 == place.admin1
+        and _population(place, gazetteer) > _population(anchor, gazetteer)
+    ):
+        # "DOUGLASVILLE, Ga. (AP) -- ... on a street outside Atlanta": the city is a landmark for the town
+        # filed from; a big city's dateline over "a home near Edgerton" is the wire's office, not the scene
+        return anchor
     if place is not None and place.feature == "city":
         if main is None or place.admin1 is None or place.admin1 == main:
             return place
@@ -287,6 +298,11 @@ def _anchor_town(places: Sequence[PlaceMention], text: str, gazetteer: Gazetteer
             if town is not None:
                 return town
     return None
+
+
+def _population(place: Place, gazetteer: Gazetteer) -> int:
+    """The gazetteer's population for a resolved place (0 when it has none)."""
+    return next((c.population for c in gazetteer.lookup(place.name) if c.geonameid == place.geonameid), 0)
 
 
 def _area(places: Sequence[PlaceMention], place: Place, gazetteer: Gazetteer) -> Place:
