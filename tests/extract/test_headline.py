@@ -234,6 +234,15 @@ def test_a_state_qualifier_wins_over_a_namesake_town_elsewhere(gazetteer: Gazett
             "2016-03-01",
             ("Edgerton", "Missouri"),
         ),
+        # a local agency far below the lead is a victim's hometown's, not the scene's
+        (
+            "Airport shooting: what we know\nFive people were killed and six wounded in a shooting at the airport"
+            " in Fort Lauderdale, Florida, on Friday, police said.\n\n"
+            + "The suspect was arraigned on Monday and investigators are still looking for a motive.\n\n" * 30
+            + "One of the dead was a volunteer with the Virginia Beach Fire Department.",
+            "2017-01-09",
+            ("Fort Lauderdale", "Florida"),
+        ),
         # a caption's label where a dateline goes is no town
         (
             "Two arrested in mall shooting\nFILE - Police at the scene of a shooting at a mall.\n\n"

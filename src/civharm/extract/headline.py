@@ -45,6 +45,9 @@ NOT_VICTIMS = frozenset({Group.FIGHTERS})
 # "five people dead, including the gunman": the attacker is part of the total before him.
 INCLUDING_BETWEEN = re.compile(r"\b(?:including|among them|among the dead|among those killed)\b", re.IGNORECASE)
 TOTAL_GAP_CHARS = 60
+# A local agency named this early (the lead and the next few paragraphs) is the scene's; one far below is a
+# victim's hometown's ("a volunteer with the Virginia Beach Fire Department") or another story's.
+AGENCY_LEAD_CHARS = 2000
 # "2 adults, 1 child dead in Murray murder-suicide", "Three found dead in apparent murder-suicide": the dead of a
 # murder-suicide told as one total include the one who killed himself ("Man kills 2 in murder-suicide" does not).
 MURDER_SUICIDE_DEAD = re.compile(
@@ -290,10 +293,10 @@ def masthead_span(text: str) -> tuple[int, int] | None:
 
 
 def _anchor_town(places: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -> Place | None:
-    """The first town the report files from or whose police it quotes: a dateline or a local agency."""
+    """The first town the report files from or whose police it quotes early: a dateline or a local agency."""
     anchors = {start for start, _ in geoparse.dateline_spans(text)}
     for found in places:
-        if found.start in anchors or geoparse.AGENCY_AFTER.match(text, found.end):
+        if found.start in anchors or (found.start < AGENCY_LEAD_CHARS and geoparse.AGENCY_AFTER.match(text, found.end)):
             town = _town(found, gazetteer, None, None)
             if town is not None:
                 return town
