@@ -39,13 +39,29 @@ def test_the_wounded_told_to_have_died_are_the_dead_not_also_injured(text: str, 
     assert (head.killed, head.injured) == (1, 0)
 
 
-def test_a_second_wounded_who_survives_stays_injured(gazetteer: Gazetteer) -> None:
-    text = (
-        "One dead, one hurt\nA 16-year-old has died after a shooting in Stockton, California. "
-        "A second 16-year-old was taken to the hospital with non-life-threatening injuries."
-    )
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        (
+            "One dead, one hurt\nA 16-year-old has died after a shooting in Stockton, California. "
+            "A second 16-year-old was taken to the hospital with non-life-threatening injuries.",
+            1,
+            1,
+        ),
+        # the death told after the shooter's suicide is his own
+        (
+            "Teen suspect dies\nThe boy suspected of killing a teenage girl and shooting her mother in Ellicott City,"
+            " Maryland, before turning the gun on himself has died, police said.",
+            1,
+            1,
+        ),
+    ],
+)
+def test_a_second_wounded_who_survives_stays_injured(
+    text: str, killed: int, injured: int, gazetteer: Gazetteer
+) -> None:
     head = _head(text, "2015-03-04", gazetteer)
-    assert (head.killed, head.injured) == (1, 1)
+    assert (head.killed, head.injured) == (killed, injured)
 
 
 def test_hit_minus_killed_are_injured(gazetteer: Gazetteer) -> None:
