@@ -142,6 +142,14 @@ def test_spans_and_words_point_into_the_report_text() -> None:
         ("Police said two women, 24 and 31, were shot.", [(Group.WOMEN, KI, 2, 2)]),
         ("Three teens, 15, 16 and 17, were wounded.", [(CH, INJ, 3, 3)]),
         ("Two men, both 24, were killed.", [(M, K, 2, 2)]),
+        # ... or told bare between the people and the verb
+        ("Three other people ranging from their mid-teens to early 20s were treated at a hospital.", [(U, INJ, 3, 3)]),
+        ("Two teens ranging in age from 15 to 17 were shot.", [(CH, KI, 2, 2)]),
+        # a name between the people and their fate
+        (
+            "Police found a man dead and another man, 20-year-old Luis Nava of Ephrata, wounded.",
+            [(M, K, 1, 1), (M, INJ, 1, 1)],
+        ),
         # the verb before tells the fate; a clause after only how ("who were shot")
         ("An attack about noon wounded two men, 19 and 20, who were shot in the street.", [(M, INJ, 2, 2)]),
         ("Police found two men who were shot in the head.", [(M, KI, 2, 2)]),
@@ -167,6 +175,9 @@ def test_spans_and_words_point_into_the_report_text() -> None:
         ("The gunman killed two people before turning the gun on himself.", [(U, K, 2, 2), (F, K, 1, 1)]),
         ("The suspect was shot and killed by police.", [(F, K, 1, 1)]),
         ("Gunmen killed 12 people in the village.", [(U, K, 12, 12)]),
+        # a headline's "by gunman" or "after gunman" is the doer, not the group of the figure before
+        ("Family members among 7 slain by Missouri gunman", [(U, K, 7, 7)]),
+        ("4 dead after gunman opens fire at party", [(U, K, 4, 4)]),
         # a later "no one else" does not cancel the figure before it
         ("One man was killed and no one else was injured.", [(Group.MEN, K, 1, 1)]),
         # not casualties

@@ -58,7 +58,9 @@ GROUP_WORDS: tuple[tuple[str, Group], ...] = (
 )
 _GROUP_ALTERNATION = "|".join(f"(?:{words})" for words, _ in GROUP_WORDS)
 # Up to three modifiers may stand between a number and its noun: "12 more Syrian civilians".
-_MODIFIERS = r"(?:(?:of\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?)"
+# Up to three words before a group's noun, never a preposition that starts another phrase ("7 killed by gunman",
+# "4 dead after gunman opens fire": the gunman is no group of the seven).
+_MODIFIERS = r"(?:(?:of\s+)?(?:the\s+)?(?:(?!(?:by|after|at|near|during|from|with)\b)[a-z][\w-]*\s+){0,3}?)"
 GROUP_AFTER = re.compile(rf"^\s*[”\"']?\s*{_MODIFIERS}(?P<group>{_GROUP_ALTERNATION})\b", re.IGNORECASE)
 # Any other plural noun, with up to two modifiers: "three partygoers", "two young bandmates".
 # A headline in title case capitalises them: "Child, Three Adults Injured".
@@ -216,14 +218,19 @@ INCLUDING = re.compile(
     r"\s*[“\"']?\s*$",
     re.IGNORECASE,
 )
+# An age or an age group: "17", "their mid-teens", "early 20s".
+_AGE = r"(?:(?:their|his|her|the)\s+)?(?:(?:early|mid|late)[- ])?[\w-]+"
 # ", including four children," between a figure and its verb.
 PARENTHETICAL = re.compile(
     r"^\s*,\s*(?:(?:ages?|aged)\s+\d+(?:\s*,\s*\d+)*\b[^,.;]{0,30}"  # "ages 18, 21 and 35"
-    r"|(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"  # a name: "His brother, C.J. Mikula-Conrad, was"
+    # a name: "His brother, C.J. Mikula-Conrad, was", "another man, 20-year-old Luis Nava of Ephrata, wounded"
+    r"|(?:\d{1,3}-year-old\s+)?(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:\s+of\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))?"
     r"|(?:including|among them|among whom|of whom|ages?|aged|between the ages of)\b[^,.;]{1,60}"
     r"|(?:both|all|also)\s+\d{1,3}|\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+and\s+\d{1,3}),"  # "both 24", "19 and 20"
     # "Four people -- including a child -- were injured": an aside between dashes
-    r"|^\s*(?:--|—|–)\s*(?:including|among them|ages?|aged)\b[^.;—–]{1,60}?(?:--|—|–)",
+    r"|^\s*(?:--|—|–)\s*(?:including|among them|ages?|aged)\b[^.;—–]{1,60}?(?:--|—|–)"
+    # "Three other people ranging from their mid-teens to early 20s were treated": ages without commas
+    rf"|^\s+(?:ranging (?:in age )?from|between the ages of|ages?|aged)\s+{_AGE}\s+(?:to|and|through)\s+{_AGE}",
     re.IGNORECASE,
 )
 # "a double homicide": as many dead as the word says.
