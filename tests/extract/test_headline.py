@@ -167,6 +167,13 @@ def test_with_no_town_named_the_county_is_the_answer(gazetteer: Gazetteer) -> No
             5,
             0,
         ),
+        # a bare total that is the others told and him
+        (
+            "5 dead after officer kills family\nPolice say an officer shot and killed his wife, two young children"
+            " and his mother-in-law in Spanish Fork, Utah, before killing himself.",
+            5,
+            0,
+        ),
         # the dead of a murder-suicide told as one total include the one who killed himself
         (
             "2 adults, 1 child dead in Murray murder-suicide\nA man is suspected of shooting a woman and a child to"

@@ -139,6 +139,18 @@ def _inside_total(casualty: Casualty, mention: AttackMention, text: str) -> bool
         for total in mention.casualties
     ):
         return True
+    # "5 dead after officer kills family" over "killed his wife, two children and his mother-in-law, before
+    # killing himself": a bare total of the largest figure of others and him is them and him
+    others = [c.min for c in mention.casualties if _counts(c, casualty.outcome)]
+    if others and any(
+        c.group is Group.UNKNOWN
+        and c.min == max(others)
+        and c.min - casualty.min in others
+        and c.min - casualty.min >= 2
+        for c in mention.casualties
+        if _counts(c, casualty.outcome)
+    ):
+        return True
     return any(
         total.outcome is casualty.outcome
         and total.end <= casualty.start <= total.end + TOTAL_GAP_CHARS
