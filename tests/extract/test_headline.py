@@ -48,6 +48,14 @@ def test_the_wounded_told_to_have_died_are_the_dead_not_also_injured(text: str, 
             1,
             1,
         ),
+        # the wounded of whom one "was already deceased": the other lives
+        (
+            "Mother charged\nA woman was charged with the murder of her daughter after a double shooting in"
+            " Charlotte, North Carolina. Officers found both the mother and daughter suffering from gunshot wounds."
+            " The daughter was already deceased when medics arrived.",
+            1,
+            1,
+        ),
         # the death told after the shooter's suicide is his own
         (
             "Teen suspect dies\nThe boy suspected of killing a teenage girl and shooting her mother in Ellicott City,"

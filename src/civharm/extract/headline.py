@@ -66,12 +66,13 @@ ATTEMPT = re.compile(r"\battempted\s+(?:murder|homicide)\b", re.IGNORECASE)
 _DEATH_AFTER_WOUNDS = (
     r"(?:later died|(?:has|have) (?:now |since )?died|died (?:later|shortly|hours|days|a short time)"
     r"|died (?:at|in) (?:a |the )?(?:\w+ ){0,3}hospital|died (?:from|of) (?:his|her|their|the) (?:injuries|wounds)"
-    r"|succumbed|was (?:later )?pronounced dead)"
+    r"|succumbed|was (?:later )?pronounced dead|was already (?:dead|deceased))"
 )
 # Not past the shooter's own death ("shooting her mother before turning the gun on himself has died": he died).
 DIED_LATER_SAME = re.compile(rf"(?:(?!\b(?:himself|herself)\b)[^.;!?])*?\b{_DEATH_AFTER_WOUNDS}", re.IGNORECASE)
 DIED_LATER_NEXT = re.compile(
-    r"[^.;!?]*[.;!?]\s+(?:He|She|The (?:boy|girl|man|woman|child|teen|teenager|victim|baby|infant|toddler))\b"
+    r"[^.;!?]*[.;!?]\s+(?:He|She|The (?:boy|girl|man|woman|child|teen|teenager|victim|baby|infant|toddler"
+    r"|daughter|son|mother|father|wife|husband|girlfriend|boyfriend))\b"
     rf"[^.;!?]{{0,80}}?\b{_DEATH_AFTER_WOUNDS}",
     re.IGNORECASE,
 )
