@@ -82,6 +82,7 @@ def test_hit_minus_killed_are_injured(gazetteer: Gazetteer) -> None:
     [
         ("Student killed in restaurant parking lot", 1, 0),
         ("Police searching for man wanted in death of teen", 1, 0),
+        ("Suspects in killing of Garland student due in court", 1, 0),
         # an attempt is no death, and a title without one leaves the shot man among the hurt
         ("Man charged with attempted murder in Garland shooting", 0, 1),
         ("Man shot in Garland parking lot", 0, 1),

@@ -58,7 +58,7 @@ TOWNS = frozenset({"city"})
 AREAS = frozenset({"admin2", "admin1"})
 # A title's words for a death, when the story below only tells that one person was shot.
 TITLE_DEATH = re.compile(
-    r"\b(?:killed|kills|dead|dies|died|death|deadly|fatal|fatally|homicide|murder(?:ed)?|slain|slaying)\b",
+    r"\b(?:killed|kills|killing|dead|dies|died|death|deadly|fatal|fatally|homicide|murder(?:ed)?|slain|slaying)\b",
     re.IGNORECASE,
 )
 ATTEMPT = re.compile(r"\battempted\s+(?:murder|homicide)\b", re.IGNORECASE)
