@@ -142,6 +142,7 @@ def test_spans_and_words_point_into_the_report_text() -> None:
         ("Police said two women, 24 and 31, were shot.", [(Group.WOMEN, KI, 2, 2)]),
         ("Three teens, 15, 16 and 17, were wounded.", [(CH, INJ, 3, 3)]),
         ("Two men, both 24, were killed.", [(M, K, 2, 2)]),
+        ("Two teenagers, one 16 and the other 17, were injured.", [(CH, INJ, 2, 2)]),
         # ... or told bare between the people and the verb
         ("Three other people ranging from their mid-teens to early 20s were treated at a hospital.", [(U, INJ, 3, 3)]),
         ("Two teens ranging in age from 15 to 17 were shot.", [(CH, KI, 2, 2)]),
@@ -166,6 +167,7 @@ def test_spans_and_words_point_into_the_report_text() -> None:
             [(U, K, 1, 1), (U, INJ, 1, 1)],
         ),
         ("His 16-year-old brother, C.J. Mikula-Conrad, was critically injured.", [(U, INJ, 1, 1)]),
+        ("He was wanted in the death of Alex Ramirez, a neighbor and close friend, who was shot.", [(U, K, 1, 1)]),
         ("A man was treated and released.", [(Group.MEN, INJ, 1, 1)]),
         ("Three people were killed and eight more were wounded.", [(U, K, 3, 3), (U, INJ, 8, 8)]),
         ("Two people were killed, and two more died in hospital.", [(U, K, 4, 4)]),

@@ -209,6 +209,8 @@ NAME_WORD = re.compile(r"\b[A-Z][a-z'’-]+\b")
 OF_AFTER = re.compile(r"\s+of\b")
 # After the second of two people set side by side by a comma, a list goes on ("a man, a woman and a
 # child"); an apposition does not ("The victim, 16-year-old Cade Booher, was shot").
+# "Alex Ramirez, a neighbor and close friend, who was shot": two nouns of one person, the second bare.
+ROLES_OF_ONE = re.compile(r"\s+and\s+(?!(?:an?|the|his|her|their|its|\d+)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*,")
 LIST_GOES_ON = re.compile(
     r"\s*,?\s*(?:and|&|or|as well as|along with|plus)\b|\s*,\s*(?:an?|the|his|her|their|\d+-year-old)\b",
     re.IGNORECASE,
@@ -226,7 +228,8 @@ PARENTHETICAL = re.compile(
     # a name: "His brother, C.J. Mikula-Conrad, was", "another man, 20-year-old Luis Nava of Ephrata, wounded"
     r"|(?:\d{1,3}-year-old\s+)?(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:\s+of\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))?"
     r"|(?:including|among them|among whom|of whom|ages?|aged|between the ages of)\b[^,.;]{1,60}"
-    r"|(?:both|all|also)\s+\d{1,3}|\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+and\s+\d{1,3}),"  # "both 24", "19 and 20"
+    r"|(?:both|all|also)\s+\d{1,3}|\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+and\s+\d{1,3}"  # "both 24", "19 and 20"
+    r"|one\s+\d{1,3}\s+and\s+the\s+other\s+\d{1,3}),"  # "Two teenagers, one 16 and the other 17, were"
     # "Four people -- including a child -- were injured": an aside between dashes
     r"|^\s*(?:--|—|–)\s*(?:including|among them|ages?|aged)\b[^.;—–]{1,60}?(?:--|—|–)"
     # "Three other people ranging from their mid-teens to early 20s were treated": ages without commas
@@ -714,9 +717,10 @@ AGE_LIST_BEFORE = re.compile(
 )
 # "ages 14 to 52", "ages 18, 21 and 35": every number of the list is an age; so is "Justin Aiken and Cody
 # Bouphavong, both 21, were killed", "Another teen, also 15, was shot" and "Bournes, who was 59, had shot his wife".
+EACH_AGE_AFTER = re.compile(r"\s+\d{1,3}\s+and\s+the\s+other\s+\d{1,3}\b")
 AGES_BEFORE = re.compile(
     r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d+(?:\s*,\s*|\s+)(?:and\s+|to\s+)?)*$|,\s*(?:both|all|also)\s+$"
-    r"|\bwho\s+(?:was|is)\s+$",
+    r"|\bwho\s+(?:was|is)\s+$|\bone\s+\d{1,3}\s+and\s+the\s+other\s+$",
     re.IGNORECASE,
 )
 # "wounded two men, 19 and 20, who were shot": the last number of a list of ages after the people they are of.
@@ -895,6 +899,8 @@ def _figures(sentence: str) -> list[_Figure]:
         before = sentence[max(0, quantity.start - 30) : quantity.start]
         if AGES_BEFORE.search(before) or (quantity.words.isdigit() and AGES_AFTER_NOUN.search(before)):
             continue  # "six people, ages 14 to 52", "two men, 19 and 20": ages, not people
+        if quantity.words.lower() == "one" and EACH_AGE_AFTER.match(sentence, quantity.end):
+            continue  # "Two teenagers, one 16 and the other 17, were injured": the ages of the two
         if FAMILY_OF_BEFORE.search(before):
             continue  # "Anthony Holder, a father of two, was shot": his children, not the harmed
         if quantity not in persons and (
@@ -929,7 +935,11 @@ def _figures(sentence: str) -> list[_Figure]:
                     (figures[-1].person or figures[-1].quantity.max == 1)
                     and APPOSITION.match(between)
                     and not BARE_KIN.match(figure.quantity.words)  # "Man, 11-Year-Old Daughter Dead": two
-                    and (not LIST_GOES_ON.match(sentence, figure.end) or _named_after_role(figures[-1], figure))
+                    and (
+                        not LIST_GOES_ON.match(sentence, figure.end)
+                        or ROLES_OF_ONE.match(sentence, figure.end)
+                        or _named_after_role(figures[-1], figure)
+                    )
                 )
                 or (not between.strip() and _named_after_role(figures[-1], figure))
             ):
