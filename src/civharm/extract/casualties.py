@@ -175,6 +175,8 @@ TOLL_ROSE = re.compile(
 # "..., in addition to 5 members of the police": an addition even after a verb.
 ADDITION = re.compile(r"\b(?:in addition to|as well as|besides)\s*$", re.IGNORECASE)
 MORE_AFTER = re.compile(r"^\s+(?:more|additional)\b", re.IGNORECASE)
+# "left them and three others dead": the people told before, and more.
+THEM_AND_BEFORE = re.compile(r"\b(?:them|him|her)\s+and\s+$", re.IGNORECASE)
 # What may stand between a figure and the "N more" that adds to it: a few words, or anything ending in
 # a joining word ("31 people identified after Saturday's bombing of a market, with twelve more"); another
 # clause's verb may not ("five hospitalized Monday evening, a night of music drew hundreds more").
@@ -315,7 +317,7 @@ PERSON = re.compile(
     r"|officer|deputy|trooper|person|individual|student|resident|driver|clerk|employee|worker|passenger|bystander|pedestrian"
     r"|customer|neighbou?r|native|friend|brother|sister|cousin|nephew|niece|uncle|aunt|grand(?:mother|father|son|daughter)"
     r"|girlfriend|boyfriend|fianc[eé]e?|homeowner|owner|teacher|youth|male|female|juvenile|motorist|guard"
-    r"|detective|investigator|agent|sergeant|sheriff|marshal|bouncer|cashier|partygoer|classmate|roommate"
+    r"|detective|investigator|agent|sergeant|sheriff|marshal|bouncer|cashier|partygoer|classmate|roommate|housemate"
     r"|step(?:father|mother|son|daughter|brother|sister)|partner|spouse|acquaintance|relative|musician|co-?worker"
     r"|colleague|companion|stranger|patron|coach|pastor|rapper|tenant|landlord|ex-(?:wife|husband|girlfriend|boyfriend)"
     r"|hunter|inmate|prisoner|guest|visitor|shopper|jogger|cyclist|player|adult"
@@ -1054,13 +1056,15 @@ def find_casualties(sentence: str, offset: int = 0, source: str | None = None) -
             group = next((side for side in SIDES if groups == {side}), Group.CIVILIANS)
         start, end = first.quantity.start, last.end
         more = MORE_AFTER.match(sentence[last.quantity.end :])
-        if more and casualties and not first.subgroup and casualties[-1].outcome is last.outcome:
-            # "bodies of 31 people identified, with twelve more awaiting identification": 43
+        besides = THEM_AND_BEFORE.search(sentence, 0, start)
+        if (more or besides) and casualties and not first.subgroup and casualties[-1].outcome is last.outcome:
+            # "bodies of 31 people identified, with twelve more awaiting identification": 43; "killing his father
+            # and brother ... the rampage that left them and three others dead": 5
             previous = casualties.pop()
-            start, end = previous.start - offset, last.quantity.end + more.end()
+            start, end = previous.start - offset, last.quantity.end + more.end() if more else end
             low += previous.min
             high = None if previous.max is None or high is None else previous.max + high
-            group = previous.group
+            group = previous.group if more or previous.group is group else Group.UNKNOWN
         assert last.outcome is not None
         if high == 0:  # only the unborn
             if first.subgroup and casualties and casualties[-1].outcome is last.outcome and casualties[-1].min > 0:
