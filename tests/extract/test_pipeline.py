@@ -258,6 +258,17 @@ def test_a_roundup_of_several_shootings_is_a_tally_and_the_first_one_told_the_at
     assert [(c.outcome, c.min) for c in attack.casualties] == [(Outcome.KILLED, 1)]
     across = run("Late Wednesday, at least eight people were killed in Chicago shootings throughout the day.")
     assert across.incidents == () and [t.min for t in across.tallies] == [8]
+    for title in (
+        "Seven people shot in 72 hours in Buffalo",
+        "Seven shot, 3 dead in less than 30 hours in Cincinnati",
+        "Seven killed in multiple Baltimore County shootings over the weekend",
+        "Seven dead, 5 hurt in South Side shootings",
+    ):
+        roundup = run(f"{title}\n\nThree young men were struck by bullets on Friday.")
+        assert 7 in [t.min for t in roundup.tallies]
+        assert [c.min for m in roundup.incidents for c in m.casualties] == [3]
+    weekday = run("Four people were killed in shootings Tuesday across the city's South and West sides.")
+    assert weekday.incidents == () and [t.min for t in weekday.tallies] == [4]
     # one attack's name in the plural is no roundup
     named = run("2 adults, six children dead in Gilchrist shootings\n\nThe family was found on Thursday.")
     assert [c.min for m in named.incidents for c in m.casualties] == [8]

@@ -56,14 +56,18 @@ CUMULATIVE = re.compile(
     r"|in total|in all|altogether|cumulative|(?:up to|until|through)(?= (?-i:[A-Z])| \w+\.? \d)"
     r"|(?:until|through)(?= \d)"
     r"|over the (?:past|last)|in the (?:past|last|first)\s+\w+\s+(?:days|weeks|months|years)"
+    r"|(?:in|within) (?:less than |under )?(?:\d+|a few|several|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+    r" (?:hours|days)"
     r"|since the (?:start|beginning)|(?:the|its|their) campaign|in \w+ (?:separate )?attacks|overall"
     r"|each (?:day|week|month)|per (?:day|week|month)"
     # "2 slain and 8 others wounded in Sunday shootings", "in six separate shootings", "in weekend shootings": a
     # roundup of several ("in Gilchrist shootings", "the Mukilteo shootings" may be one attack's name)
     r"|in (?:\w+ )?(?:separate|weekend|overnight|(?:sun|mon|tues|wednes|thurs|fri|satur)day(?: night| morning)?|city"
-    r"|citywide|\d+|three|four|five|six|seven|eight|nine|ten|several|multiple|other) shootings"
-    # "at least eight people were killed in Chicago shootings throughout the day"
-    r"|shootings (?:throughout|across|around) the (?:day|night|weekend|city)"
+    r"|citywide|\d+|three|four|five|six|seven|eight|nine|ten|several|multiple|other|side|sides)"
+    r"(?: (?-i:[A-Z][\w.]*)){0,3} shootings"  # "in multiple Baltimore County shootings", "in South Side shootings"
+    # "at least eight people were killed in Chicago shootings throughout the day", "in shootings Tuesday across"
+    r"|shootings(?: (?:sun|mon|tues|wednes|thurs|fri|satur)day)? (?:throughout|across|around) the"
+    r" (?:day|night|weekend|city)"
     r")\b",
     re.IGNORECASE,
 )
