@@ -699,6 +699,14 @@ def test_a_name_that_speaks_or_is_a_who_is_a_person(gazetteer: Gazetteer) -> Non
         assert [p.name for p in find_places(text, gazetteer)] == expected, text
 
 
+def test_a_name_after_a_persons_title_is_the_person(gazetteer: Gazetteer) -> None:
+    for text, expected in (
+        ("The tournament was put on by Mayor A C Wharton's initiative in Memphis.", ["Memphis"]),
+        ("Sgt. Marion said two men were shot in Akron.", ["Akron"]),
+    ):
+        assert [p.name for p in find_places(text, gazetteer)] == expected, text
+
+
 def test_streets_named_in_pairs_blocks_and_clip_lists_are_no_towns(gazetteer: Gazetteer) -> None:
     for text, expected in (
         ("A woman was killed at Independence and Wabash avenues in Kansas City.", ["Kansas City"]),

@@ -129,6 +129,13 @@ TITLE_SEPARATOR = re.compile(r"\s(?:-|\||–|—|«|::)\s")
 SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|testified)\b")
 WHO_AFTER = re.compile(r",\s+who\b")
 HOME_BEFORE = re.compile(r"\bof\s+$|,\s+$")  # "42, of Swansea, who", "of 19 St Ailbe's Drive, Tipperary, who"
+# A person's title and given names or initials before a one-word name: "Mayor A C Wharton's initiative",
+# "Officer Tim Schwering", "Sgt. Marion" are people, not Wharton, Texas.
+TITLE_BEFORE = re.compile(
+    r"\b(?:Mayor|Sheriff|Officer|Deputy|Trooper|Sgt\.?|Sergeant|Lt\.?|Lieutenant|Capt\.?|Captain|Cpl\.?|Corporal"
+    r"|Det\.?|Detective|Chief|Gov\.?|Governor|Sen\.?|Senator|Rep\.?|Judge|Dr\.|Mr\.?|Mrs\.?|Ms\.?|Coroner)"
+    r"(?:\s+(?:[A-Z]\.?|[A-Z][a-z]+))*\s+$"
+)
 SPEAKS_BEFORE = re.compile(r"\b(?:said|says|(?i:according) to)[ \t]+$")
 CLAUSE_END = re.compile(r"\s*[,.;:]")
 SPEAKING_CITY_POPULATION = 500_000  # "Moscow said": a capital speaking for its government
@@ -885,7 +892,7 @@ def find_places(
         and not _call_sign(text, *s)
     )
     mentions = [_Mention(s, e, text[s:e], _qualifier_after(text, e)) for s, e in spans]
-    mentions = [m for m in mentions if not _speaker(text, m, gazetteer)]
+    mentions = [m for m in mentions if not _speaker(text, m, gazetteer) and not _titled(text, m)]
     named: frozenset[tuple[str, str]] = frozenset()
     if doc is not None:
         surnames = _name_words(doc) | _after_given_names(text, gazetteer)
@@ -998,6 +1005,11 @@ def _name_words(doc: Any) -> frozenset[str]:
     """Words of the document's PERSON names: "Young" after "Antwon Young" is the man, not a town."""
     names = (e.text.split() for e in doc.ents if e.label_ == "PERSON")
     return frozenset(w for words in names if len(words) > 1 for w in words if w[:1].isupper())
+
+
+def _titled(text: str, mention: _Mention) -> bool:
+    """A one-word name after a person's title (``TITLE_BEFORE``) is that person's."""
+    return " " not in mention.name and TITLE_BEFORE.search(text, max(0, mention.start - 60), mention.start) is not None
 
 
 def _speaker(text: str, mention: _Mention, gazetteer: Gazetteer) -> bool:
