@@ -173,6 +173,7 @@ def test_spans_and_words_point_into_the_report_text() -> None:
         ("Two people were killed, and two more died in hospital.", [(U, K, 4, 4)]),
         ("He killed his father and brother in a rampage that left them and three others dead.", [(U, K, 5, 5)]),
         ("He accidentally shot and killed his teenage brother and his housemate.", [(C, K, 2, 2)]),
+        ("The baby's mother, grandmother and a family friend were critically wounded.", [(C, INJ, 3, 3)]),
         ("Upwards of 50 rounds were shot, and two people were hurt.", [(U, INJ, 2, 2)]),
         # who is counted: the gunman is the doer, and a suspect shot by police is not a victim
         # ... and his own death is counted apart, as an attacker's

@@ -294,7 +294,8 @@ PERSON = re.compile(
     # "5-year-old Noelle Shawver": an age before a name (not a title-case "15-Year-Old Boy Shot In ...")
     r"|\b\d+-(?:year|month|week)-old\s+(?!(?:boy|girl|man|woman|teen|child|toddler|baby|son|daughter|student)\b)"
     r"(?-i:[A-Z][a-z'’]+(?:\s+(?!(?i:shot|killed|dies|died|dead|wounded|injured|hurt)\b)[A-Z][a-z'’-]+){1,2})"
-    r"|(?:\b(?:a|an|one|her|his|their|the|another|a second|a third|(?-i:[A-Z][a-z]+)['’]s)\s+"
+    # ("the baby's mother": whose she is may stand for the article)
+    r"|(?:\b(?:a|an|one|her|his|their|the (?-i:[a-z]+)['’]s|the|another|a second|a third|(?-i:[A-Z][a-z]+)['’]s)\s+"
     # a headline's bare noun: "Teen suffers gunshot wound", "Pleasantville woman shot in foot"
     r"|(?:^|(?<=[.;:!?]\s)|(?<=\n))(?=(?-i:[A-Z]))|(?=\d+[- ](?:year|month|week))"
     # a headline's bare object: "shooting that killed teen", "Woman shoots husband"
