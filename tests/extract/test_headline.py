@@ -176,6 +176,13 @@ def test_with_no_town_named_the_county_is_the_answer(gazetteer: Gazetteer) -> No
             5,
             0,
         ),
+        # a total told with "including gunman" counts him, however his death is told again
+        (
+            "Four dead, including gunman, in Kansas workplace shooting\nThe sheriff said a suspect was shot and"
+            " killed by deputies in Hesston, Kansas.",
+            4,
+            0,
+        ),
         # a bare total that is the others told and him
         (
             "5 dead after officer kills family\nPolice say an officer shot and killed his wife, two young children"

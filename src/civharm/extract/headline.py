@@ -76,6 +76,11 @@ DIED_LATER_NEXT = re.compile(
     rf"[^.;!?]{{0,80}}?\b{_DEATH_AFTER_WOUNDS}",
     re.IGNORECASE,
 )
+ATTACKER_INCLUDED = re.compile(
+    r"[^.;:\n]{0,25}?,\s*(?:including|among them)\s+(?:the\s+|a\s+)?(?:alleged\s+|suspected\s+)?"
+    r"(?:gunman|shooter|suspect|attacker|assailant)\b",
+    re.IGNORECASE,
+)
 AMONG_AFTER = re.compile(r"[^.;]{0,30}\bamong (?:those|the) (?:killed|dead|who died)\b", re.IGNORECASE)
 
 
@@ -135,6 +140,10 @@ def attackers(mention: AttackMention, outcome: Outcome, text: str) -> int:
 def _inside_total(casualty: Casualty, mention: AttackMention, text: str) -> bool:
     if AMONG_AFTER.match(text, casualty.end):
         return True
+    if any(
+        _counts(total, casualty.outcome) and ATTACKER_INCLUDED.match(text, total.end) for total in mention.casualties
+    ):
+        return True  # "Four dead, including gunman": whoever tells of his death again
     if casualty.outcome is Outcome.KILLED and any(
         _counts(total, Outcome.KILLED) and total.min >= 2 and MURDER_SUICIDE_DEAD.match(text, total.end)
         for total in mention.casualties
