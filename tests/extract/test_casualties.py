@@ -174,6 +174,8 @@ def test_spans_and_words_point_into_the_report_text() -> None:
         ("He killed his father and brother in a rampage that left them and three others dead.", [(U, K, 5, 5)]),
         ("He accidentally shot and killed his teenage brother and his housemate.", [(C, K, 2, 2)]),
         ("The baby's mother, grandmother and a family friend were critically wounded.", [(C, INJ, 3, 3)]),
+        # a part told after its whole's verb shares its fate, not the next figure's
+        ("Five people died, including the gunman, and two were wounded.", [(U, K, 5, 5), (F, K, 1, 1), (U, INJ, 2, 2)]),
         ("Upwards of 50 rounds were shot, and two people were hurt.", [(U, INJ, 2, 2)]),
         # who is counted: the gunman is the doer, and a suspect shot by police is not a victim
         # ... and his own death is counted apart, as an attacker's

@@ -966,6 +966,8 @@ def _figures(sentence: str) -> list[_Figure]:
             and figures[i].group is not None
             and following.joined
             and following.outcome is not None
+            # "Six people were killed, including the suspect, and four were injured": a part's fate is its whole's
+            and not (figures[i].subgroup and i > 0 and figures[i - 1].outcome is not None)
         ):
             figures[i] = figures[i].but(outcome=following.outcome, borrowed=True)
     for i in range(1, len(figures)):
@@ -977,7 +979,7 @@ def _figures(sentence: str) -> list[_Figure]:
             # and "Third Suspect Arrested in Shooting That Killed 1" did not kill a suspect: a person no harm
             # is told of lends no group
             same_kind = figure.outcome is previous.outcome or previous.group not in SUBGROUPS
-            harmed = previous.outcome is not None
+            harmed = previous.outcome is not None and not previous.subgroup  # "including the gunman, and two"
             figure = figure.but(group=previous.group if same_kind and harmed else Group.UNKNOWN)
         figures[i] = figure
     return [f for f in figures if f.outcome is not None]
