@@ -267,6 +267,8 @@ def test_a_roundup_of_several_shootings_is_a_tally_and_the_first_one_told_the_at
         roundup = run(f"{title}\n\nThree young men were struck by bullets on Friday.")
         assert 7 in [t.min for t in roundup.tallies]
         assert [c.min for m in roundup.incidents for c in m.casualties] == [3]
+    died = run("Man dies after Akron shooting\n\nA man shot Sunday in Akron died within two days, police said.")
+    assert died.tallies == () and len(died.incidents) == 1
     weekday = run("Four people were killed in shootings Tuesday across the city's South and West sides.")
     assert weekday.incidents == () and [t.min for t in weekday.tallies] == [4]
     # one attack's name in the plural is no roundup

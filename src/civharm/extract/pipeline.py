@@ -56,8 +56,9 @@ CUMULATIVE = re.compile(
     r"|in total|in all|altogether|cumulative|(?:up to|until|through)(?= (?-i:[A-Z])| \w+\.? \d)"
     r"|(?:until|through)(?= \d)"
     r"|over the (?:past|last)|in the (?:past|last|first)\s+\w+\s+(?:days|weeks|months|years)"
-    r"|(?:in|within) (?:less than |under )?(?:\d+|a few|several|two|three|four|five|six|seven|eight|nine|ten|twelve)"
-    r" (?:hours|days)"
+    # "seven shot in 72 hours"; not "died within two days", one victim's time to die
+    r"|(?<!died )(?<!dies )(?:in|within) (?:less than |under )?"
+    r"(?:\d+|a few|several|two|three|four|five|six|seven|eight|nine|ten|twelve) (?:hours|days)"
     r"|since the (?:start|beginning)|(?:the|its|their) campaign|in \w+ (?:separate )?attacks|overall"
     r"|each (?:day|week|month)|per (?:day|week|month)"
     # "2 slain and 8 others wounded in Sunday shootings", "in six separate shootings", "in weekend shootings": a
