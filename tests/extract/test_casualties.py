@@ -174,6 +174,16 @@ def test_spans_and_words_point_into_the_report_text() -> None:
         ("He killed his father and brother in a rampage that left them and three others dead.", [(U, K, 5, 5)]),
         ("He accidentally shot and killed his teenage brother and his housemate.", [(C, K, 2, 2)]),
         ("The baby's mother, grandmother and a family friend were critically wounded.", [(C, INJ, 3, 3)]),
+        # an age between the number and its noun
+        ("Two 16-year-old boys were fatally shot Tuesday afternoon.", [(CH, K, 2, 2)]),
+        ("Three 20-year-old men were wounded.", [(M, INJ, 3, 3)]),
+        # a couple is two
+        ("A couple and their two small children were found shot to death.", [(C, K, 4, 4)]),
+        ("An elderly couple was found dead in their home.", [(U, K, 2, 2)]),
+        ("He waited a couple of hours before police said a man was shot.", [(M, KI, 1, 1)]),
+        # a headline's bare nouns side by side
+        ("Man, woman found dead inside home", [(C, K, 2, 2)]),
+        ("Man, baby found dead inside home in St. Clair County", [(C, K, 2, 2)]),
         # a part told after its whole's verb shares its fate, not the next figure's
         ("Five people died, including the gunman, and two were wounded.", [(U, K, 5, 5), (F, K, 1, 1), (U, INJ, 2, 2)]),
         ("Upwards of 50 rounds were shot, and two people were hurt.", [(U, INJ, 2, 2)]),

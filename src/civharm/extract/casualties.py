@@ -60,12 +60,16 @@ _GROUP_ALTERNATION = "|".join(f"(?:{words})" for words, _ in GROUP_WORDS)
 # Up to three modifiers may stand between a number and its noun: "12 more Syrian civilians".
 # Up to three words before a group's noun, never a preposition that starts another phrase ("7 killed by gunman",
 # "4 dead after gunman opens fire": the gunman is no group of the seven).
-_MODIFIERS = r"(?:(?:of\s+)?(?:the\s+)?(?:(?!(?:by|after|at|near|during|from|with)\b)[a-z][\w-]*\s+){0,3}?)"
+# Ages are modifiers too: "Two 16-year-old boys".
+_MODIFIERS = (
+    r"(?:(?:of\s+)?(?:the\s+)?(?:(?!(?:by|after|at|near|during|from|with)\b)(?:[a-z][\w-]*|\d+-(?:year|month|week)-old)"
+    r"\s+){0,3}?)"
+)
 GROUP_AFTER = re.compile(rf"^\s*[”\"']?\s*{_MODIFIERS}(?P<group>{_GROUP_ALTERNATION})\b", re.IGNORECASE)
 # Any other plural noun, with up to two modifiers: "three partygoers", "two young bandmates".
 # A headline in title case capitalises them: "Child, Three Adults Injured".
 OTHER_NOUN_AFTER = re.compile(
-    r"^\s+(?:(?!(?i:of|a|an|the|and|or|in|on|at|to|from)\b)[A-Za-z][\w-]*\s+){0,2}?"
+    r"^\s+(?:(?!(?i:of|a|an|the|and|or|in|on|at|to|from)\b)(?:[A-Za-z][\w-]*|\d+-(?:year|month|week)-old)\s+){0,2}?"
     r"(?!(?i:was|has|is|this|his|its|as|us|does|shootings|attacks|incidents|strikes|explosions|blasts|crashes"
     r"|fires|raids|bombings|homicides|murders|killings)\b)[A-Za-z][a-z-]*[a-rt-z]s\b"
 )
@@ -498,7 +502,12 @@ def _read(sentence: str, quantity: Quantity, others: list[Quantity], person: boo
         outcome_match, rest[aside.end() :] if aside and not OUTCOME_AFTER.match(rest) else rest
     ):
         outcome_match = None  # "the gunman killed two people": he did the killing
-    if outcome_match and quantity.min > 1 and SINGULAR_VERB.search(outcome_match.group(0)):
+    if (
+        outcome_match
+        and quantity.min > 1
+        and SINGULAR_VERB.search(outcome_match.group(0))
+        and not quantity.words.lower().endswith("couple")  # "an elderly couple was found dead": two
+    ):
         outcome_match = None  # "Teen who shot 4, including 2 ATF agents, is killed by cops": the verb is his
     if outcome_match and lead and lead.group("origin").strip() and DEATH_NOUN.fullmatch(outcome_match.group("outcome")):
         outcome_match = None  # "a suspect in the shooting death of a boy", "a suspect in Newsom's death": his role
@@ -687,16 +696,25 @@ OBJECT_AFTER = re.compile(
 )
 
 
-# "shooting her parents", "his grandparents were found dead": two people by one noun.
-KIN_PAIR = re.compile(r"\b(?:her|his|their|the|my|our)\s+(?:[a-z]+\s+)?(?:grand)?parents\b", re.IGNORECASE)
+# "shooting her parents", "his grandparents were found dead", "a couple and their two children": two people by
+# one noun (not "a couple of hours", "the couple's children").
+KIN_PAIR = re.compile(
+    r"\b(?:her|his|their|the|my|our)\s+(?:[a-z]+\s+)?(?:grand)?parents\b"
+    r"|\b(?:a|an|the)\s+(?:(?:young|elderly|married|older)\s+)?couple\b(?!\s+of\b|['’])",
+    re.IGNORECASE,
+)
 # "a man and woman were found dead": the second noun has no article of its own, and is a second person;
 # "his mother, stepfather, and grandmother": so is each noun of a list.
 _PAIR_NOUN = (
     r"(?:(?:young|elderly|teenage|\d+-year-old)\s+)?(?:woman|man|boy|girl|child|teen(?:ager)?|wife|husband|son"
-    r"|daughter|mother|father|brother|sister|grandmother|grandfather|step(?:father|mother|son|daughter))\b(?!-)"
+    r"|daughter|mother|father|brother|sister|grandmother|grandfather|step(?:father|mother|son|daughter)|baby|toddler)"
+    r"\b(?!-)"
     r"(?!\s+of\b)"  # "a 14-year-old boy, and son of a police officer": the same boy
 )
 PAIR_AFTER = re.compile(rf"(?:\s*,\s*(?={_PAIR_NOUN}(?:\s*,|\s+and\b))|,?\s+and\s+){_PAIR_NOUN}", re.IGNORECASE)
+# A headline's bare nouns set side by side: "Man, woman found dead", "Mother, baby shot".
+HEADLINE_PAIR_AFTER = re.compile(rf"\s*,\s*{_PAIR_NOUN}", re.IGNORECASE)
+HEADLINE_START = re.compile(r"(?:^|\n)(?!(?i:a|an|one|her|his|their|the|another)\b)$")
 # "Giddings shot Sgt. Lee Jundt", "accused of killing John Smith", "the death of Benetria Robinson": a full
 # name as the object of a harm verb or noun; but
 # "the shooting Tuesday" says when, and "the shooting" is a noun.
@@ -813,7 +831,7 @@ def _person_group(words: str) -> Group:
     """A person's group by the noun that names them: the last word ("a 15-year-old boy"), or the noun of
     what is told of them between commas ("Lavell Smith, a 33-year-old black man,"); a pair's, when both
     nouns are of one group ("his wife and son" are civilians)."""
-    pairs = list(PAIR_AFTER.finditer(words))
+    pairs = list(PAIR_AFTER.finditer(words)) or list(HEADLINE_PAIR_AFTER.finditer(words))
     if pairs and pairs[0].start() > 0:
         first = _person_group(words[: pairs[0].start()])
         groups = {first} | {_group_of(p.group(0).split()[-1]) or first for p in pairs}
@@ -849,7 +867,8 @@ def _persons(sentence: str) -> list[Quantity]:
     found: list[Quantity] = []
     for m in PERSON.finditer(sentence):
         end, n = m.end(), 1
-        while pair := PAIR_AFTER.match(sentence, end):
+        bare = HEADLINE_START.search(sentence, 0, m.start()) is not None and " " not in m.group(0).strip()
+        while pair := PAIR_AFTER.match(sentence, end) or (bare and HEADLINE_PAIR_AFTER.match(sentence, end)):
             end, n = pair.end(), n + 1
         if n > 1:
             found.append(Quantity(n, n, m.start(), end, sentence[m.start() : end]))
