@@ -177,6 +177,10 @@ def test_spans_and_words_point_into_the_report_text() -> None:
         # an age between the number and its noun
         ("Two 16-year-old boys were fatally shot Tuesday afternoon.", [(CH, K, 2, 2)]),
         ("Three 20-year-old men were wounded.", [(M, INJ, 3, 3)]),
+        ("Four U.S. Marines were killed Thursday by the gunman.", [(U, K, 4, 4)]),
+        # what they did between the people and their fate
+        ("Additionally, three state troopers who entered the residence were wounded.", [(U, INJ, 3, 3)]),
+        ("Two people who live nearby were killed.", [(U, K, 2, 2)]),
         # a couple is two
         ("A couple and their two small children were found shot to death.", [(C, K, 4, 4)]),
         ("An elderly couple was found dead in their home.", [(U, K, 2, 2)]),

@@ -62,14 +62,15 @@ _GROUP_ALTERNATION = "|".join(f"(?:{words})" for words, _ in GROUP_WORDS)
 # "4 dead after gunman opens fire": the gunman is no group of the seven).
 # Ages are modifiers too: "Two 16-year-old boys".
 _MODIFIERS = (
-    r"(?:(?:of\s+)?(?:the\s+)?(?:(?!(?:by|after|at|near|during|from|with)\b)(?:[a-z][\w-]*|\d+-(?:year|month|week)-old)"
-    r"\s+){0,3}?)"
+    r"(?:(?:of\s+)?(?:the\s+)?(?:(?!(?:by|after|at|near|during|from|with)\b)(?:[a-z][\w-]*|\d+-(?:year|month|week)-old"
+    r"|(?-i:(?:[A-Z]\.){2,}))\s+){0,3}?)"
 )
 GROUP_AFTER = re.compile(rf"^\s*[”\"']?\s*{_MODIFIERS}(?P<group>{_GROUP_ALTERNATION})\b", re.IGNORECASE)
 # Any other plural noun, with up to two modifiers: "three partygoers", "two young bandmates".
 # A headline in title case capitalises them: "Child, Three Adults Injured".
 OTHER_NOUN_AFTER = re.compile(
-    r"^\s+(?:(?!(?i:of|a|an|the|and|or|in|on|at|to|from)\b)(?:[A-Za-z][\w-]*|\d+-(?:year|month|week)-old)\s+){0,2}?"
+    r"^\s+(?:(?!(?i:of|a|an|the|and|or|in|on|at|to|from)\b)(?:[A-Za-z][\w-]*|\d+-(?:year|month|week)-old"
+    r"|(?-i:(?:[A-Z]\.){2,}))\s+){0,2}?"  # "Four U.S. Marines"
     r"(?!(?i:was|has|is|this|his|its|as|us|does|shootings|attacks|incidents|strikes|explosions|blasts|crashes"
     r"|fires|raids|bombings|homicides|murders|killings)\b)[A-Za-z][a-z-]*[a-rt-z]s\b"
 )
@@ -239,7 +240,9 @@ PARENTHETICAL = re.compile(
     # "Four people -- including a child -- were injured": an aside between dashes
     r"|^\s*(?:--|—|–)\s*(?:including|among them|ages?|aged)\b[^.;—–]{1,60}?(?:--|—|–)"
     # "Three other people ranging from their mid-teens to early 20s were treated": ages without commas
-    rf"|^\s+(?:ranging (?:in age )?from|between the ages of|ages?|aged)\s+{_AGE}\s+(?:to|and|through)\s+{_AGE}",
+    rf"|^\s+(?:ranging (?:in age )?from|between the ages of|ages?|aged)\s+{_AGE}\s+(?:to|and|through)\s+{_AGE}"
+    # "three state troopers who entered the residence were wounded": what they did, then their fate
+    r"|^\s+(?:who|that)\s+(?!(?:was|were|had|have|has|is|are)\b)\w+(?:\s+[\w'’-]+){0,5}?(?=\s+(?:was|were)\s)",
     re.IGNORECASE,
 )
 # "a double homicide": as many dead as the word says.
