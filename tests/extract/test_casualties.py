@@ -181,6 +181,10 @@ def test_spans_and_words_point_into_the_report_text() -> None:
         # what they did between the people and their fate
         ("Additionally, three state troopers who entered the residence were wounded.", [(U, INJ, 3, 3)]),
         ("Two people who live nearby were killed.", [(U, K, 2, 2)]),
+        ("The shooting left 18-year-old Anthony D. Ray dead and three others injured.", [(U, K, 1, 1), (U, INJ, 3, 3)]),
+        # the same harm done again to others by one doer adds them
+        ("He first shot and killed his girlfriend and then fatally shot three men.", [(C, K, 4, 4)]),
+        ("He killed his wife and then shot himself.", [(W, K, 1, 1), (F, KI, 1, 1)]),
         # a couple is two
         ("A couple and their two small children were found shot to death.", [(C, K, 4, 4)]),
         ("An elderly couple was found dead in their home.", [(U, K, 2, 2)]),

@@ -201,6 +201,12 @@ NAME_AND_BEFORE = re.compile(
     r"|Residents|Neighbors|Neighbours|Family|Friends|Both|All|One|The|A|An|And|But|Then|Also)\b)"
     r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})\s+and\s+$"
 )
+# The same harm done again to others by one doer: "killed his girlfriend and then fatally shot three men".
+THEN_AGAIN = re.compile(
+    r"^\s*,?\s+and\s+then\s+(?:\w+\s+)?(?:fatally\s+shot|shot\s+and\s+killed|shot\s+and\s+wounded|killed|murdered"
+    r"|wounded|injured|shot)\s+$",
+    re.IGNORECASE,
+)
 SEMICOLON_LIST = re.compile(r"\s*;\s*(?:and\s+)?$", re.IGNORECASE)
 JOINER = re.compile(
     # an apposition may stand between: "his fiancee, Jaime Salazar, 34, and their son"
@@ -300,7 +306,7 @@ PERSON = re.compile(
     r"(?=\s+(?:(?:was|were|is|being)\s+)?(?:critically\s+|seriously\s+)?(?:injured|wounded|hurt)\b)"
     # "5-year-old Noelle Shawver": an age before a name (not a title-case "15-Year-Old Boy Shot In ...")
     r"|\b\d+-(?:year|month|week)-old\s+(?!(?:boy|girl|man|woman|teen|child|toddler|baby|son|daughter|student)\b)"
-    r"(?-i:[A-Z][a-z'’]+(?:\s+(?!(?i:shot|killed|dies|died|dead|wounded|injured|hurt)\b)[A-Z][a-z'’-]+){1,2})"
+    r"(?-i:[A-Z][a-z'’]+(?:\s+[A-Z]\.)?(?:\s+(?!(?i:shot|killed|dies|died|dead|wounded|injured|hurt)\b)[A-Z][a-z'’-]+){1,2})"
     # ("the baby's mother": whose she is may stand for the article)
     r"|(?:\b(?:a|an|one|her|his|their|the (?-i:[a-z]+)['’]s|the|another|a second|a third|(?-i:[A-Z][a-z]+)['’]s)\s+"
     # a headline's bare noun: "Teen suffers gunshot wound", "Pleasantville woman shot in foot"
@@ -1012,6 +1018,16 @@ def _joined(previous: _Figure, figure: _Figure, between: str) -> bool:
     (nothing between is no joint: "killing a child the victim was holding" is one child)."""
     if between.strip() and (JOINER.match(between) is not None or ADDITION.search(between) is not None):
         return True
+    if (
+        THEN_AGAIN.match(between)
+        and previous.outcome is figure.outcome is not None
+        and Group.FIGHTERS
+        not in {
+            previous.group,
+            figure.group,
+        }
+    ):
+        return True  # "first shot and killed his girlfriend and then fatally shot three men": four
     if not (figure.person and previous.person):
         return False
     # "Omar Jarman, 35; Shontay Young, 34; and Danielle Lucero, 26, died": people listed with semicolons;
