@@ -56,6 +56,13 @@ def test_the_wounded_told_to_have_died_are_the_dead_not_also_injured(text: str, 
             1,
             1,
         ),
+        # people "also shot" besides the dead are hit besides them
+        (
+            "Teen killed at party\nPolice found 16-year-old Rolando Gonzalez dead from a gunshot wound in Coachella,"
+            " California. A woman and two other men were also shot.",
+            1,
+            3,
+        ),
         # the death told after the shooter's suicide is his own
         (
             "Teen suspect dies\nThe boy suspected of killing a teenage girl and shooting her mother in Ellicott City,"

@@ -81,6 +81,7 @@ ATTACKER_INCLUDED = re.compile(
     r"(?:gunman|shooter|suspect|attacker|assailant)\b",
     re.IGNORECASE,
 )
+ALSO_HIT = re.compile(r"[^.;:]{0,40}?\b(?:was|were)\s+also\s+(?:shot|struck|hit|wounded)\b", re.IGNORECASE)
 AMONG_AFTER = re.compile(r"[^.;]{0,30}\bamong (?:those|the) (?:killed|dead|who died)\b", re.IGNORECASE)
 
 
@@ -109,6 +110,18 @@ def _surviving_wounded(mention: AttackMention, text: str) -> int:
     gunshot wound. He later died"): they are the dead."""
     return max(
         (c.min for c in mention.casualties if _counts(c, Outcome.INJURED) and not _died_later(c, text)), default=0
+    )
+
+
+def _also_hit(mention: AttackMention, text: str) -> int:
+    """The largest figure of victims told as hit "also" ("were also shot"), but those then told dead."""
+    return max(
+        (
+            c.min
+            for c in mention.casualties
+            if _counts(c, Outcome.KILLED_OR_INJURED) and ALSO_HIT.match(text, c.end) and not _died_later(c, text)
+        ),
+        default=0,
     )
 
 
@@ -187,6 +200,9 @@ def headline(extraction: Extraction, gazetteer: Gazetteer) -> Headline:
     # "two people were shot, one fatally": those hit and not killed were injured.
     hit = victims(mention, Outcome.KILLED_OR_INJURED) if mention else 0
     hurt = _surviving_wounded(mention, extraction.report.text) if mention else 0
+    if mention and killed:
+        # "A woman and two other men were also shot": hit besides the dead, not among them
+        hurt = max(hurt, _also_hit(mention, extraction.report.text))
     attackers_killed = attackers(mention, Outcome.KILLED, extraction.report.text) if mention else 0
     told_dead = killed == 0 and hurt == 0 and _title_tells_a_death(extraction.report)
     if told_dead and mention is not None and _title_tells_attacker_dead(mention, extraction.report):
