@@ -185,6 +185,10 @@ def test_spans_and_words_point_into_the_report_text() -> None:
         # the same harm done again to others by one doer adds them
         ("He first shot and killed his girlfriend and then fatally shot three men.", [(C, K, 4, 4)]),
         ("He killed his wife and then shot himself.", [(W, K, 1, 1), (F, KI, 1, 1)]),
+        # in hospital, still or without a verb: hurt
+        ("We have four people dead and one in the hospital, the sheriff said.", [(U, K, 4, 4), (U, INJ, 1, 1)]),
+        ("Two remain hospitalized.", [(U, INJ, 2, 2)]),
+        ("One man is dead and another in critical condition.", [(M, K, 1, 1), (U, INJ, 1, 1)]),
         # a couple is two
         ("A couple and their two small children were found shot to death.", [(C, K, 4, 4)]),
         ("An elderly couple was found dead in their home.", [(U, K, 2, 2)]),

@@ -101,6 +101,8 @@ _HOSPITAL = (
     r"|treated\s+and\s+released"
     # "A two-year-old was airlifted to the hospital after ...", unless the sentence goes on to his death
     rf"|{_TAKEN_TO_HOSPITAL}(?![^.;]*\b(?:died|dead|deceased|death|succumbed)\b)"
+    # "four people dead and one in the hospital"
+    r"|in\s+(?:the\s+)?hospital\b(?![^.;]*\b(?:died|dead|deceased|death|succumbed)\b)"
 )
 # Taken to hospital, and nothing said of injuries: someone first named so was hurt; but "he", "the man"
 # are someone told of before, maybe as dead.
@@ -121,7 +123,7 @@ _AUX = (
     # "three other teens survived but were also hit": alive, and hit
     r"(?:\s*(?:,\s*)?(?:who|that|were|was|have|has|had|been|are|is|being|reportedly|reported|also|all|each|later|found|both"
     r"|survived,?\s+(?:but|and)"
-    r"|since|now|still|remains|remained|were\s+said\s+to\s+have|are\s+feared|feared|confirmed|believed|thought|to\s+be|to\s+have)\b)*"
+    r"|since|now|still|remain|remains|remained|were\s+said\s+to\s+have|are\s+feared|feared|confirmed|believed|thought|to\s+be|to\s+have)\b)*"
 )
 # "left three dead and injured another": a harm verb with an object of its own is not the figure's
 _OBJECT = r"(?:another|others|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a|an)\b"
@@ -303,7 +305,8 @@ PERSON = re.compile(
     r"|\b(?:He|She)(?=\s+and\s+(?:his|her)\s)"
     # "three people dead and another injured": one more person
     r"|\b(?:another|one other|the other)"
-    r"(?=\s+(?:(?:was|were|is|being)\s+)?(?:critically\s+|seriously\s+)?(?:injured|wounded|hurt)\b)"
+    r"(?=\s+(?:(?:was|were|is|being)\s+)?(?:critically\s+|seriously\s+)?(?:injured|wounded|hurt)\b"
+    r"|\s+(?:(?:was|is)\s+)?in\s+(?:critical|serious|stable|fair|grave)\s+condition\b)"
     # "5-year-old Noelle Shawver": an age before a name (not a title-case "15-Year-Old Boy Shot In ...")
     r"|\b\d+-(?:year|month|week)-old\s+(?!(?:boy|girl|man|woman|teen|child|toddler|baby|son|daughter|student)\b)"
     r"(?-i:[A-Z][a-z'’]+(?:\s+[A-Z]\.)?(?:\s+(?!(?i:shot|killed|dies|died|dead|wounded|injured|hurt)\b)[A-Z][a-z'’-]+){1,2})"
