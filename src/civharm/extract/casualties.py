@@ -57,20 +57,20 @@ GROUP_WORDS: tuple[tuple[str, Group], ...] = (
     ),
 )
 _GROUP_ALTERNATION = "|".join(f"(?:{words})" for words, _ in GROUP_WORDS)
-# Up to three modifiers may stand between a number and its noun: "12 more Syrian civilians".
-# Up to three words before a group's noun, never a preposition that starts another phrase ("7 killed by gunman",
-# "4 dead after gunman opens fire": the gunman is no group of the seven).
-# Ages are modifiers too: "Two 16-year-old boys".
+# An age or initials may modify a noun like a word: "Two 16-year-old boys", "Four U.S. Marines".
+_AGE_OR_INITIALS = r"\d+-(?:year|month|week)-old|(?-i:(?:[A-Z]\.){2,})"
+# Up to three modifiers may stand between a number and its group's noun ("12 more Syrian civilians"), never a
+# preposition that starts another phrase ("7 killed by gunman", "4 dead after gunman opens fire": the gunman is no
+# group of the seven).
 _MODIFIERS = (
-    r"(?:(?:of\s+)?(?:the\s+)?(?:(?!(?:by|after|at|near|during|from|with)\b)(?:[a-z][\w-]*|\d+-(?:year|month|week)-old"
-    r"|(?-i:(?:[A-Z]\.){2,}))\s+){0,3}?)"
+    r"(?:(?:of\s+)?(?:the\s+)?(?:(?!(?:by|after|at|near|during|from|with)\b)"
+    rf"(?:[a-z][\w-]*|{_AGE_OR_INITIALS})\s+){{0,3}}?)"
 )
 GROUP_AFTER = re.compile(rf"^\s*[”\"']?\s*{_MODIFIERS}(?P<group>{_GROUP_ALTERNATION})\b", re.IGNORECASE)
 # Any other plural noun, with up to two modifiers: "three partygoers", "two young bandmates".
 # A headline in title case capitalises them: "Child, Three Adults Injured".
 OTHER_NOUN_AFTER = re.compile(
-    r"^\s+(?:(?!(?i:of|a|an|the|and|or|in|on|at|to|from)\b)(?:[A-Za-z][\w-]*|\d+-(?:year|month|week)-old"
-    r"|(?-i:(?:[A-Z]\.){2,}))\s+){0,2}?"  # "Four U.S. Marines"
+    rf"^\s+(?:(?!(?i:of|a|an|the|and|or|in|on|at|to|from)\b)(?:[A-Za-z][\w-]*|{_AGE_OR_INITIALS})\s+){{0,2}}?"
     r"(?!(?i:was|has|is|this|his|its|as|us|does|shootings|attacks|incidents|strikes|explosions|blasts|crashes"
     r"|fires|raids|bombings|homicides|murders|killings)\b)[A-Za-z][a-z-]*[a-rt-z]s\b"
 )
@@ -95,14 +95,15 @@ _TAKEN_TO_HOSPITAL = (
     r"(?:(?:taken|transported|rushed|airlifted|flown)\s+to|treated\s+(?:at|in))\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
     r"hospital\b"
 )
+_NO_DEATH_AFTER = r"(?![^.;]*\b(?:died|dead|deceased|death|succumbed)\b)"
 _HOSPITAL = (
     r"(?:taken|transported|rushed|airlifted|flown)\s+to\s+[^.;]{0,60}?\b(?:with|for(?:\s+treatment\s+of)?)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:injur(?:y|ies)|wounds?)|hospitali[sz]ed|in\s+(?:critical|serious|stable|fair|grave)\s+condition"
     r"|treated\s+and\s+released"
     # "A two-year-old was airlifted to the hospital after ...", unless the sentence goes on to his death
-    rf"|{_TAKEN_TO_HOSPITAL}(?![^.;]*\b(?:died|dead|deceased|death|succumbed)\b)"
+    rf"|{_TAKEN_TO_HOSPITAL}{_NO_DEATH_AFTER}"
     # "four people dead and one in the hospital"
-    r"|in\s+(?:the\s+)?hospital\b(?![^.;]*\b(?:died|dead|deceased|death|succumbed)\b)"
+    rf"|in\s+(?:the\s+)?hospital\b{_NO_DEATH_AFTER}"
 )
 # Taken to hospital, and nothing said of injuries: someone first named so was hurt; but "he", "the man"
 # are someone told of before, maybe as dead.
@@ -1024,11 +1025,7 @@ def _joined(previous: _Figure, figure: _Figure, between: str) -> bool:
     if (
         THEN_AGAIN.match(between)
         and previous.outcome is figure.outcome is not None
-        and Group.FIGHTERS
-        not in {
-            previous.group,
-            figure.group,
-        }
+        and Group.FIGHTERS not in (previous.group, figure.group)
     ):
         return True  # "first shot and killed his girlfriend and then fatally shot three men": four
     if not (figure.person and previous.person):
