@@ -214,6 +214,7 @@ def test_an_abbreviated_qualifier_still_qualifies_an_area_name(gazetteer: Gazett
         ("a strike on the outskirts of Idlib", "Idlib", "city", PlacePrecision.NEAR),
         ("a village 10 km south of Idlib", "Idlib", "city", PlacePrecision.NEAR),
         ("he walked into the suburban Atlanta home", "Atlanta", "city", PlacePrecision.NEAR),
+        ("near Spring, a northern suburb of Houston", "Houston", "city", PlacePrecision.NEAR),
         ("raids in Idlib province", "Idlib", None, PlacePrecision.ADMIN1),
         ("raids in the countryside of Idlib", "Idlib", "city", PlacePrecision.ADMIN1),
         ("in Kanawha County schools", "Kanawha", None, PlacePrecision.ADMIN2),

@@ -273,6 +273,12 @@ def test_a_state_qualifier_wins_over_a_namesake_town_elsewhere(gazetteer: Gazett
             "2016-06-12",
             ("DOUGLASVILLE", "Georgia"),
         ),
+        (
+            "Boy dies after Russian roulette shooting\nSPRING, Texas (AP) - A 15-year-old boy died after a shooting"
+            " at a friend's home near Spring, a northern suburb of Houston.",
+            "2016-03-01",
+            ("SPRING", "Texas"),
+        ),
         # ... but a wire's big-city dateline is its office when the scene is a small town near it
         (
             "Man accused of killing 4 relatives\nKANSAS CITY, Mo. (AP) — A man is accused of fatally shooting four"

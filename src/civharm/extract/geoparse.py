@@ -93,6 +93,7 @@ _QUALIFIER = re.compile(
 )
 _NEAR = re.compile(
     r"(?:\bnear(?:by)?|\boutside(?: of)?|\boutskirts of|\bclose to|\bvicinity of|\bsurroundings of|\baround|\bsuburban"
+    r"|\bsuburbs? of"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?(?: outskirts)? of"
     r"|\b\d+\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\w+\s+)?(?:of|from))"
     r"\s+(?:the\s+)?(?:town of\s+|city of\s+)?$",
