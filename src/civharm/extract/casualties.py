@@ -725,9 +725,10 @@ _PAIR_NOUN = (
     r"(?!\s+of\b)"  # "a 14-year-old boy, and son of a police officer": the same boy
 )
 PAIR_AFTER = re.compile(rf"(?:\s*,\s*(?={_PAIR_NOUN}(?:\s*,|\s+and\b))|,?\s+and\s+){_PAIR_NOUN}", re.IGNORECASE)
-# A headline's bare nouns set side by side: "Man, woman found dead", "Mother, baby shot".
+# A headline's bare nouns set side by side: "Man, woman found dead", "Mother, baby shot" (the first a single word
+# opening a line, so no article: see ``_persons``).
 HEADLINE_PAIR_AFTER = re.compile(rf"\s*,\s*{_PAIR_NOUN}", re.IGNORECASE)
-HEADLINE_START = re.compile(r"(?:^|\n)(?!(?i:a|an|one|her|his|their|the|another)\b)$")
+LINE_START = re.compile(r"(?:^|\n)$")
 # "Giddings shot Sgt. Lee Jundt", "accused of killing John Smith", "the death of Benetria Robinson": a full
 # name as the object of a harm verb or noun; but
 # "the shooting Tuesday" says when, and "the shooting" is a noun.
@@ -880,7 +881,7 @@ def _persons(sentence: str) -> list[Quantity]:
     found: list[Quantity] = []
     for m in PERSON.finditer(sentence):
         end, n = m.end(), 1
-        bare = HEADLINE_START.search(sentence, 0, m.start()) is not None and " " not in m.group(0).strip()
+        bare = LINE_START.search(sentence, 0, m.start()) is not None and " " not in m.group(0).strip()
         while pair := PAIR_AFTER.match(sentence, end) or (bare and HEADLINE_PAIR_AFTER.match(sentence, end)):
             end, n = pair.end(), n + 1
         if n > 1:
